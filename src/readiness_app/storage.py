@@ -1,0 +1,641 @@
+"""The assessment file: one SQLite database per assessment (``*.readiness``).
+
+Every read and write of an assessment goes through :class:`AssessmentFile`; no widget or
+exporter touches SQL. Each edit is one committed transaction (rollback journal,
+``synchronous=FULL``), so a crash loses nothing acknowledged and a plain copy of the file
+taken while the app is open holds every saved answer. Every edit appends to the change log
+in the same transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, fields, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from readiness_app import __version__
+from readiness_app.errors import AssessmentFileError
+from readiness_app.filelock import FileLock
+from readiness_app.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
+from readiness_app.model import (
+    CONSENSUS,
+    ORGANISATION,
+    ROLES,
+    USE_CASE_STAGES,
+    Answer,
+    AnswerValue,
+    ChangeLogEntry,
+    Engagement,
+    Participant,
+    RoadmapEdit,
+    UseCase,
+)
+from readiness_app.questionnaire import Library, join_library_sources, library_from_sources
+
+FILE_SUFFIX = ".readiness"
+SQLITE_HEADER = b"SQLite format 3\x00"
+LIBRARY_INSTRUMENT_ID = "__library__"
+
+Clock = Callable[[], str]
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+def _encode(value: AnswerValue) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _decode(text: str | None) -> AnswerValue:
+    if text is None:
+        return None
+    value: AnswerValue = json.loads(text)
+    return value
+
+
+def _check_header(path: Path) -> None:
+    if not path.exists():
+        raise AssessmentFileError("file not found", path=str(path))
+    if path.is_dir():
+        raise AssessmentFileError("is a folder, not an assessment file", path=str(path))
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise AssessmentFileError(f"cannot read the file: {exc.strerror}", path=str(path)) from exc
+    if header != SQLITE_HEADER:
+        raise AssessmentFileError(
+            "not a Readiness Studio assessment (the file is not an SQLite database). "
+            "Choose a .readiness file, or use Import for Excel workbooks.",
+            path=str(path),
+        )
+
+
+def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
+    conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _inspect(conn: sqlite3.Connection, path: Path) -> int:
+    """Check integrity, identity and version; return the schema version. Changes nothing."""
+    try:
+        result = conn.execute("PRAGMA integrity_check").fetchall()
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        raise AssessmentFileError(
+            f"the file is damaged and cannot be read ({exc}). Open a backup or an exported copy.",
+            path=str(path),
+        ) from exc
+    if [tuple(r) for r in result] != [("ok",)]:
+        first = result[0][0] if result else "unknown problem"
+        raise AssessmentFileError(
+            f"the file is damaged (integrity check: {first}). Open a backup or an exported copy.",
+            path=str(path),
+        )
+    if app_id != APPLICATION_ID:
+        raise AssessmentFileError(
+            "an SQLite database, but not a Readiness Studio assessment.", path=str(path)
+        )
+    if version > SCHEMA_VERSION:
+        raise AssessmentFileError(
+            f"written by a newer version of Readiness Studio (file format {version}; this version "
+            f"reads up to {SCHEMA_VERSION}). Update Readiness Studio to open it; the file was not changed.",
+            path=str(path),
+        )
+    return version
+
+
+class AssessmentFile:
+    """An open assessment. Use :meth:`create`, :meth:`open` or :meth:`open_readonly`."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None, *, lock: FileLock | None,
+                 readonly: bool, author: str, clock: Clock) -> None:
+        self.db = db
+        self.path = path
+        self._lock = lock
+        self.readonly = readonly
+        self.author = author
+        self._clock = clock
+        self._library: Library | None = None
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def create(cls, path: Path, library: Library, engagement: Engagement | None = None, *,
+               author: str = "", clock: Clock = utc_now, overwrite: bool = False,
+               lock: bool = True) -> AssessmentFile:
+        """Write a new assessment file (built beside the target, then moved in place)."""
+        path = Path(path)
+        if path.exists() and not overwrite:
+            raise AssessmentFileError("a file of this name already exists", path=str(path))
+        engagement = engagement or Engagement()
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            conn = _connect(str(tmp))
+            db = sqlite_utils.Database(conn)
+            db.execute("PRAGMA journal_mode = DELETE")
+            migrate(db)
+            with db.atomic():
+                now = clock()
+                db["meta"].insert_all(
+                    [
+                        {"key": "created_at", "value": now},
+                        {"key": "created_with", "value": f"Readiness Studio {__version__}"},
+                        {"key": "assessment_id", "value": uuid.uuid4().hex},
+                    ]
+                )
+                db["engagement"].insert({"id": 1, **asdict(engagement)})
+                _snapshot_library(db, library, now)
+                db["changelog"].insert(
+                    {"at": now, "author": author, "entity": "assessment", "entity_id": "",
+                     "action": "create", "before": None, "after": json.dumps(asdict(engagement))}
+                )
+            conn.close()
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        return cls.open(path, author=author, clock=clock, lock=lock)
+
+    @classmethod
+    def open(cls, path: Path, *, author: str = "", clock: Clock = utc_now, lock: bool = True) -> AssessmentFile:
+        """Open for editing: checks the file, takes the lock, migrates older formats (after a backup)."""
+        path = Path(path)
+        _check_header(path)
+        file_lock = FileLock(path) if lock else None
+        if file_lock is not None:
+            file_lock.acquire()
+        try:
+            conn = _connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+            try:
+                version = _inspect(conn, path)
+            finally:
+                conn.close()
+            if not os.access(path, os.W_OK):
+                raise AssessmentFileError("the file is read-only; save a copy to edit it", path=str(path))
+            if version < SCHEMA_VERSION:
+                backup = path.with_name(f"{path.stem}.format{version}-backup{path.suffix}")
+                _copy_database(path, backup)
+            conn = _connect(str(path))
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA synchronous = FULL")
+            db = sqlite_utils.Database(conn)
+            migrate(db)
+        except sqlite3.DatabaseError as exc:
+            if file_lock is not None:
+                file_lock.release()
+            raise AssessmentFileError(f"cannot open the assessment ({exc})", path=str(path)) from exc
+        except BaseException:
+            if file_lock is not None:
+                file_lock.release()
+            raise
+        return cls(db, path, lock=file_lock, readonly=False, author=author, clock=clock)
+
+    @classmethod
+    def open_readonly(cls, path: Path) -> AssessmentFile:
+        """Load a snapshot into memory (no lock, nothing written; older formats migrated in memory)."""
+        path = Path(path)
+        _check_header(path)
+        try:
+            src = _connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+            try:
+                _inspect(src, path)
+                mem = _connect(":memory:")
+                src.backup(mem)
+            finally:
+                src.close()
+            db = sqlite_utils.Database(mem)
+            migrate(db)
+        except sqlite3.DatabaseError as exc:
+            raise AssessmentFileError(f"cannot read the assessment ({exc})", path=str(path)) from exc
+        return cls(db, path, lock=None, readonly=True, author="", clock=utc_now)
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.conn.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> AssessmentFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def save_copy(self, target: Path) -> None:
+        """Write a consistent copy of this assessment to ``target`` (atomic replace)."""
+        target = Path(target)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            dst = sqlite3.connect(str(tmp))
+            try:
+                self.db.conn.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+
+    # ------------------------------------------------------------------ helpers
+
+    def _check_writable(self) -> None:
+        if self.readonly:
+            raise AssessmentFileError("opened read-only", path=str(self.path))
+
+    @contextlib.contextmanager
+    def _edit(self, entity: str, entity_id: str, action: str, before: Any, after: Any) -> Iterator[str]:
+        """One committed transaction holding the change and its change-log entry."""
+        self._check_writable()
+        now = self._clock()
+        try:
+            with self.db.atomic():
+                yield now
+                self.db["changelog"].insert(
+                    {"at": now, "author": self.author, "entity": entity, "entity_id": entity_id,
+                     "action": action,
+                     "before": None if before is None else json.dumps(before, ensure_ascii=False),
+                     "after": None if after is None else json.dumps(after, ensure_ascii=False)}
+                )
+        except sqlite3.OperationalError as exc:
+            raise AssessmentFileError(f"could not save the change ({exc}); nothing was changed",
+                                      path=str(self.path)) from exc
+
+    def meta(self) -> dict[str, str]:
+        return {r["key"]: r["value"] for r in self.db["meta"].rows}
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    # ------------------------------------------------------------------ engagement
+
+    def engagement(self) -> Engagement:
+        row = dict(next(iter(self.db["engagement"].rows_where("id = 1")), {}))
+        names = {f.name for f in fields(Engagement)}
+        return Engagement(**{k: v for k, v in row.items() if k in names})
+
+    def update_engagement(self, **changes: str) -> Engagement:
+        before = self.engagement()
+        unknown = set(changes) - {f.name for f in fields(Engagement)}
+        if unknown:
+            raise ValueError(f"unknown engagement fields: {', '.join(sorted(unknown))}")
+        if "language" in changes and changes["language"] not in ("en", "de"):
+            raise ValueError("language must be 'en' or 'de'")
+        after = replace(before, **changes)  # type: ignore[arg-type]
+        diff_before = {k: getattr(before, k) for k in changes}
+        with self._edit("engagement", "", "update", diff_before, changes):
+            self.db["engagement"].update(1, changes)
+        return after
+
+    # ------------------------------------------------------------------ participants
+
+    def participants(self) -> list[Participant]:
+        return [Participant(**r) for r in self.db["participants"].rows_where(order_by="position, rowid")]
+
+    def participant(self, participant_id: str) -> Participant | None:
+        for p in self.participants():
+            if p.id == participant_id:
+                return p
+        return None
+
+    def add_participant(self, name: str, role: str, organisation: str = "", *,
+                        participant_id: str | None = None, position: int | None = None) -> Participant:
+        _check_role(role)
+        if not name.strip():
+            raise ValueError("a participant needs a name")
+        pos = position if position is not None else self._next_position("participants")
+        p = Participant(participant_id or new_id("p"), name.strip(), role, organisation, pos)
+        with self._edit("participant", p.id, "add", None, asdict(p)):
+            self.db["participants"].insert(asdict(p))
+        return p
+
+    def update_participant(self, participant_id: str, **changes: Any) -> Participant:
+        before = self._require_participant(participant_id)
+        if "role" in changes:
+            _check_role(changes["role"])
+        after = replace(before, **changes)
+        with self._edit("participant", participant_id, "update", asdict(before), changes):
+            self.db["participants"].update(participant_id, changes)
+        return after
+
+    def remove_participant(self, participant_id: str) -> tuple[Participant, list[Answer]]:
+        """Remove a participant and their votes; returns both so the removal can be undone."""
+        p = self._require_participant(participant_id)
+        votes = [a for a in self.answers() if a.participant_id == participant_id]
+        with self._edit("participant", participant_id, "remove", asdict(p), None):
+            self.db.execute("DELETE FROM answers WHERE participant_id = ?", [participant_id])
+            self.db["participants"].delete(participant_id)
+        return p, votes
+
+    def restore_participant(self, participant: Participant, votes: Iterable[Answer]) -> None:
+        with self._edit("participant", participant.id, "restore", None, asdict(participant)):
+            self.db["participants"].insert(asdict(participant))
+            for a in votes:
+                self._write_answer(a)
+
+    def _require_participant(self, participant_id: str) -> Participant:
+        p = self.participant(participant_id)
+        if p is None:
+            raise KeyError(f"no participant {participant_id!r}")
+        return p
+
+    # ------------------------------------------------------------------ use cases
+
+    def use_cases(self) -> list[UseCase]:
+        return [UseCase(**r) for r in self.db["use_cases"].rows_where(order_by="position, rowid")]
+
+    def use_case(self, use_case_id: str) -> UseCase | None:
+        rows = list(self.db["use_cases"].rows_where("id = ?", [use_case_id]))
+        return UseCase(**rows[0]) if rows else None
+
+    def add_use_case(self, name: str, description: str = "", stage: str = "idea", *,
+                     use_case_id: str | None = None, position: int | None = None) -> UseCase:
+        _check_stage(stage)
+        if not name.strip():
+            raise ValueError("a use case needs a name")
+        pos = position if position is not None else self._next_position("use_cases")
+        uc = UseCase(use_case_id or new_id("uc"), name.strip(), description, stage, pos)
+        if uc.id == ORGANISATION:
+            raise ValueError(f"{ORGANISATION!r} is reserved")
+        with self._edit("use_case", uc.id, "add", None, asdict(uc)):
+            self.db["use_cases"].insert(asdict(uc))
+        return uc
+
+    def update_use_case(self, use_case_id: str, **changes: Any) -> UseCase:
+        before = self.use_case(use_case_id)
+        if before is None:
+            raise KeyError(f"no use case {use_case_id!r}")
+        if "stage" in changes:
+            _check_stage(changes["stage"])
+        after = replace(before, **changes)
+        with self._edit("use_case", use_case_id, "update", asdict(before), changes):
+            self.db["use_cases"].update(use_case_id, changes)
+        return after
+
+    def remove_use_case(self, use_case_id: str) -> tuple[UseCase, list[Answer]]:
+        """Remove a use case and its answers; returns both so the removal can be undone."""
+        uc = self.use_case(use_case_id)
+        if uc is None:
+            raise KeyError(f"no use case {use_case_id!r}")
+        answers = self.answers(scope=use_case_id)
+        with self._edit("use_case", use_case_id, "remove", asdict(uc), None):
+            self.db.execute("DELETE FROM answers WHERE scope = ?", [use_case_id])
+            self.db["use_cases"].delete(use_case_id)
+        return uc, answers
+
+    def restore_use_case(self, use_case: UseCase, answers: Iterable[Answer]) -> None:
+        with self._edit("use_case", use_case.id, "restore", None, asdict(use_case)):
+            self.db["use_cases"].insert(asdict(use_case))
+            for a in answers:
+                self._write_answer(a)
+
+    def _next_position(self, table: str) -> int:
+        row = self.db.execute(f"SELECT COALESCE(MAX(position), -1) + 1 FROM [{table}]").fetchone()
+        return int(row[0])
+
+    # ------------------------------------------------------------------ answers
+
+    def answers(self, scope: str | None = None) -> list[Answer]:
+        where, args = ("scope = ?", [scope]) if scope is not None else (None, [])
+        return [_answer_from_row(r) for r in self.db["answers"].rows_where(where, args, order_by="rowid")]
+
+    def answer(self, question_id: str, scope: str = ORGANISATION, participant_id: str = CONSENSUS) -> Answer | None:
+        rows = list(self.db["answers"].rows_where(
+            "question_id = ? AND scope = ? AND participant_id = ?", [question_id, scope, participant_id]))
+        return _answer_from_row(rows[0]) if rows else None
+
+    def set_answer(self, answer: Answer) -> Answer | None:
+        """Save one answer (insert or replace); returns the previous answer for undo."""
+        self._validate_answer(answer)
+        previous = self.answer(*answer.key)
+        now = self._clock()
+        stamped = replace(
+            answer,
+            author=answer.author or self.author,
+            updated_at=answer.updated_at or now,
+            questionnaire_id=answer.questionnaire_id or self._questionnaire_of(answer.question_id)[0],
+            questionnaire_version=answer.questionnaire_version or self._questionnaire_of(answer.question_id)[1],
+        )
+        with self._edit("answer", "|".join(answer.key), "set",
+                        None if previous is None else _answer_log(previous), _answer_log(stamped)):
+            self._write_answer(stamped)
+        return previous
+
+    def set_answers(self, answers: Iterable[Answer], *, action: str = "import") -> int:
+        """Save many answers in one transaction (imports, demo); one change-log entry."""
+        items = list(answers)
+        for a in items:
+            self._validate_answer(a)
+        now = self._clock()
+        with self._edit("answers", "", action, None, {"count": len(items)}):
+            for a in items:
+                qid, qver = self._questionnaire_of(a.question_id)
+                self._write_answer(replace(
+                    a, author=a.author or self.author, updated_at=a.updated_at or now,
+                    questionnaire_id=a.questionnaire_id or qid, questionnaire_version=a.questionnaire_version or qver))
+        return len(items)
+
+    def clear_answer(self, question_id: str, scope: str = ORGANISATION,
+                     participant_id: str = CONSENSUS) -> Answer | None:
+        previous = self.answer(question_id, scope, participant_id)
+        if previous is None:
+            return None
+        with self._edit("answer", f"{question_id}|{scope}|{participant_id}", "clear", _answer_log(previous), None):
+            self.db.execute("DELETE FROM answers WHERE question_id = ? AND scope = ? AND participant_id = ?",
+                            [question_id, scope, participant_id])
+        return previous
+
+    def restore_answer(self, key: tuple[str, str, str], previous: Answer | None) -> None:
+        """Undo helper: put back ``previous`` at ``key`` (or clear it when it was empty)."""
+        if previous is None:
+            self.clear_answer(*key)
+        else:
+            with self._edit("answer", "|".join(key), "restore", None, _answer_log(previous)):
+                self._write_answer(previous)
+
+    def _write_answer(self, a: Answer) -> None:
+        row = asdict(a)
+        row["value"] = _encode(a.value)
+        row["not_applicable"] = int(a.not_applicable)
+        self.db["answers"].upsert(row, pk=("question_id", "scope", "participant_id"))
+
+    def _validate_answer(self, a: Answer) -> None:
+        q = self.library().question(a.question_id)
+        if q is None:
+            raise ValueError(f"unknown question {a.question_id!r}")
+        if a.scope != ORGANISATION and self.use_case(a.scope) is None:
+            raise ValueError(f"unknown use case {a.scope!r}")
+        if (a.scope == ORGANISATION) != (q.scope == "organisation"):
+            raise ValueError(f"question {q.id} is asked per {q.scope.replace('_', ' ')}, not for scope {a.scope!r}")
+        if a.participant_id != CONSENSUS and self.participant(a.participant_id) is None:
+            raise ValueError(f"unknown participant {a.participant_id!r}")
+        if a.not_applicable or a.value is None:
+            return
+        v = a.value
+        if q.type == "scale":
+            if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 4 or v != int(v):
+                raise ValueError(f"{q.id}: a scale answer is a whole number 0-4, not {v!r}")
+        elif q.type == "choice":
+            if not isinstance(v, str) or q.option(v) is None:
+                raise ValueError(f"{q.id}: {v!r} is not one of the options")
+        elif q.type == "checklist":
+            if not isinstance(v, list) or any(q.option(o) is None for o in v):
+                raise ValueError(f"{q.id}: a checklist answer is a list of option ids")
+        elif q.type == "number":
+            if isinstance(v, bool) or not isinstance(v, int | float):
+                raise ValueError(f"{q.id}: a number answer must be a number, not {v!r}")
+        elif q.type == "text" and not isinstance(v, str):
+            raise ValueError(f"{q.id}: a text answer must be text")
+
+    def _questionnaire_of(self, question_id: str) -> tuple[str, str]:
+        q = self.library().question(question_id)
+        if q is None:
+            return "", ""
+        qn = self.library().questionnaire(q.questionnaire_id)
+        return (qn.id, qn.version) if qn else ("", "")
+
+    # ------------------------------------------------------------------ targets and roadmap
+
+    def targets(self) -> dict[str, int]:
+        return {r["dimension"]: int(r["level"]) for r in self.db["targets"].rows}
+
+    def set_target(self, dimension: str, level: int | None) -> int | None:
+        """Set (or with ``None`` clear) the target maturity level of a dimension; returns the old one."""
+        if level is not None and level not in (1, 2, 3, 4):
+            raise ValueError("a target level is 1, 2, 3 or 4")
+        before = self.targets().get(dimension)
+        with self._edit("target", dimension, "set", before, level):
+            if level is None:
+                self.db.execute("DELETE FROM targets WHERE dimension = ?", [dimension])
+            else:
+                self.db["targets"].upsert({"dimension": dimension, "level": level}, pk="dimension")
+        return before
+
+    def roadmap_edits(self) -> list[RoadmapEdit]:
+        return [
+            RoadmapEdit(r["id"], r["item_key"], r["op"], json.loads(r["payload"]), r["author"], r["at"])
+            for r in self.db["roadmap_edits"].rows_where(order_by="id")
+        ]
+
+    def add_roadmap_edit(self, item_key: str, op: str, payload: dict[str, Any] | None = None) -> RoadmapEdit:
+        if op not in ("move", "remove", "edit", "add"):
+            raise ValueError(f"unknown roadmap edit {op!r}")
+        payload = payload or {}
+        with self._edit("roadmap", item_key, op, None, payload) as now:
+            row_id = self.db["roadmap_edits"].insert(
+                {"item_key": item_key, "op": op, "payload": json.dumps(payload, ensure_ascii=False),
+                 "author": self.author, "at": now}).last_pk
+        return RoadmapEdit(int(row_id), item_key, op, payload, self.author, now)  # type: ignore[arg-type]
+
+    def remove_roadmap_edit(self, edit_id: int) -> None:
+        """Undo helper: drop one stored roadmap edit (the change log keeps its trace)."""
+        with self._edit("roadmap", str(edit_id), "undo", None, None):
+            self.db.execute("DELETE FROM roadmap_edits WHERE id = ?", [edit_id])
+
+    def restore_roadmap_edits(self, edits: Iterable[RoadmapEdit]) -> None:
+        """Import helper: write edits as they were (keeping order)."""
+        with self._edit("roadmap", "", "import", None, None):
+            for e in edits:
+                self.db["roadmap_edits"].insert(
+                    {"item_key": e.item_key, "op": e.op, "payload": json.dumps(e.payload, ensure_ascii=False),
+                     "author": e.author or self.author, "at": e.at or self._clock()})
+
+    # ------------------------------------------------------------------ questionnaires and log
+
+    def library(self) -> Library:
+        """The questionnaires this assessment was answered with (its embedded snapshot)."""
+        if self._library is None:
+            rows = list(self.db["instruments"].rows_where(order_by="added_at, id, version"))
+            latest: dict[str, dict[str, Any]] = {}
+            for r in rows:
+                latest[r["id"]] = r  # the latest snapshot of each instrument wins
+            lib_row = latest.pop(LIBRARY_INSTRUMENT_ID, None)
+            if lib_row is None or not latest:
+                raise AssessmentFileError("the file holds no questionnaire snapshot", path=str(self.path))
+            self._library = library_from_sources(
+                [r["source"] for r in latest.values()], lib_row["source"], str(self.path))
+        return self._library
+
+    def instruments(self) -> list[dict[str, str]]:
+        """Every embedded questionnaire version: id, version, kind, sha256, added_at."""
+        return [{k: r[k] for k in ("id", "version", "kind", "sha256", "added_at")}
+                for r in self.db["instruments"].rows_where(order_by="id, added_at")]
+
+    def changelog(self) -> list[ChangeLogEntry]:
+        return [
+            ChangeLogEntry(r["id"], r["at"], r["author"], r["entity"], r["entity_id"], r["action"],
+                           None if r["before"] is None else json.loads(r["before"]),
+                           None if r["after"] is None else json.loads(r["after"]))
+            for r in self.db["changelog"].rows_where(order_by="id")
+        ]
+
+
+def _snapshot_library(db: sqlite_utils.Database, library: Library, now: str) -> None:
+    import hashlib
+
+    for qn in library.questionnaires:
+        db["instruments"].insert({"id": qn.id, "version": qn.version, "kind": qn.kind,
+                                  "source": qn.source, "sha256": qn.sha256, "added_at": now})
+    source = library.library_source or join_library_sources([])
+    db["instruments"].insert({"id": LIBRARY_INSTRUMENT_ID, "version": library.library_version or "0",
+                              "kind": "library", "source": source,
+                              "sha256": hashlib.sha256(source.encode()).hexdigest(), "added_at": now})
+
+
+def _copy_database(src: Path, dst: Path) -> None:
+    s = sqlite3.connect(f"file:{src.as_posix()}?mode=ro", uri=True)
+    d = sqlite3.connect(str(dst))
+    try:
+        s.backup(d)
+    finally:
+        s.close()
+        d.close()
+
+
+def _answer_from_row(r: dict[str, Any]) -> Answer:
+    return Answer(
+        question_id=r["question_id"], scope=r["scope"], participant_id=r["participant_id"],
+        value=_decode(r["value"]), not_applicable=bool(r["not_applicable"]), note=r["note"],
+        questionnaire_id=r["questionnaire_id"], questionnaire_version=r["questionnaire_version"],
+        author=r["author"], updated_at=r["updated_at"], source=r.get("source", ""),
+    )
+
+
+def _answer_log(a: Answer) -> dict[str, Any]:
+    return {"value": a.value, "na": a.not_applicable, "note": a.note, "source": a.source}
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}; roles: {', '.join(ROLES)}")
+
+
+def _check_stage(stage: str) -> None:
+    if stage not in USE_CASE_STAGES:
+        raise ValueError(f"unknown stage {stage!r}; stages: {', '.join(USE_CASE_STAGES)}")
