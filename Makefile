@@ -1,0 +1,33 @@
+# Readiness Studio: the two commands of the README, and a few helpers.
+#   make run     install what is needed, open the GUI on the built-in demo workshop
+#   make test    install what is needed, lint, type-check and run the whole test suite
+
+VENV ?= .venv
+BIN := $(VENV)/bin
+LINT_PATHS := $(wildcard src tests bench scripts/*.py)
+
+.PHONY: run test bootstrap lint typecheck pytest bundle clean
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+run: bootstrap
+	$(BIN)/readiness-studio --demo
+
+test: bootstrap
+	$(MAKE) --no-print-directory lint typecheck pytest
+
+lint:
+	$(BIN)/ruff check $(LINT_PATHS)
+
+typecheck:
+	$(BIN)/mypy
+
+pytest:
+	$(BIN)/pytest
+
+bundle: bootstrap
+	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,304 @@
+"""The ``readiness`` command line.
+
+Every command is a small function registered with :func:`command`: it gets the parsed
+arguments and returns the exit code. Exit codes: 0 success, 1 bad data (one line on stderr
+naming the file and place), 2 usage errors (argparse). Expected errors are
+:class:`~readiness_app.errors.ReadinessError` subclasses; bad input never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from readiness_app import __version__
+from readiness_app.errors import QuestionnaireError, ReadinessError
+
+Runner = Callable[[argparse.Namespace], int]
+Configure = Callable[[argparse.ArgumentParser], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    name: str
+    help: str  # one line, shown in ``readiness --help``
+    description: str  # shown in ``readiness NAME --help``
+    configure: Configure
+    run: Runner
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str, help: str, description: str = "", *,
+            configure: Configure | None = None) -> Callable[[Runner], Runner]:
+    """Register ``run`` as the sub-command ``name``; ``configure`` adds its arguments."""
+
+    def register(run: Runner) -> Runner:
+        if name in COMMANDS:
+            raise ValueError(f"command {name!r} registered twice")
+        COMMANDS[name] = Command(name, help, description or help, configure or (lambda _p: None), run)
+        return run
+
+    return register
+
+
+class CommandFailed(ReadinessError):
+    """A command could not do its job for a reason the user can fix (exit code 1)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="readiness",
+        description="Readiness Studio on the command line: demo workshops, file information, "
+                    "questionnaire validation and documentation.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for cmd in COMMANDS.values():
+        p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.description)
+        cmd.configure(p)
+        p.set_defaults(_run=cmd.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits with 2 on usage errors, 0 on --help
+    run: Runner = args._run
+    try:
+        return run(args)
+    except ReadinessError as exc:
+        _fail(exc.one_line())
+    except OSError as exc:
+        where = exc.filename if exc.filename is not None else ""
+        _fail(f"{where}: {exc.strerror or exc}" if where else str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return 130
+    return 1
+
+
+def _fail(message: str) -> None:
+    print(f"readiness: {message}", file=sys.stderr)
+
+
+def _write_text_atomic(path: Path, text: str) -> None:
+    """Write ``text`` beside ``path`` and swap it in, so a failure never leaves half a file."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+# --------------------------------------------------------------------------- demo
+
+
+def _demo_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("out", metavar="OUT.readiness", type=Path, help="the assessment file to write")
+    p.add_argument("--size", choices=("standard", "large"), default="standard",
+                   help="standard: a realistic workshop (default); large: 30 use cases and "
+                        "15 participants, for benchmarks")
+    p.add_argument("--lang", choices=("en", "de"), default="en", help="the workshop language (default: en)")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+
+@command("demo", "write the built-in demo workshop to a new assessment file",
+         "Write the built-in demo workshop (a fictional insurer with six use cases) "
+         "to a new assessment file.", configure=_demo_args)
+def cmd_demo(args: argparse.Namespace) -> int:
+    from readiness_app.demo import write_demo
+
+    out: Path = args.out
+    if out.suffix != ".readiness":
+        raise CommandFailed("an assessment file name ends in .readiness", path=str(out))
+    if out.exists() and not args.force:
+        raise CommandFailed("exists already; use --force to replace it", path=str(out))
+    if not out.parent.is_dir():
+        raise CommandFailed("the folder does not exist", path=str(out.parent))
+    write_demo(out, size=args.size, language=args.lang)
+    print(f"wrote {out} ({args.size} demo)")
+    return 0
+
+
+# --------------------------------------------------------------------------- info
+
+
+def _info_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", type=Path, help="an assessment file (.readiness)")
+    p.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
+
+def assessment_info(path: Path) -> dict[str, Any]:
+    """Engagement, counts and completeness of an assessment file (opened read-only)."""
+    from readiness_app.model import ORGANISATION
+    from readiness_app.storage import AssessmentFile
+
+    af = AssessmentFile.open_readonly(path)
+    try:
+        library = af.library()
+        answers = af.answers()
+        use_cases = af.use_cases()
+        participants = af.participants()
+        meta = af.meta()
+        schema_version = af.schema_version
+        instruments = af.instruments()
+        targets = af.targets()
+        engagement = asdict(af.engagement())
+    finally:
+        af.close()
+
+    answered = {(a.question_id, a.scope) for a in answers}
+    scopes_uc = [uc.id for uc in use_cases]
+    questionnaires = []
+    for qn in library.questionnaires:
+        pairs = [(q.id, s) for q in qn.questions
+                 for s in ([ORGANISATION] if q.scope == "organisation" else scopes_uc)]
+        done = sum(1 for pair in pairs if pair in answered)
+        questionnaires.append({
+            "id": qn.id, "version": qn.version, "kind": qn.kind, "title": qn.title.en,
+            "questions": len(qn.questions), "pairs": len(pairs), "answered": done,
+            "completeness": round(done / len(pairs), 4) if pairs else None,
+        })
+    return {
+        "file": str(path),
+        "schema_version": schema_version,
+        "created_with": meta.get("created_with", ""),
+        "created_at": meta.get("created_at", ""),
+        "engagement": engagement,
+        "counts": {
+            "participants": len(participants),
+            "use_cases": len(use_cases),
+            "answers": len(answers),
+            "votes": sum(1 for a in answers if not a.is_consensus),
+            "consensus": sum(1 for a in answers if a.is_consensus),
+            "not_applicable": sum(1 for a in answers if a.not_applicable),
+            "notes": sum(1 for a in answers if a.note.strip()),
+            "targets": len(targets),
+        },
+        "questionnaires": questionnaires,
+        "instruments": [{k: i[k] for k in ("id", "version", "kind", "sha256")} for i in instruments],
+    }
+
+
+def _print_info(info: dict[str, Any], out: TextIO) -> None:
+    e = info["engagement"]
+    c = info["counts"]
+    dates = e["workshop_start"] + (f" to {e['workshop_end']}" if e["workshop_end"] else "")
+    lines = [
+        f"File:          {info['file']} (format {info['schema_version']})",
+        f"Client:        {e['client'] or '-'}" + (f" ({e['industry']})" if e["industry"] else ""),
+        f"Workshop:      {e['title'] or '-'}" + (f", {dates}" if dates else ""),
+        f"Facilitator:   {e['facilitator'] or '-'}" + (f", {e['consultancy']}" if e["consultancy"] else ""),
+        f"Language:      {e['language']}",
+        f"Participants:  {c['participants']}",
+        f"Use cases:     {c['use_cases']}",
+        f"Answers:       {c['answers']} ({c['votes']} votes, {c['consensus']} consensus, "
+        f"{c['not_applicable']} not applicable, {c['notes']} with notes)",
+        "Questionnaires:",
+    ]
+    width = max((len(q["id"]) for q in info["questionnaires"]), default=0)
+    for q in info["questionnaires"]:
+        share = "-" if q["completeness"] is None else f"{q['completeness'] * 100:5.1f}%"
+        lines.append(f"  {q['id']:<{width}}  v{q['version']:<6} {share:>6} complete "
+                     f"({q['answered']}/{q['pairs']} question-scope pairs answered)")
+    out.write("\n".join(lines) + "\n")
+
+
+@command("info", "print an assessment's engagement, counts and completeness",
+         "Print the engagement, the number of participants, use cases and answers, and how "
+         "complete each questionnaire is (the share of question and scope pairs with any "
+         "answer). The file is only read.", configure=_info_args)
+def cmd_info(args: argparse.Namespace) -> int:
+    info = assessment_info(args.file)
+    if args.json:
+        json.dump(info, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        _print_info(info, sys.stdout)
+    return 0
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def _validate_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", metavar="PATH", type=Path,
+                   help="a questionnaire folder, one questionnaire file (checked with the library "
+                        "files beside it), or an assessment file (its embedded questionnaires)")
+
+
+@command("validate", "check questionnaire files and report every problem",
+         "Load and check questionnaire files. Prints every problem on its own line "
+         "(file: question id.field: what is wrong) and exits with 1 when there are any.",
+         configure=_validate_args)
+def cmd_validate(args: argparse.Namespace) -> int:
+    from readiness_app.questionnaire import load_library
+    from readiness_app.storage import SQLITE_HEADER, AssessmentFile
+
+    path: Path = args.path
+    try:
+        if path.is_file() and path.read_bytes()[: len(SQLITE_HEADER)] == SQLITE_HEADER:
+            with AssessmentFile.open_readonly(path) as af:
+                library = af.library()
+        else:
+            library = load_library(path)
+    except QuestionnaireError as exc:
+        for problem in exc.problems:
+            print(problem.format())
+        _fail(f"{path}: {len(exc.problems)} problem(s)")
+        return 1
+    questions = sum(len(qn.questions) for qn in library.questionnaires)
+    print(f"OK: {len(library.questionnaires)} questionnaires, {questions} questions")
+    return 0
+
+
+# --------------------------------------------------------------------------- docs
+
+
+def _docs_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("out", metavar="OUT.md", type=Path,
+                   help="the Markdown file to write (the repository keeps it in docs/questionnaires.md)")
+    p.add_argument("--check", action="store_true",
+                   help="write nothing; exit with 1 when OUT.md differs from the questionnaires")
+
+
+@command("docs", "write the questionnaire reference as Markdown",
+         "Render every bundled questionnaire (questions, help, levels, options, weights, "
+         "dimensions and actions) as one Markdown document.", configure=_docs_args)
+def cmd_docs(args: argparse.Namespace) -> int:
+    from readiness_app.questionnaire import load_library
+    from readiness_app.questionnaire_doc import render_markdown
+
+    out: Path = args.out
+    text = render_markdown(load_library())
+    if args.check:
+        try:
+            current = out.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            current = None
+        if current != text:
+            raise CommandFailed(f"out of date with the questionnaires; run: readiness docs {out}",
+                                path=str(out))
+        print(f"{out} is up to date")
+        return 0
+    if not out.parent.is_dir():
+        raise CommandFailed("the folder does not exist", path=str(out.parent))
+    _write_text_atomic(out, text)
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
