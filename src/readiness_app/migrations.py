@@ -5,10 +5,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import sqlite3
 
 import sqlite_utils
 
@@ -35,7 +34,7 @@ def _run_script(db: sqlite_utils.Database, script: str) -> None:
 
 
 def _m1_initial(db: sqlite_utils.Database) -> None:
-    _run_script(db, 
+    _run_script(db,
         """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE engagement (
@@ -113,7 +112,7 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
 
 def _m2_provenance_targets_consultancy(db: sqlite_utils.Database) -> None:
     """Imported answers remember where they came from; maturity targets per dimension."""
-    _run_script(db, 
+    _run_script(db,
         """
         ALTER TABLE answers ADD COLUMN source TEXT NOT NULL DEFAULT '';
         ALTER TABLE engagement ADD COLUMN consultancy TEXT NOT NULL DEFAULT '';
