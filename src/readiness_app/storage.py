@@ -156,16 +156,16 @@ class AssessmentFile:
             migrate(db)
             with db.atomic():
                 now = clock()
-                db["meta"].insert_all(
+                db.table("meta").insert_all(
                     [
                         {"key": "created_at", "value": now},
                         {"key": "created_with", "value": f"Readiness Studio {__version__}"},
                         {"key": "assessment_id", "value": uuid.uuid4().hex},
                     ]
                 )
-                db["engagement"].insert({"id": 1, **asdict(engagement)})
+                db.table("engagement").insert({"id": 1, **asdict(engagement)})
                 _snapshot_library(db, library, now)
-                db["changelog"].insert(
+                db.table("changelog").insert(
                     {"at": now, "author": author, "entity": "assessment", "entity_id": "",
                      "action": "create", "before": None, "after": json.dumps(asdict(engagement))}
                 )
@@ -276,7 +276,7 @@ class AssessmentFile:
         try:
             with self.db.atomic():
                 yield now
-                self.db["changelog"].insert(
+                self.db.table("changelog").insert(
                     {"at": now, "author": self.author, "entity": entity, "entity_id": entity_id,
                      "action": action,
                      "before": None if before is None else json.dumps(before, ensure_ascii=False),
@@ -287,7 +287,7 @@ class AssessmentFile:
                                       path=str(self.path)) from exc
 
     def meta(self) -> dict[str, str]:
-        return {r["key"]: r["value"] for r in self.db["meta"].rows}
+        return {r["key"]: r["value"] for r in self.db.table("meta").rows}
 
     @property
     def schema_version(self) -> int:
@@ -296,7 +296,7 @@ class AssessmentFile:
     # ------------------------------------------------------------------ engagement
 
     def engagement(self) -> Engagement:
-        row = dict(next(iter(self.db["engagement"].rows_where("id = 1")), {}))
+        row = dict(next(iter(self.db.table("engagement").rows_where("id = 1")), {}))
         names = {f.name for f in fields(Engagement)}
         return Engagement(**{k: v for k, v in row.items() if k in names})
 
@@ -310,13 +310,13 @@ class AssessmentFile:
         after = replace(before, **changes)  # type: ignore[arg-type]
         diff_before = {k: getattr(before, k) for k in changes}
         with self._edit("engagement", "", "update", diff_before, changes):
-            self.db["engagement"].update(1, changes)
+            self.db.table("engagement").update(1, changes)
         return after
 
     # ------------------------------------------------------------------ participants
 
     def participants(self) -> list[Participant]:
-        return [Participant(**r) for r in self.db["participants"].rows_where(order_by="position, rowid")]
+        return [Participant(**r) for r in self.db.table("participants").rows_where(order_by="position, rowid")]
 
     def participant(self, participant_id: str) -> Participant | None:
         for p in self.participants():
@@ -332,7 +332,7 @@ class AssessmentFile:
         pos = position if position is not None else self._next_position("participants")
         p = Participant(participant_id or new_id("p"), name.strip(), role, organisation, pos)
         with self._edit("participant", p.id, "add", None, asdict(p)):
-            self.db["participants"].insert(asdict(p))
+            self.db.table("participants").insert(asdict(p))
         return p
 
     def update_participant(self, participant_id: str, **changes: Any) -> Participant:
@@ -341,7 +341,7 @@ class AssessmentFile:
             _check_role(changes["role"])
         after = replace(before, **changes)
         with self._edit("participant", participant_id, "update", asdict(before), changes):
-            self.db["participants"].update(participant_id, changes)
+            self.db.table("participants").update(participant_id, changes)
         return after
 
     def remove_participant(self, participant_id: str) -> tuple[Participant, list[Answer]]:
@@ -350,12 +350,12 @@ class AssessmentFile:
         votes = [a for a in self.answers() if a.participant_id == participant_id]
         with self._edit("participant", participant_id, "remove", asdict(p), None):
             self.db.execute("DELETE FROM answers WHERE participant_id = ?", [participant_id])
-            self.db["participants"].delete(participant_id)
+            self.db.table("participants").delete(participant_id)
         return p, votes
 
     def restore_participant(self, participant: Participant, votes: Iterable[Answer]) -> None:
         with self._edit("participant", participant.id, "restore", None, asdict(participant)):
-            self.db["participants"].insert(asdict(participant))
+            self.db.table("participants").insert(asdict(participant))
             for a in votes:
                 self._write_answer(a)
 
@@ -368,10 +368,10 @@ class AssessmentFile:
     # ------------------------------------------------------------------ use cases
 
     def use_cases(self) -> list[UseCase]:
-        return [UseCase(**r) for r in self.db["use_cases"].rows_where(order_by="position, rowid")]
+        return [UseCase(**r) for r in self.db.table("use_cases").rows_where(order_by="position, rowid")]
 
     def use_case(self, use_case_id: str) -> UseCase | None:
-        rows = list(self.db["use_cases"].rows_where("id = ?", [use_case_id]))
+        rows = list(self.db.table("use_cases").rows_where("id = ?", [use_case_id]))
         return UseCase(**rows[0]) if rows else None
 
     def add_use_case(self, name: str, description: str = "", stage: str = "idea", *,
@@ -384,7 +384,7 @@ class AssessmentFile:
         if uc.id == ORGANISATION:
             raise ValueError(f"{ORGANISATION!r} is reserved")
         with self._edit("use_case", uc.id, "add", None, asdict(uc)):
-            self.db["use_cases"].insert(asdict(uc))
+            self.db.table("use_cases").insert(asdict(uc))
         return uc
 
     def update_use_case(self, use_case_id: str, **changes: Any) -> UseCase:
@@ -395,7 +395,7 @@ class AssessmentFile:
             _check_stage(changes["stage"])
         after = replace(before, **changes)
         with self._edit("use_case", use_case_id, "update", asdict(before), changes):
-            self.db["use_cases"].update(use_case_id, changes)
+            self.db.table("use_cases").update(use_case_id, changes)
         return after
 
     def remove_use_case(self, use_case_id: str) -> tuple[UseCase, list[Answer]]:
@@ -406,12 +406,12 @@ class AssessmentFile:
         answers = self.answers(scope=use_case_id)
         with self._edit("use_case", use_case_id, "remove", asdict(uc), None):
             self.db.execute("DELETE FROM answers WHERE scope = ?", [use_case_id])
-            self.db["use_cases"].delete(use_case_id)
+            self.db.table("use_cases").delete(use_case_id)
         return uc, answers
 
     def restore_use_case(self, use_case: UseCase, answers: Iterable[Answer]) -> None:
         with self._edit("use_case", use_case.id, "restore", None, asdict(use_case)):
-            self.db["use_cases"].insert(asdict(use_case))
+            self.db.table("use_cases").insert(asdict(use_case))
             for a in answers:
                 self._write_answer(a)
 
@@ -423,10 +423,10 @@ class AssessmentFile:
 
     def answers(self, scope: str | None = None) -> list[Answer]:
         where, args = ("scope = ?", [scope]) if scope is not None else (None, [])
-        return [_answer_from_row(r) for r in self.db["answers"].rows_where(where, args, order_by="rowid")]
+        return [_answer_from_row(r) for r in self.db.table("answers").rows_where(where, args, order_by="rowid")]
 
     def answer(self, question_id: str, scope: str = ORGANISATION, participant_id: str = CONSENSUS) -> Answer | None:
-        rows = list(self.db["answers"].rows_where(
+        rows = list(self.db.table("answers").rows_where(
             "question_id = ? AND scope = ? AND participant_id = ?", [question_id, scope, participant_id]))
         return _answer_from_row(rows[0]) if rows else None
 
@@ -483,7 +483,7 @@ class AssessmentFile:
         row = asdict(a)
         row["value"] = _encode(a.value)
         row["not_applicable"] = int(a.not_applicable)
-        self.db["answers"].upsert(row, pk=("question_id", "scope", "participant_id"))
+        self.db.table("answers").upsert(row, pk=("question_id", "scope", "participant_id"))
 
     def _validate_answer(self, a: Answer) -> None:
         q = self.library().question(a.question_id)
@@ -523,7 +523,7 @@ class AssessmentFile:
     # ------------------------------------------------------------------ targets and roadmap
 
     def targets(self) -> dict[str, int]:
-        return {r["dimension"]: int(r["level"]) for r in self.db["targets"].rows}
+        return {r["dimension"]: int(r["level"]) for r in self.db.table("targets").rows}
 
     def set_target(self, dimension: str, level: int | None) -> int | None:
         """Set (or with ``None`` clear) the target maturity level of a dimension; returns the old one."""
@@ -534,13 +534,13 @@ class AssessmentFile:
             if level is None:
                 self.db.execute("DELETE FROM targets WHERE dimension = ?", [dimension])
             else:
-                self.db["targets"].upsert({"dimension": dimension, "level": level}, pk="dimension")
+                self.db.table("targets").upsert({"dimension": dimension, "level": level}, pk="dimension")
         return before
 
     def roadmap_edits(self) -> list[RoadmapEdit]:
         return [
             RoadmapEdit(r["id"], r["item_key"], r["op"], json.loads(r["payload"]), r["author"], r["at"])
-            for r in self.db["roadmap_edits"].rows_where(order_by="id")
+            for r in self.db.table("roadmap_edits").rows_where(order_by="id")
         ]
 
     def add_roadmap_edit(self, item_key: str, op: str, payload: dict[str, Any] | None = None) -> RoadmapEdit:
@@ -548,7 +548,7 @@ class AssessmentFile:
             raise ValueError(f"unknown roadmap edit {op!r}")
         payload = payload or {}
         with self._edit("roadmap", item_key, op, None, payload) as now:
-            row_id = self.db["roadmap_edits"].insert(
+            row_id = self.db.table("roadmap_edits").insert(
                 {"item_key": item_key, "op": op, "payload": json.dumps(payload, ensure_ascii=False),
                  "author": self.author, "at": now}).last_pk
         return RoadmapEdit(int(row_id), item_key, op, payload, self.author, now)  # type: ignore[arg-type]
@@ -562,7 +562,7 @@ class AssessmentFile:
         """Import helper: write edits as they were (keeping order)."""
         with self._edit("roadmap", "", "import", None, None):
             for e in edits:
-                self.db["roadmap_edits"].insert(
+                self.db.table("roadmap_edits").insert(
                     {"item_key": e.item_key, "op": e.op, "payload": json.dumps(e.payload, ensure_ascii=False),
                      "author": e.author or self.author, "at": e.at or self._clock()})
 
@@ -571,7 +571,7 @@ class AssessmentFile:
     def library(self) -> Library:
         """The questionnaires this assessment was answered with (its embedded snapshot)."""
         if self._library is None:
-            rows = list(self.db["instruments"].rows_where(order_by="added_at, id, version"))
+            rows = list(self.db.table("instruments").rows_where(order_by="added_at, id, version"))
             latest: dict[str, dict[str, Any]] = {}
             for r in rows:
                 latest[r["id"]] = r  # the latest snapshot of each instrument wins
@@ -585,14 +585,14 @@ class AssessmentFile:
     def instruments(self) -> list[dict[str, str]]:
         """Every embedded questionnaire version: id, version, kind, sha256, added_at."""
         return [{k: r[k] for k in ("id", "version", "kind", "sha256", "added_at")}
-                for r in self.db["instruments"].rows_where(order_by="id, added_at")]
+                for r in self.db.table("instruments").rows_where(order_by="id, added_at")]
 
     def changelog(self) -> list[ChangeLogEntry]:
         return [
             ChangeLogEntry(r["id"], r["at"], r["author"], r["entity"], r["entity_id"], r["action"],
                            None if r["before"] is None else json.loads(r["before"]),
                            None if r["after"] is None else json.loads(r["after"]))
-            for r in self.db["changelog"].rows_where(order_by="id")
+            for r in self.db.table("changelog").rows_where(order_by="id")
         ]
 
 
@@ -600,10 +600,10 @@ def _snapshot_library(db: sqlite_utils.Database, library: Library, now: str) -> 
     import hashlib
 
     for qn in library.questionnaires:
-        db["instruments"].insert({"id": qn.id, "version": qn.version, "kind": qn.kind,
+        db.table("instruments").insert({"id": qn.id, "version": qn.version, "kind": qn.kind,
                                   "source": qn.source, "sha256": qn.sha256, "added_at": now})
     source = library.library_source or join_library_sources([])
-    db["instruments"].insert({"id": LIBRARY_INSTRUMENT_ID, "version": library.library_version or "0",
+    db.table("instruments").insert({"id": LIBRARY_INSTRUMENT_ID, "version": library.library_version or "0",
                               "kind": "library", "source": source,
                               "sha256": hashlib.sha256(source.encode()).hexdigest(), "added_at": now})
 
