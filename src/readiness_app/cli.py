@@ -300,5 +300,39 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- score
+
+
+def _score_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", type=Path, help="the assessment file (.readiness); only read")
+    p.add_argument("--json", action="store_true",
+                   help="print every result as JSON (format documented in docs/scoring.md)")
+    p.add_argument("--lang", choices=("en", "de"), default=None,
+                   help="language of the text report (default: the assessment's language)")
+
+
+@command("score", "score an assessment and print every result",
+         "Score an assessment: use-case priorities and the first production lane, data and "
+         "workflow readiness with blockers, staged maturity per dimension, consensus and "
+         "disagreements, risk flags and the 90-day roadmap. The file is only read.",
+         configure=_score_args)
+def cmd_score(args: argparse.Namespace) -> int:
+    from readiness_app.scoring import build_input, score, to_json
+    from readiness_app.scoring_report import format_results
+    from readiness_app.storage import AssessmentFile
+
+    af = AssessmentFile.open_readonly(args.file)
+    try:
+        results = score(build_input(af))
+        if args.json:
+            sys.stdout.write(to_json(results) + "\n")
+        else:
+            lang = args.lang or af.engagement().language
+            sys.stdout.write(format_results(results, af.library(), lang))
+    finally:
+        af.close()
+    return 0
+
+
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
