@@ -450,15 +450,19 @@ class AssessmentFile:
     def set_answers(self, answers: Iterable[Answer], *, action: str = "import") -> int:
         """Save many answers in one transaction (imports, demo); one change-log entry."""
         items = list(answers)
+        known = ({p.id for p in self.participants()}, {u.id for u in self.use_cases()})
         for a in items:
-            self._validate_answer(a)
+            self._validate_answer(a, known)
         now = self._clock()
+        rows = []
+        for a in items:
+            qid, qver = self._questionnaire_of(a.question_id)
+            rows.append(_answer_row(replace(
+                a, author=a.author or self.author, updated_at=a.updated_at or now,
+                questionnaire_id=a.questionnaire_id or qid, questionnaire_version=a.questionnaire_version or qver)))
         with self._edit("answers", "", action, None, {"count": len(items)}):
-            for a in items:
-                qid, qver = self._questionnaire_of(a.question_id)
-                self._write_answer(replace(
-                    a, author=a.author or self.author, updated_at=a.updated_at or now,
-                    questionnaire_id=a.questionnaire_id or qid, questionnaire_version=a.questionnaire_version or qver))
+            if rows:
+                self.db.table("answers").upsert_all(rows, pk=("question_id", "scope", "participant_id"))
         return len(items)
 
     def clear_answer(self, question_id: str, scope: str = ORGANISATION,
@@ -480,20 +484,20 @@ class AssessmentFile:
                 self._write_answer(previous)
 
     def _write_answer(self, a: Answer) -> None:
-        row = asdict(a)
-        row["value"] = _encode(a.value)
-        row["not_applicable"] = int(a.not_applicable)
-        self.db.table("answers").upsert(row, pk=("question_id", "scope", "participant_id"))
+        self.db.table("answers").upsert(_answer_row(a), pk=("question_id", "scope", "participant_id"))
 
-    def _validate_answer(self, a: Answer) -> None:
+    def _validate_answer(self, a: Answer, known: tuple[set[str], set[str]] | None = None) -> None:
+        """Check ``a``; ``known`` = (participant ids, use-case ids) saves a query per answer in bulk writes."""
         q = self.library().question(a.question_id)
         if q is None:
             raise ValueError(f"unknown question {a.question_id!r}")
-        if a.scope != ORGANISATION and self.use_case(a.scope) is None:
+        if a.scope != ORGANISATION and (
+                a.scope not in known[1] if known else self.use_case(a.scope) is None):
             raise ValueError(f"unknown use case {a.scope!r}")
         if (a.scope == ORGANISATION) != (q.scope == "organisation"):
             raise ValueError(f"question {q.id} is asked per {q.scope.replace('_', ' ')}, not for scope {a.scope!r}")
-        if a.participant_id != CONSENSUS and self.participant(a.participant_id) is None:
+        if a.participant_id != CONSENSUS and (
+                a.participant_id not in known[0] if known else self.participant(a.participant_id) is None):
             raise ValueError(f"unknown participant {a.participant_id!r}")
         if a.not_applicable or a.value is None:
             return
@@ -625,6 +629,13 @@ def _answer_from_row(r: dict[str, Any]) -> Answer:
         questionnaire_id=r["questionnaire_id"], questionnaire_version=r["questionnaire_version"],
         author=r["author"], updated_at=r["updated_at"], source=r.get("source", ""),
     )
+
+
+def _answer_row(a: Answer) -> dict[str, Any]:
+    row = {f.name: getattr(a, f.name) for f in fields(Answer)}
+    row["value"] = _encode(a.value)
+    row["not_applicable"] = int(a.not_applicable)
+    return row
 
 
 def _answer_log(a: Answer) -> dict[str, Any]:

@@ -1,0 +1,669 @@
+"""The built-in demo workshop, and a large synthetic assessment for benchmarks.
+
+``standard``: Alpenland Versicherung AG, a fictional Austrian insurer, two workshop days, six
+participants covering every role and six use cases with distinct profiles, so the results
+tell a story: one clear first production lane (claims triage), a high-value case that is not
+ready (underwriting assistant), one held back by control complexity (fraud signals), one of
+low value (churn warning) and two in between. Votes differ where people would differ (the
+sponsor is optimistic, the control owner cautious), a few questions are disputed and then
+settled by a recorded consensus, a few are not applicable, and some answers carry notes.
+
+``large``: 30 use cases and 15 participants, every participant answering every question;
+written in one transaction for the benchmarks.
+
+The content is generic over the questionnaire library: each question is answered from the
+profile of what it measures (value, readiness or control complexity of a use case; the
+organisation's maturity in the question's dimension) and its type. Everything is seeded and
+timestamped by a fixed clock, so the same library always yields the same answers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import random
+import statistics
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Literal
+
+from readiness_app.filelock import FileLock
+from readiness_app.model import CONSENSUS, ORGANISATION, Answer, AnswerValue, Engagement
+from readiness_app.questionnaire import Library, Question
+from readiness_app.storage import AssessmentFile
+
+Size = Literal["standard", "large"]
+Lang = Literal["en", "de"]
+Bilingual = tuple[str, str]  # (English, German)
+
+SEED = 20250311
+WORKSHOP_START = datetime(2025, 3, 11, 9, 0, 0)
+WORKSHOP_END = datetime(2025, 3, 12, 16, 30, 0)
+
+
+def _t(text: Bilingual, lang: str) -> str:
+    return text[1] if lang == "de" else text[0]
+
+
+class FixedClock:
+    """A deterministic clock for the demo: starts at ``start`` and advances ``step`` per reading."""
+
+    def __init__(self, start: datetime, step: timedelta = timedelta(seconds=20)) -> None:
+        self._now = start
+        self._step = step
+
+    def __call__(self) -> str:
+        value = self._now.isoformat(timespec="seconds")
+        self._now += self._step
+        return value
+
+    def jump_to(self, moment: datetime) -> None:
+        self._now = max(self._now, moment)
+
+
+# --------------------------------------------------------------------------- content
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """How a use case stands, each 0..1: business value, readiness, control complexity."""
+
+    value: float
+    readiness: float
+    complexity: float
+
+
+@dataclass(frozen=True, slots=True)
+class DemoParticipant:
+    id: str
+    name: str
+    role: str
+    department: Bilingual
+    bias: float  # on the 0-4 scale: the sponsor is optimistic, the control owner cautious
+
+
+@dataclass(frozen=True, slots=True)
+class DemoUseCase:
+    id: str
+    name: Bilingual
+    description: Bilingual
+    stage: str
+    profile: Profile
+    notes: tuple[Bilingual, ...] = ()
+
+
+ENGAGEMENT: dict[str, Bilingual] = {
+    "client": ("Alpenland Versicherung AG", "Alpenland Versicherung AG"),
+    "industry": ("Insurance (property & casualty, life)", "Versicherung (Schaden/Unfall, Leben)"),
+    "title": ("AI readiness workshop: claims, underwriting and distribution",
+              "KI-Readiness-Workshop: Schaden, Underwriting und Vertrieb"),
+    "facilitator": ("Dr. Miriam Kessler", "Dr. Miriam Kessler"),
+    "consultancy": ("Kessler & Partner Advisory", "Kessler & Partner Advisory"),
+    "notes": (
+        "Two-day on-site workshop in Innsbruck. Goal: agree on the first AI use case to take to "
+        "production in 2025 and a 90-day plan for the operating model around it.",
+        "Zweitägiger Vor-Ort-Workshop in Innsbruck. Ziel: Einigung auf den ersten KI-Anwendungsfall "
+        "für den Produktivbetrieb 2025 und einen 90-Tage-Plan für das Betriebsmodell.",
+    ),
+}
+
+PARTICIPANTS: tuple[DemoParticipant, ...] = (
+    DemoParticipant("p-gruber", "Katharina Gruber", "product_owner",
+                    ("Claims Operations", "Schadenmanagement"), 0.25),
+    DemoParticipant("p-brunner", "Lukas Brunner", "data_owner",
+                    ("Data & Analytics", "Data & Analytics"), -0.2),
+    DemoParticipant("p-hofer", "Dr. Sabine Hofer", "model_owner",
+                    ("Actuarial & Data Science", "Aktuariat & Data Science"), 0.0),
+    DemoParticipant("p-zimmermann", "Reto Zimmermann", "control_owner",
+                    ("Compliance & Operational Risk", "Compliance & operationelles Risiko"), -0.45),
+    DemoParticipant("p-egger", "Thomas Egger", "operations_lead",
+                    ("IT Operations", "IT-Betrieb"), -0.1),
+    DemoParticipant("p-steiner", "Monika Steiner", "sponsor",
+                    ("Board of Management (COO)", "Vorstand (COO)"), 0.5),
+)
+
+USE_CASES: tuple[DemoUseCase, ...] = (
+    DemoUseCase(
+        "uc-claims-triage",
+        ("Claims triage assistant", "Assistent für Schadentriage"),
+        ("Classifies incoming motor and household claims by complexity and routes simple ones to "
+         "fast-track settlement; handlers see the suggestion and its reasons and decide.",
+         "Klassifiziert eingehende Kfz- und Haushaltsschäden nach Komplexität und leitet einfache "
+         "Fälle in die Schnellregulierung; Sachbearbeitende sehen Vorschlag und Begründung und entscheiden."),
+        "pilot", Profile(value=0.85, readiness=0.8, complexity=0.3),
+        (("Pilot in the Tyrol branch since October: 38% of claims fast-tracked, no complaints so far.",
+          "Pilot in der Landesdirektion Tirol seit Oktober: 38 % der Schäden in der Schnellregulierung, bisher keine Beschwerden."),
+         ("Claim history is clean from 2019 onwards; older claims are not needed for training.",
+          "Die Schadenhistorie ist ab 2019 sauber; ältere Schäden braucht das Training nicht."),
+         ("Handlers can override every suggestion; overrides are logged in the claims system.",
+          "Sachbearbeitende können jeden Vorschlag übersteuern; Übersteuerungen werden im Schadensystem protokolliert."),
+         ("Works council informed in January; agreement covers decision support, not automation.",
+          "Betriebsrat im Jänner informiert; die Vereinbarung deckt Entscheidungsunterstützung ab, keine Automatisierung."),
+         ("Volume: about 61,000 claims a year across the two lines.",
+          "Volumen: rund 61.000 Schäden pro Jahr in beiden Sparten.")),
+    ),
+    DemoUseCase(
+        "uc-underwriting",
+        ("Underwriting assistant for commercial property",
+         "Underwriting-Assistent für gewerbliche Sachversicherung"),
+        ("Summarises submissions from brokers (risk surveys, loss runs, site photos) and proposes "
+         "a risk grade and open questions for the underwriter.",
+         "Fasst Maklereinreichungen zusammen (Risikobesichtigungen, Schadenverläufe, Fotos) und schlägt "
+         "dem Underwriter eine Risikoeinstufung und offene Fragen vor."),
+        "idea", Profile(value=0.9, readiness=0.25, complexity=0.5),
+        (("Risk surveys are PDFs in a document archive without metadata; nobody owns their quality.",
+          "Risikobesichtigungen liegen als PDFs ohne Metadaten im Archiv; niemand verantwortet ihre Qualität."),
+         ("Underwriters spend about 40% of their time reading submissions: the value is obvious.",
+          "Underwriter verbringen rund 40 % ihrer Zeit mit dem Lesen von Einreichungen: der Nutzen ist offensichtlich."),
+         ("No labelled history of risk grades before 2023; grades were kept in personal spreadsheets.",
+          "Keine gelabelte Historie der Risikoeinstufungen vor 2023; Einstufungen lagen in persönlichen Tabellen."),
+         ("Needs the new broker portal (go-live planned Q4) before data arrives in structured form.",
+          "Braucht das neue Maklerportal (Go-live geplant Q4), bevor Daten strukturiert ankommen.")),
+    ),
+    DemoUseCase(
+        "uc-fraud-signals",
+        ("Fraud signals in motor claims", "Betrugsindikatoren in der Kfz-Schadenbearbeitung"),
+        ("Scores open motor claims for fraud indicators (networks of parties, repair-shop patterns) "
+         "and hands suspicious ones to the special investigations unit.",
+         "Bewertet offene Kfz-Schäden nach Betrugsindikatoren (Netzwerke von Beteiligten, Werkstattmuster) "
+         "und übergibt Verdachtsfälle an die Betrugsabwehr."),
+        "idea", Profile(value=0.7, readiness=0.55, complexity=0.9),
+        (("Profiling of customers: data protection impact assessment and works council approval required.",
+          "Profiling von Kunden: Datenschutz-Folgenabschätzung und Zustimmung des Betriebsrats erforderlich."),
+         ("Investigators must be able to explain every referral to the customer and, if asked, in court.",
+          "Die Betrugsabwehr muss jede Verdachtsmeldung gegenüber Kunden und notfalls vor Gericht erklären können."),
+         ("The external fraud pool data may only be used under the association's rules.",
+          "Die Daten des externen Betrugspools dürfen nur nach den Regeln des Verbands genutzt werden."),
+         ("False positives delay payment to honest customers: complaints go straight to the ombudsman.",
+          "Fehlalarme verzögern Zahlungen an ehrliche Kunden: Beschwerden gehen direkt an die Schlichtungsstelle.")),
+    ),
+    DemoUseCase(
+        "uc-broker-email",
+        ("Broker email routing", "Routing von Makler-E-Mails"),
+        ("Reads the shared broker mailbox (about 900 emails a day), recognises the request type "
+         "and policy number and routes each email to the right team queue.",
+         "Liest das zentrale Maklerpostfach (rund 900 E-Mails pro Tag), erkennt Anliegen und "
+         "Polizzennummer und leitet jede E-Mail in die richtige Team-Warteschlange."),
+        "idea", Profile(value=0.6, readiness=0.7, complexity=0.2),
+        (("Routing errors today: roughly one email in eight lands in the wrong queue.",
+          "Fehlleitungen heute: etwa jede achte E-Mail landet in der falschen Warteschlange."),
+         ("Two years of mailbox history with the final queue as label is available.",
+          "Zwei Jahre Postfachhistorie mit der endgültigen Warteschlange als Label sind vorhanden."),
+         ("Low risk: a misrouted email is forwarded by hand, as today.",
+          "Geringes Risiko: eine fehlgeleitete E-Mail wird wie heute händisch weitergeleitet.")),
+    ),
+    DemoUseCase(
+        "uc-clause-extraction",
+        ("Contract clause extraction for reinsurance treaties",
+         "Klauselextraktion aus Rückversicherungsverträgen"),
+        ("Extracts limits, exclusions and reinstatement clauses from treaty wordings into the "
+         "reinsurance administration system.",
+         "Überträgt Limits, Ausschlüsse und Wiederauffüllungsklauseln aus Vertragstexten in das "
+         "Rückversicherungssystem."),
+        "idea", Profile(value=0.55, readiness=0.45, complexity=0.55),
+        (("About 140 treaties a year; mostly English wordings, some German.",
+          "Rund 140 Verträge pro Jahr; überwiegend englische, teils deutsche Vertragstexte."),
+         ("Wrongly captured limits have balance-sheet impact: four-eyes review stays mandatory.",
+          "Falsch erfasste Limits wirken sich auf die Bilanz aus: Vier-Augen-Prüfung bleibt Pflicht."),
+         ("Only the final signed wordings are archived; drafts and slips are in email.",
+          "Archiviert sind nur die unterzeichneten Endfassungen; Entwürfe und Slips liegen in E-Mails.")),
+    ),
+    DemoUseCase(
+        "uc-churn",
+        ("Customer churn early warning", "Frühwarnung für Kundenabwanderung"),
+        ("Flags household and motor customers likely to cancel at the next renewal so that agents "
+         "can call them first.",
+         "Markiert Haushalts- und Kfz-Kunden, die zur nächsten Hauptfälligkeit wahrscheinlich kündigen, "
+         "damit die Betreuer sie zuerst anrufen."),
+        "idea", Profile(value=0.2, readiness=0.6, complexity=0.35),
+        (("Retention campaigns had little measurable effect in 2023; agents already know their customers.",
+          "Halteaktionen zeigten 2023 kaum messbaren Effekt; die Betreuer kennen ihre Kunden ohnehin."),
+         ("Cancellation reasons are captured in only about a third of cases.",
+          "Kündigungsgründe werden nur in etwa einem Drittel der Fälle erfasst."),
+         ("Marketing would like it, but no budget owner has been named.",
+          "Das Marketing hätte es gern, aber es ist kein Budgetverantwortlicher benannt.")),
+    ),
+)
+
+ORG_NOTES: tuple[Bilingual, ...] = (
+    ("Models in the actuarial team are monitored monthly in spreadsheets; nothing is automated.",
+     "Modelle im Aktuariat werden monatlich in Tabellen überwacht; nichts davon ist automatisiert."),
+    ("There is no AI inventory yet; the pricing models are listed in the model risk register only.",
+     "Es gibt noch kein KI-Inventar; nur die Tarifierungsmodelle stehen im Modellrisikoregister."),
+    ("Group IT runs a data platform (Azure), but access requests take four to six weeks.",
+     "Die Konzern-IT betreibt eine Datenplattform (Azure), aber Zugriffsanträge dauern vier bis sechs Wochen."),
+    ("The board approved an AI policy in November; roles and escalation paths are still drafts.",
+     "Der Vorstand hat im November eine KI-Richtlinie beschlossen; Rollen und Eskalationswege sind noch Entwürfe."),
+    ("Incident management follows ITIL; AI-specific failure modes are not covered yet.",
+     "Das Incident-Management folgt ITIL; KI-spezifische Fehlerbilder sind noch nicht abgedeckt."),
+    ("FMA expectations on AI in claims handling were discussed with the regulator in February.",
+     "Die Erwartungen der FMA an KI in der Schadenbearbeitung wurden im Februar mit der Aufsicht besprochen."),
+    ("Model documentation exists for the pricing models, written for the actuarial function.",
+     "Modelldokumentation gibt es für die Tarifierungsmodelle, geschrieben für die versicherungsmathematische Funktion."),
+    ("Sponsor sees AI as a board topic for 2025; budget is earmarked but not yet released.",
+     "Die Sponsorin sieht KI als Vorstandsthema 2025; Budget ist vorgemerkt, aber noch nicht freigegeben."),
+)
+
+NOT_APPLICABLE_REASONS: tuple[Bilingual, ...] = (
+    ("Not applicable: no personal data is processed in this use case.",
+     "Nicht anwendbar: in diesem Anwendungsfall werden keine personenbezogenen Daten verarbeitet."),
+    ("Not applicable: the output is only a suggestion; no customer-facing decision is taken.",
+     "Nicht anwendbar: das Ergebnis ist nur ein Vorschlag; es wird keine kundenwirksame Entscheidung getroffen."),
+    ("Not applicable: a vendor service would be used; there is no model of our own to retrain.",
+     "Nicht anwendbar: es würde ein Dienst eines Anbieters genutzt; es gibt kein eigenes Modell zum Nachtrainieren."),
+    ("Not applicable yet: the process does not exist before the new broker portal goes live.",
+     "Noch nicht anwendbar: der Prozess entsteht erst mit dem neuen Maklerportal."),
+)
+
+CONSENSUS_NOTES: tuple[Bilingual, ...] = (
+    ("Agreed after discussion: the pilot figures count, not the plans.",
+     "Nach Diskussion vereinbart: es zählen die Pilotzahlen, nicht die Pläne."),
+    ("Agreed after discussion: control owner's concerns recorded as a risk; score reflects today.",
+     "Nach Diskussion vereinbart: Bedenken der Kontrollverantwortung als Risiko erfasst; Bewertung spiegelt den heutigen Stand."),
+    ("Agreed after discussion: the sponsor's view holds for the Tyrol branch only; rated for the whole company.",
+     "Nach Diskussion vereinbart: die Sicht der Sponsorin gilt nur für Tirol; bewertet für das ganze Unternehmen."),
+    ("Agreed: rated on the evidence shown in the room (process documentation, run book).",
+     "Vereinbart: bewertet anhand der im Raum gezeigten Nachweise (Prozessdokumentation, Betriebshandbuch)."),
+)
+
+TEXT_ANSWERS: tuple[Bilingual, ...] = (
+    ("Claims handlers, the fast-track team and the claims quality desk; IT operations for the platform.",
+     "Schadensachbearbeitung, Schnellregulierung und Schadenqualität; der IT-Betrieb für die Plattform."),
+    ("A weekly review of overrides with the product owner; monthly report to the claims board.",
+     "Wöchentliche Durchsicht der Übersteuerungen mit dem Product Owner; monatlicher Bericht an das Schadenboard."),
+    ("Main concern is explaining automated suggestions to customers and the ombudsman.",
+     "Hauptsorge ist, automatisierte Vorschläge gegenüber Kunden und Schlichtungsstelle zu erklären."),
+    ("We would start with one branch, measure for eight weeks and then decide on roll-out.",
+     "Wir würden mit einer Landesdirektion starten, acht Wochen messen und dann über den Roll-out entscheiden."),
+    ("Data sits in the core claims system (Guidewire) and the document archive; joins by claim number.",
+     "Die Daten liegen im Schadenkernsystem (Guidewire) und im Dokumentenarchiv; verknüpft über die Schadennummer."),
+    ("Success means shorter cycle times without more complaints or leakage.",
+     "Erfolg heißt kürzere Durchlaufzeiten ohne mehr Beschwerden oder Schadenaufwand."),
+)
+
+# Large synthetic assessment -------------------------------------------------------------
+
+_FIRST_NAMES = ("Anna", "Florian", "Elisabeth", "Matthias", "Sarah", "Stefan", "Julia", "Andreas",
+                "Barbara", "Daniel", "Verena", "Martin", "Claudia", "Michael", "Nadine", "Peter")
+_LAST_NAMES = ("Huber", "Wagner", "Pichler", "Moser", "Mayer", "Berger", "Fuchs", "Schmid",
+               "Keller", "Weber", "Baumann", "Frei", "Leitner", "Lang", "Aigner", "Wolf")
+_LARGE_DEPARTMENTS: tuple[Bilingual, ...] = (
+    ("Claims", "Schaden"), ("Underwriting", "Underwriting"), ("Data & Analytics", "Data & Analytics"),
+    ("Compliance", "Compliance"), ("IT Operations", "IT-Betrieb"), ("Board", "Vorstand"),
+    ("Sales", "Vertrieb"),
+)
+_LARGE_USE_CASES: tuple[Bilingual, ...] = (
+    ("Claims triage", "Schadentriage"), ("Fraud signals", "Betrugsindikatoren"),
+    ("Broker email routing", "Routing von Makler-E-Mails"), ("Clause extraction", "Klauselextraktion"),
+    ("Underwriting assistant", "Underwriting-Assistent"), ("Churn early warning", "Abwanderungsfrühwarnung"),
+    ("Invoice checking for repair shops", "Prüfung von Werkstattrechnungen"),
+    ("Medical report summaries", "Zusammenfassung ärztlicher Berichte"),
+    ("Call-centre conversation notes", "Gesprächsnotizen im Callcenter"),
+    ("Next best offer for agents", "Next Best Offer für Betreuer"),
+    ("Subrogation opportunity detection", "Erkennung von Regressmöglichkeiten"),
+    ("Catastrophe claims surge planning", "Planung von Kumulschäden"),
+    ("Document classification in the mailroom", "Dokumentenklassifikation in der Poststelle"),
+    ("Premium audit anomalies", "Auffälligkeiten in der Prämienrevision"),
+    ("Complaint topic analysis", "Themenanalyse von Beschwerden"),
+    ("Vehicle damage estimation from photos", "Kfz-Schadenschätzung aus Fotos"),
+    ("Life underwriting medical questionnaire", "Gesundheitsfragen in der Lebensversicherung"),
+    ("Reserve adequacy early signals", "Frühsignale zur Reserveangemessenheit"),
+    ("Agent knowledge assistant", "Wissensassistent für Betreuer"),
+    ("Policy wording comparison", "Vergleich von Bedingungswerken"),
+    ("Sanctions screening support", "Unterstützung beim Sanktionsscreening"),
+    ("IT ticket routing", "Routing von IT-Tickets"),
+    ("Hail event claims pre-assessment", "Vorbewertung von Hagelschäden"),
+    ("Renewal pricing support", "Unterstützung bei der Erneuerungstarifierung"),
+    ("Legal expenses case triage", "Triage von Rechtsschutzfällen"),
+    ("Customer letter drafting", "Entwürfe von Kundenschreiben"),
+    ("Bordereaux data cleansing", "Bereinigung von Bordereaux-Daten"),
+    ("Health claims coding", "Kodierung von Krankenversicherungsleistungen"),
+    ("Fleet telematics risk scoring", "Risikobewertung aus Flotten-Telematik"),
+    ("Internal audit sampling", "Stichprobenauswahl der internen Revision"),
+)
+
+# --------------------------------------------------------------------------- what a question measures
+
+_CONTROL_WORDS = ("control", "complex", "regulat", "complian", "legal", "privacy", "explain",
+                  "ethic", "oversight", "governance_burden", "risk")
+_READINESS_WORDS = ("data", "feasib", "readiness", "ready", "process", "workflow", "integrat",
+                    "quality", "access", "label", "technical", "skill", "capacity", "effort")
+_MATURITY_LEVELS: tuple[tuple[str, float], ...] = (
+    # keyword in the dimension id -> organisation maturity level (1.0-4.0)
+    ("portfolio", 1.4), ("monitor", 1.7), ("incident", 1.9), ("lifecycle", 2.0), ("deploy", 2.1),
+    ("governance", 2.4), ("data", 2.6), ("security", 2.9), ("strategy", 3.1), ("sponsor", 3.2),
+    ("people", 2.2), ("skill", 2.2), ("vendor", 2.5), ("document", 2.3), ("ownership", 2.0),
+)
+
+
+def _classify(library: Library, q: Question) -> Literal["value", "readiness", "complexity", "org"]:
+    """Which profile attribute drives the answers to ``q``."""
+    qn = library.questionnaire(q.questionnaire_id)
+    kind = qn.kind if qn is not None else ""
+    dim = library.dimensions.get(q.dimension)
+    words = f"{q.dimension} {dim.name.en if dim else ''}".lower()
+    if q.scope == "organisation":
+        return "org"
+    if kind == "readiness":
+        return "readiness"
+    if kind == "risk":
+        return "complexity"
+    if any(w in words for w in _CONTROL_WORDS):
+        return "complexity"
+    if any(w in words for w in _READINESS_WORDS) or kind in ("maturity", "baseline"):
+        return "readiness"
+    return "value"
+
+
+def _org_level(dimension: str) -> float:
+    for word, level in _MATURITY_LEVELS:
+        if word in dimension.lower():
+            return level
+    # a stable level for unknown dimensions, from the id's letters (no hash randomisation)
+    return 1.6 + (sum(map(ord, dimension)) % 13) / 10
+
+
+def _clamp(x: float, lo: float = 0.0, hi: float = 1.0) -> float:
+    return max(lo, min(hi, x))
+
+
+def _dimension_score(library: Library, q: Question, profile: Profile | None) -> float:
+    """How high ``q``'s dimension stands for this scope, 0..1 (before the question's polarity)."""
+    kind = _classify(library, q)
+    if kind == "org" or profile is None:
+        level = _org_level(q.dimension)
+        if q.stage is not None:  # staged maturity: criteria of levels reached are met
+            return _clamp(0.45 + 0.45 * (level - q.stage + 0.5))
+        return _clamp((level - 1.0) / 3.0)
+    if kind == "value":
+        return profile.value
+    if kind == "complexity":
+        return profile.complexity
+    return profile.readiness
+
+
+# --------------------------------------------------------------------------- answer values
+
+
+def _nice(x: float) -> float | int:
+    """Round a number the way people state it in a workshop."""
+    if x <= 0:
+        return 0
+    if x < 10:
+        return round(x, 1) if x != int(x) else int(x)
+    digits = math.floor(math.log10(x))
+    step = 10 ** max(0, digits - 1)
+    return int(round(x / step) * step)
+
+
+def _number_value(q: Question, score: float, rng: random.Random) -> float | int:
+    """A plausible number for ``q`` (``score`` 0..1: how favourable the situation is)."""
+    jitter = 1.0 + rng.uniform(-0.12, 0.12)
+    for rule in q.risks:  # a risk threshold tells us what "bad" looks like
+        if rule.when in ("le", "ge") and rule.threshold is not None:
+            t = rule.threshold or 1.0
+            good_side = (score >= 0.45) if rule.when == "le" else (score < 0.45)
+            factor = (1.6 + score) if good_side else (0.4 + 0.4 * score)
+            return _nice(abs(t) * factor * jitter)
+    unit = (q.unit.en if q.unit else "").lower()
+    ranges: tuple[tuple[tuple[str, ...], float, float], ...] = (
+        (("%", "percent", "share"), 5, 95),
+        (("minute",), 2, 90),
+        (("hour",), 1, 40),
+        (("day",), 2, 45),
+        (("week",), 1, 20),
+        (("month",), 1, 18),
+        (("fte", "people", "person", "staff", "head"), 1, 24),
+        (("eur", "€", "chf", "budget"), 20_000, 900_000),
+        (("model", "use case", "system", "count", "number"), 0, 14),
+    )
+    for words, lo, hi in ranges:
+        if any(w in unit for w in words):
+            if words[0] == "%":
+                return _nice(_clamp(lo + (hi - lo) * score * jitter, 0, 100))
+            return _nice(lo + (hi - lo) * (0.15 + 0.7 * score) * jitter)
+    if "per" in unit or "/" in unit:
+        return _nice(40 + 900 * score * jitter)
+    return _nice(5 + 95 * score * jitter)
+
+
+def _vote(q: Question, x: float, rng: random.Random) -> AnswerValue:
+    """An answer to ``q`` for a latent position ``x`` on the 0-4 scale (already biased, noisy)."""
+    x4 = max(0.0, min(4.0, x))
+    if q.type == "scale":
+        return round(x4)
+    if q.type == "choice":
+        valued = [o for o in q.options if o.value is not None]
+        if valued:
+            return min(valued, key=lambda o: (abs((o.value or 0.0) - x4), q.options.index(o))).id
+        risky = {o for r in q.risks if r.when == "in" for o in r.options}
+        pool = [o.id for o in q.options if (o.id in risky) == (x4 < 1.4)] or [o.id for o in q.options]
+        return rng.choice(pool)
+    if q.type == "checklist":
+        n = len(q.options)
+        k = max(0, min(n, round(n * x4 / 4.0)))
+        chosen = set(rng.sample(range(n), k))
+        return [o.id for i, o in enumerate(q.options) if i in chosen]
+    if q.type == "number":
+        return _number_value(q, x4 / 4.0, rng)
+    return None  # text is chosen by the caller
+
+
+# --------------------------------------------------------------------------- building
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    lang: str
+    participants: tuple[DemoParticipant, ...]
+    use_cases: tuple[DemoUseCase, ...]
+    voters_per_pair: int | None  # None: everyone votes on everything
+    disagreements: int
+    consensus_share: float
+    not_applicable: int
+    note_share: float
+    noise: float
+
+
+def _large_plan(lang: str) -> _Plan:
+    rng = random.Random(SEED + 1)
+    roles = ("product_owner", "data_owner", "model_owner", "control_owner", "operations_lead", "sponsor", "other")
+    biases = {"sponsor": 0.45, "product_owner": 0.2, "control_owner": -0.4, "data_owner": -0.15}
+    participants = []
+    for i in range(15):
+        role = roles[i % len(roles)]
+        name = f"{_FIRST_NAMES[i % len(_FIRST_NAMES)]} {_LAST_NAMES[(i * 7) % len(_LAST_NAMES)]}"
+        participants.append(DemoParticipant(f"p-{i + 1:02d}", name, role, _LARGE_DEPARTMENTS[i % 7],
+                                            biases.get(role, 0.0) + rng.uniform(-0.15, 0.15)))
+    use_cases = []
+    for i, uc_name in enumerate(_LARGE_USE_CASES):
+        profile = Profile(round(rng.uniform(0.1, 0.95), 2), round(rng.uniform(0.15, 0.9), 2),
+                          round(rng.uniform(0.1, 0.95), 2))
+        stage = "production" if i in (0, 12) else ("pilot" if i % 6 == 3 else "idea")
+        description = (f"Synthetic use case {i + 1} of the large benchmark assessment.",
+                       f"Synthetischer Anwendungsfall {i + 1} der großen Benchmark-Bewertung.")
+        use_cases.append(DemoUseCase(f"uc-{i + 1:02d}", uc_name, description, stage, profile))
+    return _Plan(lang, tuple(participants), tuple(use_cases), None, disagreements=30,
+                 consensus_share=0.05, not_applicable=20, note_share=0.01, noise=0.6)
+
+
+def _standard_plan(lang: str) -> _Plan:
+    return _Plan(lang, PARTICIPANTS, USE_CASES, voters_per_pair=4, disagreements=7,
+                 consensus_share=0.08, not_applicable=4, note_share=0.07, noise=0.5)
+
+
+def _pairs(library: Library, use_cases: Sequence[DemoUseCase]) -> Iterator[tuple[Question, DemoUseCase | None]]:
+    for q in library.iter_questions():
+        if q.scope == "organisation":
+            yield q, None
+        else:
+            for uc in use_cases:
+                yield q, uc
+
+
+def _answers(library: Library, plan: _Plan, facilitator: str, rng: random.Random) -> list[Answer]:
+    """Every vote, consensus and not-applicable answer of the demo, in a stable order."""
+    lang = plan.lang
+    pairs = list(_pairs(library, plan.use_cases))
+    # Pick the special pairs up front so they are spread over the whole library.
+    scored = [i for i, (q, _uc) in enumerate(pairs) if q.type in ("scale", "choice") and q.scored]
+    disputed = set(rng.sample(scored, min(plan.disagreements, len(scored))))
+    na_candidates = [i for i in scored if pairs[i][1] is not None and i not in disputed]
+    not_applicable = set(rng.sample(na_candidates, min(plan.not_applicable, len(na_candidates))))
+    answers: list[Answer] = []
+
+    for index, (q, uc) in enumerate(pairs):
+        scope = uc.id if uc is not None else ORGANISATION
+        notes = uc.notes if uc is not None else ORG_NOTES
+        if plan.voters_per_pair is None or plan.voters_per_pair >= len(plan.participants):
+            voters = list(plan.participants)
+        else:
+            count = plan.voters_per_pair + rng.randint(0, len(plan.participants) - plan.voters_per_pair)
+            voters = sorted(rng.sample(plan.participants, count), key=plan.participants.index)
+
+        if index in not_applicable:
+            reason = _t(rng.choice(NOT_APPLICABLE_REASONS), lang)
+            for j, p in enumerate(voters):
+                answers.append(Answer(q.id, scope, p.id, None, True, reason if j == 0 else "",
+                                      author=facilitator))
+            answers.append(Answer(q.id, scope, CONSENSUS, None, True, reason,
+                                  author=facilitator))
+            continue
+
+        level = _dimension_score(library, q, uc.profile if uc else None)
+        favourable = level if q.polarity == "positive" else 1.0 - level
+        values: list[AnswerValue] = []
+        for p in voters:
+            x = favourable * 4.0 + p.bias + rng.gauss(0.0, plan.noise)
+            if q.type == "text":
+                value: AnswerValue = _t(TEXT_ANSWERS[(index + plan.participants.index(p)) % len(TEXT_ANSWERS)], lang)
+            else:
+                value = _vote(q, x, rng)
+            values.append(value)
+
+        if index in disputed and q.type == "scale" and len(values) >= 2:
+            # one voice far from the room: the cautious control owner, or else the optimistic sponsor
+            med = round(statistics.median(v for v in values if isinstance(v, int | float)))
+            j = next((k for k, p in enumerate(voters) if p.role == "control_owner"), len(values) - 1)
+            values[j] = med - 2 if med >= 2 else med + 2
+        elif index in disputed and q.type == "choice" and values:
+            scores = {o.id: o.value for o in q.options if o.value is not None}
+            mid = statistics.median([scores.get(v, 0.0) or 0.0 for v in values if isinstance(v, str)] or [0.0])
+            values[-1] = max(scores, key=lambda o: (abs((scores[o] or 0.0) - mid), o))
+
+        for p, value in zip(voters, values, strict=True):
+            note = _t(rng.choice(notes), lang) if notes and rng.random() < plan.note_share else ""
+            answers.append(Answer(q.id, scope, p.id, value, False, note, author=facilitator))
+
+        if index in disputed or (q.type in ("scale", "choice") and rng.random() < plan.consensus_share):
+            agreed = _consensus_value(q, values)
+            if agreed is not None:
+                note = _t(rng.choice(CONSENSUS_NOTES), lang) if index in disputed else ""
+                answers.append(Answer(q.id, scope, CONSENSUS, agreed, False, note,
+                                      author=facilitator))
+    return _timestamped(answers)
+
+
+def _timestamped(answers: Sequence[Answer]) -> list[Answer]:
+    """Spread the answers evenly over the two workshop days (09:00-16:30), in order."""
+    day_seconds = 7.5 * 3600
+    step = 2 * day_seconds / max(1, len(answers))
+    out = []
+    for k, a in enumerate(answers):
+        offset = k * step
+        day, within = divmod(offset, day_seconds)
+        moment = WORKSHOP_START + timedelta(days=int(day), seconds=int(within))
+        out.append(replace(a, updated_at=moment.isoformat(timespec="seconds")))
+    return out
+
+
+def _consensus_value(q: Question, values: Sequence[AnswerValue]) -> AnswerValue:
+    if q.type == "scale":
+        nums = [float(v) for v in values if isinstance(v, int | float)]
+        return int(statistics.median_low(nums)) if nums else None
+    if q.type == "choice":
+        ids = [v for v in values if isinstance(v, str)]
+        if not ids:
+            return None
+        order = {o.id: (o.value if o.value is not None else i) for i, o in enumerate(q.options)}
+        ranked = sorted(ids, key=lambda v: order.get(v, 0.0))
+        return ranked[(len(ranked) - 1) // 2]
+    return None
+
+
+def _targets(library: Library) -> dict[str, int]:
+    """Target levels for the maturity dimensions the room cares about most (up to four)."""
+    dims = []
+    for qn in library.by_kind("maturity"):
+        for q in qn.questions:
+            if q.dimension not in dims and q.dimension in library.dimensions:
+                dims.append(q.dimension)
+    return {d: min(4, max(2, math.floor(_org_level(d)) + 1)) for d in dims[:4]}
+
+
+def populate(af: AssessmentFile, plan: _Plan, clock: FixedClock) -> None:
+    """Add the plan's participants, use cases, answers and targets to an open assessment."""
+    library = af.library()
+    lang = plan.lang
+    rng = random.Random(SEED)
+    for p in plan.participants:
+        af.add_participant(p.name, p.role, _t(p.department, lang), participant_id=p.id)
+    for uc in plan.use_cases:
+        af.add_use_case(_t(uc.name, lang), _t(uc.description, lang), uc.stage, use_case_id=uc.id)
+    answers = _answers(library, plan, af.author, rng)
+    clock.jump_to(WORKSHOP_END)
+    af.set_answers(answers, action="demo")
+    for dimension, level in _targets(library).items():
+        af.set_target(dimension, level)
+
+
+def write_demo(path: Path, size: Size = "standard", library: Library | None = None, *,
+               language: Lang = "en") -> None:
+    """Write the demo workshop to ``path`` (replacing it), built beside it and moved in place.
+
+    Raises :class:`~readiness_app.errors.FileLockedError` when ``path`` is open in another
+    instance, :class:`~readiness_app.errors.QuestionnaireError` when the bundled questionnaires
+    are broken.
+    """
+    if size not in ("standard", "large"):
+        raise ValueError(f"unknown demo size {size!r}")
+    if language not in ("en", "de"):
+        raise ValueError(f"unknown language {language!r}")
+    if library is None:
+        from readiness_app.questionnaire import load_library
+
+        library = load_library()
+    path = Path(path)
+    plan = _standard_plan(language) if size == "standard" else _large_plan(language)
+    facilitator = _t(ENGAGEMENT["facilitator"], language)
+    engagement = Engagement(
+        client=_t(ENGAGEMENT["client"], language),
+        industry=_t(ENGAGEMENT["industry"], language),
+        title=_t(ENGAGEMENT["title"], language) + (" (large benchmark)" if size == "large" else ""),
+        workshop_start=WORKSHOP_START.date().isoformat(),
+        workshop_end=WORKSHOP_END.date().isoformat(),
+        facilitator=facilitator,
+        language=language,
+        consultancy=_t(ENGAGEMENT["consultancy"], language),
+        notes=_t(ENGAGEMENT["notes"], language),
+    )
+    clock = FixedClock(WORKSHOP_START - timedelta(days=7))  # prepared a week before the workshop
+    lock = FileLock(path)
+    lock.acquire()  # refuses while another instance has the target open
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.building")
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        af = AssessmentFile.create(tmp, library, engagement, author=facilitator, clock=clock, lock=False)
+        try:
+            populate(af, plan, clock)
+        finally:
+            af.close()
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        lock.release()
