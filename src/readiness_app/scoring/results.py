@@ -6,7 +6,7 @@ it is documented in ``docs/scoring.md``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from readiness_app.model import AnswerValue
@@ -228,6 +228,11 @@ class Results:
     risks: tuple[RiskResult, ...]  # severity order
     roadmap: Roadmap
     completeness: tuple[Completeness, ...]
+    _by_key: dict[tuple[str, str], QuestionConsensus] = field(
+        default_factory=dict, compare=False, repr=False, metadata={"json": False})
+
+    def __post_init__(self) -> None:
+        self._by_key.update(((c.question_id, c.scope), c) for c in self.consensus)
 
     def use_case(self, use_case_id: str) -> UseCaseResult | None:
         for u in self.use_cases:
@@ -242,7 +247,4 @@ class Results:
         return None
 
     def consensus_for(self, question_id: str, scope: str) -> QuestionConsensus | None:
-        for c in self.consensus:
-            if c.question_id == question_id and c.scope == scope:
-                return c
-        return None
+        return self._by_key.get((question_id, scope))

@@ -15,7 +15,8 @@ def to_jsonable(obj: Any) -> Any:
     if isinstance(obj, Text):
         return {"en": obj.en, "de": obj.de}
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                if f.metadata.get("json", True)}
     if isinstance(obj, tuple | list):
         return [to_jsonable(x) for x in obj]
     if isinstance(obj, dict):
