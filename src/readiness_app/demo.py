@@ -69,11 +69,12 @@ class FixedClock:
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """How a use case stands, each 0..1: business value, readiness, control complexity."""
+    """How a use case stands, each 0..1: value, readiness, control complexity, effort."""
 
     value: float
     readiness: float
     complexity: float
+    effort: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,17 +113,17 @@ ENGAGEMENT: dict[str, Bilingual] = {
 
 PARTICIPANTS: tuple[DemoParticipant, ...] = (
     DemoParticipant("p-gruber", "Katharina Gruber", "product_owner",
-                    ("Claims Operations", "Schadenmanagement"), 0.25),
+                    ("Claims Operations", "Schadenmanagement"), 0.15),
     DemoParticipant("p-brunner", "Lukas Brunner", "data_owner",
-                    ("Data & Analytics", "Data & Analytics"), -0.2),
+                    ("Data & Analytics", "Data & Analytics"), -0.1),
     DemoParticipant("p-hofer", "Dr. Sabine Hofer", "model_owner",
                     ("Actuarial & Data Science", "Aktuariat & Data Science"), 0.0),
     DemoParticipant("p-zimmermann", "Reto Zimmermann", "control_owner",
-                    ("Compliance & Operational Risk", "Compliance & operationelles Risiko"), -0.45),
+                    ("Compliance & Operational Risk", "Compliance & operationelles Risiko"), -0.3),
     DemoParticipant("p-egger", "Thomas Egger", "operations_lead",
-                    ("IT Operations", "IT-Betrieb"), -0.1),
+                    ("IT Operations", "IT-Betrieb"), -0.05),
     DemoParticipant("p-steiner", "Monika Steiner", "sponsor",
-                    ("Board of Management (COO)", "Vorstand (COO)"), 0.5),
+                    ("Board of Management (COO)", "Vorstand (COO)"), 0.3),
 )
 
 USE_CASES: tuple[DemoUseCase, ...] = (
@@ -133,7 +134,7 @@ USE_CASES: tuple[DemoUseCase, ...] = (
          "fast-track settlement; handlers see the suggestion and its reasons and decide.",
          "Klassifiziert eingehende Kfz- und Haushaltsschäden nach Komplexität und leitet einfache "
          "Fälle in die Schnellregulierung; Sachbearbeitende sehen Vorschlag und Begründung und entscheiden."),
-        "pilot", Profile(value=0.85, readiness=0.8, complexity=0.3),
+        "pilot", Profile(value=0.85, readiness=0.8, complexity=0.3, effort=0.3),
         (("Pilot in the Tyrol branch since October: 38% of claims fast-tracked, no complaints so far.",
           "Pilot in der Landesdirektion Tirol seit Oktober: 38 % der Schäden in der Schnellregulierung, bisher keine Beschwerden."),
          ("Claim history is clean from 2019 onwards; older claims are not needed for training.",
@@ -153,7 +154,7 @@ USE_CASES: tuple[DemoUseCase, ...] = (
          "a risk grade and open questions for the underwriter.",
          "Fasst Maklereinreichungen zusammen (Risikobesichtigungen, Schadenverläufe, Fotos) und schlägt "
          "dem Underwriter eine Risikoeinstufung und offene Fragen vor."),
-        "idea", Profile(value=0.9, readiness=0.25, complexity=0.5),
+        "idea", Profile(value=0.9, readiness=0.25, complexity=0.5, effort=0.8),
         (("Risk surveys are PDFs in a document archive without metadata; nobody owns their quality.",
           "Risikobesichtigungen liegen als PDFs ohne Metadaten im Archiv; niemand verantwortet ihre Qualität."),
          ("Underwriters spend about 40% of their time reading submissions: the value is obvious.",
@@ -170,7 +171,7 @@ USE_CASES: tuple[DemoUseCase, ...] = (
          "and hands suspicious ones to the special investigations unit.",
          "Bewertet offene Kfz-Schäden nach Betrugsindikatoren (Netzwerke von Beteiligten, Werkstattmuster) "
          "und übergibt Verdachtsfälle an die Betrugsabwehr."),
-        "idea", Profile(value=0.7, readiness=0.55, complexity=0.9),
+        "idea", Profile(value=0.7, readiness=0.65, complexity=0.9, effort=0.6),
         (("Profiling of customers: data protection impact assessment and works council approval required.",
           "Profiling von Kunden: Datenschutz-Folgenabschätzung und Zustimmung des Betriebsrats erforderlich."),
          ("Investigators must be able to explain every referral to the customer and, if asked, in court.",
@@ -187,7 +188,7 @@ USE_CASES: tuple[DemoUseCase, ...] = (
          "and policy number and routes each email to the right team queue.",
          "Liest das zentrale Maklerpostfach (rund 900 E-Mails pro Tag), erkennt Anliegen und "
          "Polizzennummer und leitet jede E-Mail in die richtige Team-Warteschlange."),
-        "idea", Profile(value=0.6, readiness=0.7, complexity=0.2),
+        "idea", Profile(value=0.6, readiness=0.7, complexity=0.2, effort=0.35),
         (("Routing errors today: roughly one email in eight lands in the wrong queue.",
           "Fehlleitungen heute: etwa jede achte E-Mail landet in der falschen Warteschlange."),
          ("Two years of mailbox history with the final queue as label is available.",
@@ -203,7 +204,7 @@ USE_CASES: tuple[DemoUseCase, ...] = (
          "reinsurance administration system.",
          "Überträgt Limits, Ausschlüsse und Wiederauffüllungsklauseln aus Vertragstexten in das "
          "Rückversicherungssystem."),
-        "idea", Profile(value=0.55, readiness=0.45, complexity=0.55),
+        "idea", Profile(value=0.55, readiness=0.45, complexity=0.55, effort=0.6),
         (("About 140 treaties a year; mostly English wordings, some German.",
           "Rund 140 Verträge pro Jahr; überwiegend englische, teils deutsche Vertragstexte."),
          ("Wrongly captured limits have balance-sheet impact: four-eyes review stays mandatory.",
@@ -218,7 +219,7 @@ USE_CASES: tuple[DemoUseCase, ...] = (
          "can call them first.",
          "Markiert Haushalts- und Kfz-Kunden, die zur nächsten Hauptfälligkeit wahrscheinlich kündigen, "
          "damit die Betreuer sie zuerst anrufen."),
-        "idea", Profile(value=0.2, readiness=0.6, complexity=0.35),
+        "idea", Profile(value=0.2, readiness=0.6, complexity=0.35, effort=0.45),
         (("Retention campaigns had little measurable effect in 2023; agents already know their customers.",
           "Halteaktionen zeigten 2023 kaum messbaren Effekt; die Betreuer kennen ihre Kunden ohnehin."),
          ("Cancellation reasons are captured in only about a third of cases.",
@@ -327,39 +328,48 @@ _LARGE_USE_CASES: tuple[Bilingual, ...] = (
 
 # --------------------------------------------------------------------------- what a question measures
 
-_CONTROL_WORDS = ("control", "complex", "regulat", "complian", "legal", "privacy", "explain",
-                  "ethic", "oversight", "governance_burden", "risk")
+Driver = Literal["value", "readiness", "complexity", "effort", "org"]
+
+_COMPLEXITY_WORDS = ("control", "complex", "regulat", "complian", "legal", "privacy", "explain", "ethic")
+_EFFORT_WORDS = ("effort", "cost to build", "implementation")
 _READINESS_WORDS = ("data", "feasib", "readiness", "ready", "process", "workflow", "integrat",
-                    "quality", "access", "label", "technical", "skill", "capacity", "effort")
-_MATURITY_LEVELS: tuple[tuple[str, float], ...] = (
-    # keyword in the dimension id -> organisation maturity level (1.0-4.0)
-    ("portfolio", 1.4), ("monitor", 1.7), ("incident", 1.9), ("lifecycle", 2.0), ("deploy", 2.1),
-    ("governance", 2.4), ("data", 2.6), ("security", 2.9), ("strategy", 3.1), ("sponsor", 3.2),
-    ("people", 2.2), ("skill", 2.2), ("vendor", 2.5), ("document", 2.3), ("ownership", 2.0),
+                    "quality", "access", "label", "technical", "skill", "capacity")
+_MATURITY_LEVELS: dict[str, float] = {
+    # organisation maturity level (1.0-4.0) by dimension id: a firm that runs pricing models
+    # well but has no AI portfolio, monitoring or run books yet
+    "portfolio": 1.4, "monitoring": 1.7, "runbooks": 1.8, "cost_roi": 1.6, "governance_rhythm": 1.9,
+    "metrics": 2.1, "governance_embedding": 2.2, "adoption": 2.3, "integration": 2.4, "roles": 2.6,
+    "data_governance": 2.7,
+}
+_MATURITY_WORDS: tuple[tuple[str, float], ...] = (
+    ("portfolio", 1.4), ("monitor", 1.7), ("incident", 1.9), ("runbook", 1.8), ("deploy", 2.1),
+    ("governance", 2.3), ("data", 2.6), ("security", 2.9), ("strategy", 3.1), ("sponsor", 3.2),
 )
 
 
-def _classify(library: Library, q: Question) -> Literal["value", "readiness", "complexity", "org"]:
-    """Which profile attribute drives the answers to ``q``."""
-    qn = library.questionnaire(q.questionnaire_id)
-    kind = qn.kind if qn is not None else ""
-    dim = library.dimensions.get(q.dimension)
-    words = f"{q.dimension} {dim.name.en if dim else ''}".lower()
+def _driver(library: Library, q: Question) -> Driver:
+    """Which part of the profile drives the answers to ``q``."""
     if q.scope == "organisation":
         return "org"
-    if kind == "readiness":
+    qn = library.questionnaire(q.questionnaire_id)
+    kind = qn.kind if qn is not None else ""
+    if kind in ("readiness", "risk", "maturity", "baseline"):
         return "readiness"
-    if kind == "risk":
+    dim = library.dimensions.get(q.dimension)
+    words = f"{q.dimension} {dim.name.en if dim else ''}".lower()
+    if any(w in words for w in _EFFORT_WORDS):
+        return "effort"
+    if any(w in words for w in _COMPLEXITY_WORDS):
         return "complexity"
-    if any(w in words for w in _CONTROL_WORDS):
-        return "complexity"
-    if any(w in words for w in _READINESS_WORDS) or kind in ("maturity", "baseline"):
+    if any(w in words for w in _READINESS_WORDS):
         return "readiness"
     return "value"
 
 
 def _org_level(dimension: str) -> float:
-    for word, level in _MATURITY_LEVELS:
+    if dimension in _MATURITY_LEVELS:
+        return _MATURITY_LEVELS[dimension]
+    for word, level in _MATURITY_WORDS:
         if word in dimension.lower():
             return level
     # a stable level for unknown dimensions, from the id's letters (no hash randomisation)
@@ -370,19 +380,30 @@ def _clamp(x: float, lo: float = 0.0, hi: float = 1.0) -> float:
     return max(lo, min(hi, x))
 
 
-def _dimension_score(library: Library, q: Question, profile: Profile | None) -> float:
-    """How high ``q``'s dimension stands for this scope, 0..1 (before the question's polarity)."""
-    kind = _classify(library, q)
-    if kind == "org" or profile is None:
+def _goodness(library: Library, q: Question, profile: Profile | None) -> float:
+    """How well the scope stands on what ``q`` asks about, 0 (badly) .. 1 (well)."""
+    driver = _driver(library, q)
+    if driver == "org" or profile is None:
         level = _org_level(q.dimension)
-        if q.stage is not None:  # staged maturity: criteria of levels reached are met
+        if q.stage is not None:  # staged maturity: criteria of the levels reached are met
             return _clamp(0.45 + 0.45 * (level - q.stage + 0.5))
         return _clamp((level - 1.0) / 3.0)
-    if kind == "value":
-        return profile.value
-    if kind == "complexity":
-        return profile.complexity
-    return profile.readiness
+    return {
+        "value": profile.value,
+        "readiness": profile.readiness,
+        "complexity": 1.0 - profile.complexity,
+        "effort": 1.0 - profile.effort,
+    }[driver]
+
+
+def _position(library: Library, q: Question, profile: Profile | None) -> float:
+    """Where answers to ``q`` sit, 0..1 of the answer range.
+
+    ``polarity = "negative"`` marks questions where a high answer is bad news for the scope
+    (more regulation, more effort), so they sit low when the scope stands well.
+    """
+    good = _goodness(library, q, profile)
+    return good if q.polarity == "positive" else 1.0 - good
 
 
 # --------------------------------------------------------------------------- answer values
@@ -481,7 +502,7 @@ def _large_plan(lang: str) -> _Plan:
     use_cases = []
     for i, uc_name in enumerate(_LARGE_USE_CASES):
         profile = Profile(round(rng.uniform(0.1, 0.95), 2), round(rng.uniform(0.15, 0.9), 2),
-                          round(rng.uniform(0.1, 0.95), 2))
+                          round(rng.uniform(0.1, 0.95), 2), round(rng.uniform(0.15, 0.85), 2))
         stage = "production" if i in (0, 12) else ("pilot" if i % 6 == 3 else "idea")
         description = (f"Synthetic use case {i + 1} of the large benchmark assessment.",
                        f"Synthetischer Anwendungsfall {i + 1} der großen Benchmark-Bewertung.")
@@ -491,8 +512,8 @@ def _large_plan(lang: str) -> _Plan:
 
 
 def _standard_plan(lang: str) -> _Plan:
-    return _Plan(lang, PARTICIPANTS, USE_CASES, voters_per_pair=4, disagreements=7,
-                 consensus_share=0.08, not_applicable=4, note_share=0.07, noise=0.5)
+    return _Plan(lang, PARTICIPANTS, USE_CASES, voters_per_pair=4, disagreements=6,
+                 consensus_share=0.08, not_applicable=4, note_share=0.07, noise=0.22)
 
 
 def _pairs(library: Library, use_cases: Sequence[DemoUseCase]) -> Iterator[tuple[Question, DemoUseCase | None]]:
@@ -533,11 +554,11 @@ def _answers(library: Library, plan: _Plan, facilitator: str, rng: random.Random
                                   author=facilitator))
             continue
 
-        level = _dimension_score(library, q, uc.profile if uc else None)
-        favourable = level if q.polarity == "positive" else 1.0 - level
+        position = _position(library, q, uc.profile if uc else None)
+        bias = 1.0 if q.polarity == "positive" else -1.0  # optimists see the good side
         values: list[AnswerValue] = []
         for p in voters:
-            x = favourable * 4.0 + p.bias + rng.gauss(0.0, plan.noise)
+            x = position * 4.0 + bias * p.bias + rng.gauss(0.0, plan.noise)
             if q.type == "text":
                 value: AnswerValue = _t(TEXT_ANSWERS[(index + plan.participants.index(p)) % len(TEXT_ANSWERS)], lang)
             else:
