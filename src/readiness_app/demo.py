@@ -531,9 +531,10 @@ def _answers(library: Library, plan: _Plan, facilitator: str, rng: random.Random
     pairs = list(_pairs(library, plan.use_cases))
     # Pick the special pairs up front so they are spread over the whole library.
     scored = [i for i, (q, _uc) in enumerate(pairs) if q.type in ("scale", "choice") and q.scored]
-    disputed = set(rng.sample(scored, min(plan.disagreements, len(scored))))
-    na_candidates = [i for i in scored if pairs[i][1] is not None and i not in disputed]
+    na_candidates = [i for i in scored if pairs[i][1] is not None]
     not_applicable = set(rng.sample(na_candidates, min(plan.not_applicable, len(na_candidates))))
+    open_pairs = [i for i in scored if i not in not_applicable]
+    disputed = set(rng.sample(open_pairs, min(plan.disagreements, len(open_pairs))))
     answers: list[Answer] = []
 
     for index, (q, uc) in enumerate(pairs):

@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import sqlite3
+import stat
 import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -186,12 +188,14 @@ class AssessmentFile:
         if file_lock is not None:
             file_lock.acquire()
         try:
+            if _has_journal(path):  # a writer died mid-transaction; we hold the lock: roll it back
+                _roll_back_journal(path)
             conn = _connect(f"file:{path.as_posix()}?mode=ro", uri=True)
             try:
                 version = _inspect(conn, path)
             finally:
                 conn.close()
-            if not os.access(path, os.W_OK):
+            if not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR:  # marked read-only
                 raise AssessmentFileError("the file is read-only; save a copy to edit it", path=str(path))
             if version < SCHEMA_VERSION:
                 backup = path.with_name(f"{path.stem}.format{version}-backup{path.suffix}")
@@ -217,13 +221,14 @@ class AssessmentFile:
         path = Path(path)
         _check_header(path)
         try:
-            src = _connect(f"file:{path.as_posix()}?mode=ro", uri=True)
-            try:
-                _inspect(src, path)
-                mem = _connect(":memory:")
-                src.backup(mem)
-            finally:
-                src.close()
+            with _readable(path) as source:
+                src = _connect(f"file:{source.as_posix()}?mode=ro", uri=True)
+                try:
+                    _inspect(src, path)
+                    mem = _connect(":memory:")
+                    src.backup(mem)
+                finally:
+                    src.close()
             db = sqlite_utils.Database(mem)
             migrate(db)
         except sqlite3.DatabaseError as exc:
@@ -610,6 +615,43 @@ def _snapshot_library(db: sqlite_utils.Database, library: Library, now: str) -> 
     db.table("instruments").insert({"id": LIBRARY_INSTRUMENT_ID, "version": library.library_version or "0",
                               "kind": "library", "source": source,
                               "sha256": hashlib.sha256(source.encode()).hexdigest(), "added_at": now})
+
+
+def _journal_of(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def _has_journal(path: Path) -> bool:
+    try:
+        return _journal_of(path).stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _roll_back_journal(path: Path) -> None:
+    """Roll back the transaction of a writer that died mid-commit (its journal lies beside the file)."""
+    conn = _connect(str(path))
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # any read rolls a hot journal back
+    finally:
+        conn.close()
+
+
+@contextlib.contextmanager
+def _readable(path: Path) -> Iterator[Path]:
+    """``path`` itself, or, when a journal lies beside it, a private copy rolled back to its last
+    commit: a read-only connection cannot roll back a crashed writer's journal, and reading
+    must not change the original."""
+    if not _has_journal(path):
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="readiness-read-") as tmp:
+        copy = Path(tmp) / path.name
+        with contextlib.suppress(FileNotFoundError):  # journal first: it holds the pages to restore
+            shutil.copyfile(_journal_of(path), _journal_of(copy))
+        shutil.copyfile(path, copy)
+        _roll_back_journal(copy)
+        yield copy
 
 
 def _copy_database(src: Path, dst: Path) -> None:
