@@ -1,0 +1,146 @@
+"""Entry point of the desktop app: ``readiness-studio [FILE] [--demo] [--lang en|de]``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("readiness_app.ui")
+
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="readiness-studio", description="Readiness Studio: AI-readiness workshops.")
+    p.add_argument("file", nargs="?", type=Path, help="an assessment (.readiness) or Excel workbook (.xlsx) to open")
+    p.add_argument("--demo", action="store_true", help="open the built-in demo workshop")
+    p.add_argument("--demo-size", default="standard", help=argparse.SUPPRESS)
+    p.add_argument("--lang", choices=("en", "de"), help="interface language")
+    return p.parse_args(list(argv) if argv is not None else None)
+
+
+def bundled_font_dirs() -> list[Path]:
+    """Folders that may hold a bundled TTF: our assets, then matplotlib's DejaVu (found without importing it)."""
+    dirs: list[Path] = []
+    try:
+        from readiness_app.resources import data_dir
+
+        dirs.append(data_dir("assets") / "fonts")
+        dirs.append(data_dir("assets"))
+    except (FileNotFoundError, ValueError):
+        pass
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is not None and spec.submodule_search_locations:
+        for loc in spec.submodule_search_locations:
+            dirs.append(Path(loc) / "mpl-data" / "fonts" / "ttf")
+    return dirs
+
+
+def register_fonts() -> str:
+    """Register a bundled TTF so text never renders as boxes; returns the family name ('' if none)."""
+    from PySide6.QtGui import QFontDatabase
+
+    family = ""
+    for folder in bundled_font_dirs():
+        for name in FONT_FILES:
+            f = folder / name
+            if f.is_file():
+                font_id = QFontDatabase.addApplicationFont(str(f))
+                if font_id >= 0 and not family:
+                    families = QFontDatabase.applicationFontFamilies(font_id)
+                    family = families[0] if families else ""
+        if family:
+            break
+    return family
+
+
+def setup_logging() -> None:
+    folder = os.environ.get("READINESS_LOG_DIR")
+    try:
+        if folder:
+            log_dir = Path(folder)
+        else:
+            from readiness_app.ui.settings import data_folder
+
+            log_dir = data_folder() / "logs"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            log_dir / "readiness-studio.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("readiness_app")
+    if not root.handlers:
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+
+
+def make_application(argv: Sequence[str] | None = None) -> Any:
+    """Create (or reuse) the QApplication: high-DPI, system palette, bundled font."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont, QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication([sys.argv[0] if sys.argv else "readiness-studio"])
+    app.setApplicationName("Readiness Studio")
+    app.setOrganizationName("ReadinessStudio")
+    app.setApplicationDisplayName("Readiness Studio")
+    family = register_fonts()
+    font = app.font()
+    if family and not QFont(font.family()).exactMatch():
+        font.setFamily(family)
+    font.setPointSizeF(max(font.pointSizeF(), 10.5))
+    app.setFont(font)
+    return app
+
+
+def install_excepthook() -> None:
+    """Unexpected errors: one dialog and a log entry, never a silent crash."""
+
+    def hook(exc_type: Any, exc: Any, tb: Any) -> None:
+        log.error("unexpected error", exc_info=(exc_type, exc, tb))
+        try:
+            from readiness_app.ui import dialogs
+
+            dialogs.show_exception(exc)
+        except Exception:  # the dialog itself failed; the log has it
+            sys.__excepthook__(exc_type, exc, tb)
+
+    sys.excepthook = hook
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    setup_logging()
+    app = make_application(argv)
+    from readiness_app.ui import i18n
+    from readiness_app.ui.main_window import MainWindow
+    from readiness_app.ui.settings import AppSettings
+
+    settings = AppSettings()
+    lang = args.lang or settings.language() or "en"
+    i18n.set_language(lang)
+    install_excepthook()
+    window = MainWindow(settings)
+    window.resize(1400, 900)
+    window.show()
+    if args.demo:
+        window.documents.open_demo(size=args.demo_size)
+    elif args.file is not None:
+        window.documents.open_any(args.file)
+    return int(app.exec())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

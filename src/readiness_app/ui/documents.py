@@ -1,0 +1,193 @@
+"""Opening, creating, importing, copying and closing assessments (a thin controller).
+
+It owns the current :class:`~readiness_app.ui.operations.Session` and tells the window
+through ``session_changed``. Every failure goes to the dialog service; nothing is lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from readiness_app.errors import ReadinessError
+from readiness_app.model import Engagement
+from readiness_app.storage import FILE_SUFFIX, AssessmentFile
+from readiness_app.ui import dialogs, i18n
+from readiness_app.ui.i18n import tr
+from readiness_app.ui.operations import Session
+from readiness_app.ui.settings import AppSettings, data_folder
+from readiness_app.ui.tasks import Task, run_task
+
+log = logging.getLogger(__name__)
+
+
+def _author() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # getuser raises various errors when no user is known
+        return ""
+
+
+def _with_suffix(path: Path, suffix: str) -> Path:
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+class Documents(QObject):
+    session_changed = Signal(object)  # Session | None
+    recent_changed = Signal()
+
+    def __init__(self, settings: AppSettings, window: QWidget | None = None) -> None:
+        super().__init__(window)
+        self.settings = settings
+        self.window = window
+        self.session: Session | None = None
+        self.last_task: Task | None = None
+
+    # ------------------------------------------------------------------ open / close
+
+    def _install(self, file: AssessmentFile) -> Session:
+        self.close()
+        self.session = Session(file, self)
+        if file.path is not None:
+            self.settings.add_recent(file.path)
+            self.settings.set_last_folder(file.path.parent)
+            self.recent_changed.emit()
+        self.session_changed.emit(self.session)
+        return self.session
+
+    def close(self) -> None:
+        if self.session is not None:
+            session, self.session = self.session, None
+            session.close()
+            session.deleteLater()
+            self.session_changed.emit(None)
+
+    def open_path(self, path: Path) -> Session | None:
+        path = Path(path)
+        if self.session is not None and self.session.path is not None and self.session.path.resolve() == path.resolve():
+            return self.session
+        try:
+            file = AssessmentFile.open(path, author=_author())
+            file.library()  # fail now, with a dialog, if the embedded questionnaires are damaged
+        except (ReadinessError, OSError) as exc:
+            with contextlib.suppress(UnboundLocalError):
+                file.close()
+            dialogs.show_exception(exc)
+            return None
+        return self._install(file)
+
+    def open_any(self, path: Path) -> Session | None:
+        """Open a ``.readiness`` file or import an ``.xlsx`` workbook (drag and drop, command line)."""
+        suffix = Path(path).suffix.lower()
+        if suffix == FILE_SUFFIX:
+            return self.open_path(path)
+        if suffix == ".xlsx":
+            self.import_workbook(Path(path))
+            return self.session
+        dialogs.service().error(tr("error.unsupported_title"), str(path), tr("error.unsupported_todo"))
+        return None
+
+    def open_dialog(self) -> Session | None:
+        path = dialogs.service().open_file(tr("file.open_title"), tr("file.filter_assessment"),
+                                           self.settings.last_folder())
+        return self.open_path(path) if path else None
+
+    def new_assessment(self, path: Path | None = None, library: Any = None) -> Session | None:
+        if path is None:
+            suggested = str(Path(self.settings.last_folder() or Path.home()) / tr("file.new_default"))
+            path = dialogs.service().save_file(tr("file.new_title"), tr("file.filter_assessment"), suggested)
+            if path is None:
+                return None
+        path = _with_suffix(Path(path), FILE_SUFFIX)
+        if self.session is not None and self.session.path is not None and self.session.path.resolve() == path.resolve():
+            self.close()
+        try:
+            if library is None:
+                from readiness_app.questionnaire import load_library
+
+                library = load_library()
+            file = AssessmentFile.create(path, library, Engagement(language=i18n.language()),  # type: ignore[arg-type]
+                                         author=_author(), overwrite=True)
+        except (ReadinessError, OSError) as exc:
+            dialogs.show_exception(exc)
+            return None
+        return self._install(file)
+
+    def demo_path(self, size: str = "standard") -> Path:
+        name = "demo.readiness" if size == "standard" else f"demo-{size}.readiness"
+        return data_folder() / name
+
+    def open_demo(self, size: str = "standard") -> Session | None:
+        """Write a fresh copy of the built-in demo to the data folder and open it."""
+        try:
+            from readiness_app.demo import write_demo
+        except ImportError:
+            dialogs.service().error(tr("error.demo_title"), "readiness_app.demo", tr("error.demo_todo"))
+            return None
+        target = self.demo_path(size)
+        if self.session is not None and self.session.path is not None and self.session.path.resolve() == target.resolve():
+            self.close()
+        try:
+            write_demo(target, size=size, language=i18n.language())  # type: ignore[arg-type]
+        except (ReadinessError, OSError, ValueError) as exc:
+            dialogs.show_exception(exc)
+            return None
+        return self.open_path(target)
+
+    def save_copy(self, target: Path | None = None) -> bool:
+        """Ctrl+S: write a consistent copy of the open assessment (the original stays open)."""
+        if self.session is None:
+            return False
+        if target is None:
+            src = self.session.path or Path("assessment.readiness")
+            suggested = str(src.with_name(f"{src.stem}-copy{FILE_SUFFIX}"))
+            target = dialogs.service().save_file(tr("file.copy_title"), tr("file.filter_assessment"), suggested)
+            if target is None:
+                return False
+        target = _with_suffix(Path(target), FILE_SUFFIX)
+        try:
+            self.session.file.save_copy(target)
+        except (ReadinessError, OSError) as exc:
+            dialogs.show_exception(exc)
+            return False
+        return True
+
+    # ------------------------------------------------------------------ import
+
+    def import_workbook(self, source: Path | None = None, target: Path | None = None) -> Task | None:
+        """Import an Excel assessment into a new ``.readiness`` file (off the UI thread), then open it."""
+        try:
+            from readiness_app import excel  # type: ignore[attr-defined]
+
+            importer = excel.import_workbook
+        except (ImportError, AttributeError):
+            dialogs.service().error(tr("error.feature_title"), tr("start.import"), tr("error.feature_todo"))
+            return None
+        if source is None:
+            source = dialogs.service().open_file(tr("file.import_title"), tr("file.filter_excel"),
+                                                 self.settings.last_folder())
+            if source is None:
+                return None
+        if target is None:
+            suggested = str(Path(source).with_suffix(FILE_SUFFIX))
+            target = dialogs.service().save_file(tr("file.import_target"), tr("file.filter_assessment"), suggested)
+            if target is None:
+                return None
+        target = _with_suffix(Path(target), FILE_SUFFIX)
+        src = Path(source)
+
+        def work(progress: Any, cancelled: Any) -> Path:
+            importer(src, target)
+            return target
+
+        def done(path: object) -> None:
+            self.open_path(Path(str(path)))
+
+        self.last_task = run_task(work, tr("ex.importing"), self.window, done, dialogs.show_exception)
+        return self.last_task

@@ -1,0 +1,432 @@
+"""Every interface string, in English and German.
+
+``tr("key", name=...)`` looks a key up in the current language and fills ``{placeholders}``.
+Questionnaire text comes with both languages from the data (``Text.get(lang)``); this
+module only holds the interface's own words. A test checks that every key has both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_lang = "en"
+_listeners: list[Callable[[str], None]] = []
+
+
+def language() -> str:
+    return _lang
+
+
+def set_language(lang: str) -> None:
+    """Switch the interface language ("en" or "de") and tell every listener."""
+    global _lang
+    if lang not in ("en", "de"):
+        raise ValueError(f"unsupported language {lang!r}")
+    if lang == _lang:
+        return
+    _lang = lang
+    for listener in list(_listeners):
+        listener(lang)
+
+
+def on_language_changed(listener: Callable[[str], None]) -> None:
+    _listeners.append(listener)
+
+
+def remove_listener(listener: Callable[[str], None]) -> None:
+    if listener in _listeners:
+        _listeners.remove(listener)
+
+
+def tr(key: str, **values: object) -> str:
+    entry = STRINGS.get(key)
+    if entry is None:
+        return key
+    text = entry[1] if _lang == "de" else entry[0]
+    return text.format(**values) if values else text
+
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # application
+    "app.name": ("Readiness Studio", "Readiness Studio"),
+    "app.title_file": ("{client} – {file} – Readiness Studio", "{client} – {file} – Readiness Studio"),
+    "app.title_noclient": ("{file} – Readiness Studio", "{file} – Readiness Studio"),
+    # menus
+    "menu.file": ("&File", "&Datei"),
+    "menu.edit": ("&Edit", "&Bearbeiten"),
+    "menu.view": ("&View", "&Ansicht"),
+    "menu.language": ("&Language", "&Sprache"),
+    "menu.help": ("&Help", "&Hilfe"),
+    "menu.recent": ("Open &recent", "&Zuletzt geöffnet"),
+    "action.new": ("&New assessment…", "&Neue Bewertung…"),
+    "action.open": ("&Open…", "Ö&ffnen…"),
+    "action.open_demo": ("Open the &demo workshop", "&Demo-Workshop öffnen"),
+    "action.save_copy": ("&Save a copy…", "Kopie &speichern…"),
+    "action.import": ("&Import Excel assessment…", "Excel-Bewertung &importieren…"),
+    "action.export": ("&Export…", "&Exportieren…"),
+    "action.close": ("&Close assessment", "Bewertung s&chließen"),
+    "action.quit": ("&Quit", "&Beenden"),
+    "action.undo": ("&Undo", "&Rückgängig"),
+    "action.redo": ("&Redo", "&Wiederholen"),
+    "action.undo_named": ("&Undo: {text}", "&Rückgängig: {text}"),
+    "action.redo_named": ("&Redo: {text}", "&Wiederholen: {text}"),
+    "action.fullscreen": ("&Full screen", "&Vollbild"),
+    "action.workshop_mode": ("&Workshop mode", "&Workshop-Modus"),
+    "action.next_step": ("Next step", "Nächster Schritt"),
+    "action.prev_step": ("Previous step", "Vorheriger Schritt"),
+    "action.help": ("&Help", "&Hilfe"),
+    "action.about": ("&About Readiness Studio", "Ü&ber Readiness Studio"),
+    "lang.en": ("English", "English"),
+    "lang.de": ("Deutsch", "Deutsch"),
+    # steps
+    "step.start": ("Start", "Start"),
+    "step.engagement": ("Engagement setup", "Auftrag einrichten"),
+    "step.participants": ("Participants and roles", "Teilnehmende und Rollen"),
+    "step.use_cases": ("Use-case inventory", "Use-Case-Inventar"),
+    "step.prioritization": ("Use-case prioritization", "Use-Case-Priorisierung"),
+    "step.readiness": ("Data and workflow readiness", "Daten- und Prozessreife"),
+    "step.maturity": ("AI-operations maturity", "Reifegrad KI-Betrieb"),
+    "step.baseline": ("Operating baseline and risk checks", "Betriebs-Baseline und Risiko-Checks"),
+    "step.results": ("Results", "Ergebnisse"),
+    "step.roadmap": ("Roadmap", "Roadmap"),
+    "step.export": ("Export", "Export"),
+    "nav.title": ("Workshop steps", "Workshop-Schritte"),
+    "nav.done": ("{done} of {total}", "{done} von {total}"),
+    "nav.use_cases": ("{count} use cases", "{count} Use Cases"),
+    "nav.roles": ("{done} of {total} key roles", "{done} von {total} Schlüsselrollen"),
+    "nav.complete": ("complete", "vollständig"),
+    "nav.accessible": ("Step navigator", "Schrittnavigation"),
+    # start page
+    "start.title": ("Readiness Studio", "Readiness Studio"),
+    "start.subtitle": ("Run an AI-readiness workshop: prioritise use cases, assess readiness and maturity, "
+                       "leave with a 90-day roadmap.",
+                       "Führen Sie einen KI-Readiness-Workshop durch: Use Cases priorisieren, Reife bewerten "
+                       "und mit einer 90-Tage-Roadmap abschließen."),
+    "start.new": ("New assessment", "Neue Bewertung"),
+    "start.open": ("Open assessment…", "Bewertung öffnen…"),
+    "start.demo": ("Open the demo workshop", "Demo-Workshop öffnen"),
+    "start.import": ("Import Excel assessment…", "Excel-Bewertung importieren…"),
+    "start.recent": ("Recent assessments", "Zuletzt geöffnet"),
+    "start.no_recent": ("No recent assessments yet.", "Noch keine zuletzt geöffneten Bewertungen."),
+    "start.drop_hint": ("Tip: drop a .readiness or .xlsx file onto this window to open it.",
+                        "Tipp: Ziehen Sie eine .readiness- oder .xlsx-Datei auf dieses Fenster, um sie zu öffnen."),
+    "start.missing": ("{name} (missing)", "{name} (nicht gefunden)"),
+    # file dialogs
+    "file.filter_assessment": ("Readiness assessments (*.readiness)", "Readiness-Bewertungen (*.readiness)"),
+    "file.filter_excel": ("Excel workbooks (*.xlsx)", "Excel-Arbeitsmappen (*.xlsx)"),
+    "file.filter_pdf": ("PDF documents (*.pdf)", "PDF-Dokumente (*.pdf)"),
+    "file.new_title": ("Create a new assessment", "Neue Bewertung anlegen"),
+    "file.open_title": ("Open an assessment", "Bewertung öffnen"),
+    "file.copy_title": ("Save a copy of the assessment", "Kopie der Bewertung speichern"),
+    "file.import_title": ("Import an Excel assessment", "Excel-Bewertung importieren"),
+    "file.import_target": ("Save the imported assessment as", "Importierte Bewertung speichern unter"),
+    "file.export_xlsx_title": ("Export the Excel scorecard", "Excel-Scorecard exportieren"),
+    "file.export_pdf_title": ("Export the PDF report", "PDF-Bericht exportieren"),
+    "file.copy_saved": ("A copy was saved to {path}.", "Eine Kopie wurde unter {path} gespeichert."),
+    "file.new_default": ("assessment.readiness", "bewertung.readiness"),
+    # errors: what happened (title) / what to do
+    "error.save_title": ("The change was not saved", "Die Änderung wurde nicht gespeichert"),
+    "error.save_todo": ("Nothing was lost: the file still holds every earlier answer. Check that the disk is "
+                        "not full and the file is not read-only, then try again.",
+                        "Es ging nichts verloren: Die Datei enthält alle früheren Antworten. Prüfen Sie, ob "
+                        "der Datenträger voll oder die Datei schreibgeschützt ist, und versuchen Sie es erneut."),
+    "error.invalid_title": ("This entry cannot be used", "Diese Eingabe ist nicht möglich"),
+    "error.invalid_todo": ("Correct the entry and try again; nothing was changed.",
+                           "Korrigieren Sie die Eingabe und versuchen Sie es erneut; es wurde nichts geändert."),
+    "error.locked_title": ("The assessment is open elsewhere", "Die Bewertung ist bereits geöffnet"),
+    "error.locked_todo": ("Close it in the other window or on the other computer, then open it again. "
+                          "To look at it now, save a copy of the file and open the copy.",
+                          "Schließen Sie sie im anderen Fenster oder auf dem anderen Rechner und öffnen Sie sie "
+                          "erneut. Um sie jetzt anzusehen, kopieren Sie die Datei und öffnen Sie die Kopie."),
+    "error.file_title": ("The assessment could not be opened", "Die Bewertung konnte nicht geöffnet werden"),
+    "error.file_todo": ("The file was not changed. Open a backup or an exported copy, or update Readiness "
+                        "Studio if the file comes from a newer version.",
+                        "Die Datei wurde nicht verändert. Öffnen Sie eine Sicherung oder eine exportierte "
+                        "Kopie, oder aktualisieren Sie Readiness Studio, falls die Datei aus einer neueren "
+                        "Version stammt."),
+    "error.import_title": ("The workbook could not be imported", "Die Arbeitsmappe konnte nicht importiert werden"),
+    "error.import_todo": ("Nothing was imported. Correct the named cell in Excel and import again.",
+                          "Es wurde nichts importiert. Korrigieren Sie die genannte Zelle in Excel und "
+                          "importieren Sie erneut."),
+    "error.export_title": ("The export failed", "Der Export ist fehlgeschlagen"),
+    "error.export_todo": ("No partial file was left behind and your assessment is unchanged. Choose another "
+                          "folder or close the file in other programs, then export again.",
+                          "Es blieb keine halbe Datei zurück und Ihre Bewertung ist unverändert. Wählen Sie "
+                          "einen anderen Ordner oder schließen Sie die Datei in anderen Programmen und "
+                          "exportieren Sie erneut."),
+    "error.questionnaire_title": ("The questionnaires are damaged", "Die Fragebögen sind beschädigt"),
+    "error.questionnaire_todo": ("Reinstall Readiness Studio or fix the named questionnaire file.",
+                                 "Installieren Sie Readiness Studio neu oder korrigieren Sie die genannte "
+                                 "Fragebogendatei."),
+    "error.generic_title": ("Something went wrong", "Etwas ist schiefgelaufen"),
+    "error.generic_todo": ("Nothing was lost. Follow the hint in the message, then try again.",
+                           "Es ging nichts verloren. Folgen Sie dem Hinweis in der Meldung und versuchen Sie "
+                           "es erneut."),
+    "error.os_title": ("The file could not be read or written", "Die Datei konnte nicht gelesen oder geschrieben werden"),
+    "error.os_todo": ("Check the folder exists, you may write to it and the disk is not full, then try again.",
+                      "Prüfen Sie, ob der Ordner existiert, beschreibbar ist und der Datenträger nicht voll "
+                      "ist, und versuchen Sie es erneut."),
+    "error.unexpected_title": ("Unexpected error", "Unerwarteter Fehler"),
+    "error.unexpected_todo": ("Your answers are saved. Please send the log file from the data folder to support.",
+                              "Ihre Antworten sind gespeichert. Bitte senden Sie die Protokolldatei aus dem "
+                              "Datenordner an den Support."),
+    "error.demo_title": ("The demo is not available", "Die Demo ist nicht verfügbar"),
+    "error.demo_todo": ("This build has no demo workshop. Create a new assessment instead.",
+                        "Diese Version enthält keinen Demo-Workshop. Legen Sie stattdessen eine neue Bewertung an."),
+    "error.unsupported_title": ("This file type cannot be opened", "Dieser Dateityp kann nicht geöffnet werden"),
+    "error.unsupported_todo": ("Drop or open a .readiness assessment or an .xlsx workbook.",
+                               "Öffnen Sie eine .readiness-Bewertung oder eine .xlsx-Arbeitsmappe."),
+    "error.feature_title": ("Not available yet", "Noch nicht verfügbar"),
+    "error.feature_todo": ("This function is not part of this build yet.",
+                           "Diese Funktion ist in dieser Version noch nicht enthalten."),
+    # undo texts
+    "undo.engagement": ("edit engagement", "Auftrag bearbeiten"),
+    "undo.add_participant": ("add participant {name}", "Teilnehmende {name} hinzufügen"),
+    "undo.edit_participant": ("edit participant", "Teilnehmende bearbeiten"),
+    "undo.remove_participant": ("remove participant {name}", "Teilnehmende {name} entfernen"),
+    "undo.add_use_case": ("add use case {name}", "Use Case {name} hinzufügen"),
+    "undo.edit_use_case": ("edit use case", "Use Case bearbeiten"),
+    "undo.remove_use_case": ("remove use case {name}", "Use Case {name} entfernen"),
+    "undo.answer": ("answer {question}", "Antwort {question}"),
+    "undo.vote": ("vote on {question}", "Stimme zu {question}"),
+    "undo.not_applicable": ("mark {question} not applicable", "{question} als nicht anwendbar markieren"),
+    "undo.note": ("note on {question}", "Notiz zu {question}"),
+    "undo.clear": ("clear {question}", "{question} leeren"),
+    "undo.target": ("set target level", "Zielstufe setzen"),
+    "undo.roadmap_move": ("move roadmap item", "Roadmap-Maßnahme verschieben"),
+    "undo.roadmap_edit": ("edit roadmap item", "Roadmap-Maßnahme bearbeiten"),
+    "undo.roadmap_add": ("add roadmap item", "Roadmap-Maßnahme hinzufügen"),
+    "undo.roadmap_remove": ("remove roadmap item", "Roadmap-Maßnahme entfernen"),
+    # engagement page
+    "eng.heading": ("Engagement setup", "Auftrag einrichten"),
+    "eng.intro": ("Who is the client and when is the workshop? These details appear in the title bar and the report.",
+                  "Wer ist der Kunde und wann findet der Workshop statt? Die Angaben erscheinen in der "
+                  "Titelleiste und im Bericht."),
+    "eng.client": ("Client", "Kunde"),
+    "eng.industry": ("Industry", "Branche"),
+    "eng.title": ("Workshop title", "Workshop-Titel"),
+    "eng.start": ("Workshop start", "Workshop-Beginn"),
+    "eng.end": ("Workshop end", "Workshop-Ende"),
+    "eng.facilitator": ("Facilitator", "Moderation"),
+    "eng.consultancy": ("Consultancy", "Beratung"),
+    "eng.language": ("Report language", "Berichtssprache"),
+    "eng.notes": ("Notes", "Notizen"),
+    # participants page
+    "part.heading": ("Participants and roles", "Teilnehmende und Rollen"),
+    "part.intro": ("Who is in the room? Name the product, data, model, control and operations owners: "
+                   "the roadmap assigns actions to them.",
+                   "Wer ist im Raum? Benennen Sie Product-, Daten-, Modell-, Kontroll- und "
+                   "Betriebsverantwortliche: Die Roadmap weist ihnen Maßnahmen zu."),
+    "part.name": ("Name", "Name"),
+    "part.role": ("Role", "Rolle"),
+    "part.organisation": ("Organisation", "Organisation"),
+    "part.add": ("Add participant", "Teilnehmende hinzufügen"),
+    "part.remove": ("Remove", "Entfernen"),
+    "part.new_name": ("New participant", "Neue Teilnehmende"),
+    "part.table": ("Participants", "Teilnehmende"),
+    "part.missing_roles": ("Roles without a named owner: {roles}", "Rollen ohne benannte Person: {roles}"),
+    "part.all_roles": ("Every key role has a named owner.", "Alle Schlüsselrollen sind besetzt."),
+    # use cases page
+    "uc.heading": ("Use-case inventory", "Use-Case-Inventar"),
+    "uc.intro": ("List the AI use cases the client is considering. They are prioritised and assessed in the "
+                 "next steps.",
+                 "Erfassen Sie die KI-Use-Cases, die der Kunde erwägt. Sie werden in den nächsten Schritten "
+                 "priorisiert und bewertet."),
+    "uc.name": ("Use case", "Use Case"),
+    "uc.description": ("Description", "Beschreibung"),
+    "uc.stage": ("Stage", "Stadium"),
+    "uc.add": ("Add use case", "Use Case hinzufügen"),
+    "uc.remove": ("Remove", "Entfernen"),
+    "uc.new_name": ("New use case", "Neuer Use Case"),
+    "uc.table": ("Use cases", "Use Cases"),
+    "uc.confirm_remove_title": ("Remove use case?", "Use Case entfernen?"),
+    "uc.confirm_remove": ("Remove \u201c{name}\u201d and its {count} answers? You can undo this.",
+                          "\u201e{name}\u201c und seine {count} Antworten entfernen? Sie können dies rückgängig machen."),
+    "part.confirm_remove_title": ("Remove participant?", "Teilnehmende entfernen?"),
+    "part.confirm_remove": ("Remove {name} and their {count} votes? You can undo this.",
+                            "{name} und die {count} Stimmen entfernen? Sie können dies rückgängig machen."),
+    # question view
+    "q.use_case": ("Use case", "Use Case"),
+    "q.list_mode": ("List", "Liste"),
+    "q.workshop_mode": ("Workshop mode", "Workshop-Modus"),
+    "q.no_use_cases": ("Add use cases in the use-case inventory first.",
+                       "Legen Sie zuerst Use Cases im Use-Case-Inventar an."),
+    "q.no_questions": ("No questions for this step in the questionnaires.",
+                       "Für diesen Schritt enthalten die Fragebögen keine Fragen."),
+    "q.counter": ("Question {index} of {total}", "Frage {index} von {total}"),
+    "q.col_number": ("#", "#"),
+    "q.col_question": ("Question", "Frage"),
+    "q.col_answer": ("Answer", "Antwort"),
+    "q.col_votes": ("Votes", "Stimmen"),
+    "q.col_note": ("Note", "Notiz"),
+    "q.questions": ("Questions", "Fragen"),
+    "q.answer": ("Answer", "Antwort"),
+    "q.not_answered": ("not answered", "nicht beantwortet"),
+    "q.not_applicable": ("not applicable", "nicht anwendbar"),
+    "q.na_button": ("N  Not applicable", "N  Nicht anwendbar"),
+    "q.na_title": ("Not applicable", "Nicht anwendbar"),
+    "q.na_reason": ("Why does this question not apply? (a short reason)",
+                    "Warum trifft diese Frage nicht zu? (kurze Begründung)"),
+    "q.na_with_reason": ("not applicable: {reason}", "nicht anwendbar: {reason}"),
+    "q.clear": ("Clear answer", "Antwort leeren"),
+    "q.note": ("Note", "Notiz"),
+    "q.note_placeholder": ("A note for this answer (evidence, caveats)…",
+                           "Eine Notiz zu dieser Antwort (Belege, Einschränkungen)…"),
+    "q.prev": ("◀ Previous", "◀ Zurück"),
+    "q.next": ("Next ▶", "Weiter ▶"),
+    "q.keys_scale": ("Keys: 0–4 answer · N not applicable · ←/→ move",
+                     "Tasten: 0–4 antworten · N nicht anwendbar · ←/→ blättern"),
+    "q.keys_choice": ("Keys: 1–{n} choose · N not applicable · ←/→ move",
+                      "Tasten: 1–{n} wählen · N nicht anwendbar · ←/→ blättern"),
+    "q.keys_other": ("Type the answer · N not applicable · PgUp/PgDn move",
+                     "Antwort eingeben · N nicht anwendbar · Bild↑/Bild↓ blättern"),
+    "q.number_placeholder": ("Enter a number", "Zahl eingeben"),
+    "q.text_placeholder": ("Enter the answer", "Antwort eingeben"),
+    "q.help": ("Why we ask", "Warum wir fragen"),
+    "q.critical": ("Critical: blocks production below {threshold:g}", "Kritisch: blockiert Produktion unter {threshold:g}"),
+    "q.stage": ("Maturity stage {stage}", "Reifestufe {stage}"),
+    "q.votes": ("Votes of the room", "Stimmen im Raum"),
+    "q.votes_hidden": ("Votes are hidden until you reveal them, so the first voice does not anchor the rest.",
+                       "Stimmen bleiben verborgen, bis Sie sie aufdecken, damit die erste Meinung die anderen "
+                       "nicht beeinflusst."),
+    "q.reveal": ("Reveal votes", "Stimmen aufdecken"),
+    "q.hide": ("Hide votes", "Stimmen verbergen"),
+    "q.record": ("Record consensus", "Konsens übernehmen"),
+    "q.record_value": ("Record consensus: {value}", "Konsens übernehmen: {value}"),
+    "q.spread": ("Spread {spread:g} points", "Spannweite {spread:g} Punkte"),
+    "q.disagreement": ("⚠ Disagreement: discuss before recording", "⚠ Uneinigkeit: vor dem Festhalten besprechen"),
+    "q.agreement": ("✓ The room agrees", "✓ Der Raum ist sich einig"),
+    "q.voted_count": ("{count} of {total} voted", "{count} von {total} abgestimmt"),
+    "q.vote_hidden": ("● voted", "● abgestimmt"),
+    "q.col_participant": ("Participant", "Teilnehmende"),
+    "q.col_vote": ("Vote", "Stimme"),
+    "q.no_participants": ("Add participants to collect individual votes.",
+                          "Fügen Sie Teilnehmende hinzu, um einzelne Stimmen zu erfassen."),
+    "q.vote_grid": ("Vote grid", "Stimmenraster"),
+    "q.votes_keys": ("Select a participant and type 0–4; Delete clears.",
+                     "Teilnehmende wählen und 0–4 tippen; Entf löscht."),
+    "q.consensus_from_votes": ("from votes", "aus Stimmen"),
+    # results
+    "res.heading": ("Results", "Ergebnisse"),
+    "res.no_scoring": ("Scores are not available: {reason}", "Ergebnisse sind nicht verfügbar: {reason}"),
+    "res.first_lane": ("First production lane", "Erster Produktionspfad"),
+    "res.maturity": ("AI-operations maturity against target", "Reifegrad KI-Betrieb gegenüber Ziel"),
+    "res.matrix": ("Use-case priority matrix", "Use-Case-Prioritätenmatrix"),
+    "res.heatmap": ("Readiness heatmap", "Readiness-Heatmap"),
+    "res.risks": ("Risk flags", "Risikohinweise"),
+    "res.disagreements": ("Disagreements", "Uneinigkeiten"),
+    "res.completeness": ("Completeness", "Vollständigkeit"),
+    "res.overall": ("Overall maturity {score} · level {level}", "Gesamtreife {score} · Stufe {level}"),
+    "res.impact": ("Impact", "Nutzen"),
+    "res.readiness": ("Readiness", "Readiness"),
+    "res.control": ("Control complexity", "Kontrollkomplexität"),
+    "res.priority": ("Priority", "Priorität"),
+    "res.quadrant": ("Quadrant", "Quadrant"),
+    "res.blockers": ("Blockers", "Blocker"),
+    "res.process": ("Process", "Prozess"),
+    "res.data_avail": ("Data availability", "Datenverfügbarkeit"),
+    "res.data_ready": ("Data readiness", "Datenreife"),
+    "res.effort": ("Effort", "Aufwand"),
+    "res.rank": ("Rank", "Rang"),
+    "res.no_risks": ("No risk flags raised.", "Keine Risikohinweise."),
+    "res.no_disagreements": ("No disagreements: the room agreed on every question.",
+                             "Keine Uneinigkeiten: Der Raum war sich bei jeder Frage einig."),
+    "res.why_title": ("Why is this {value}?", "Warum ist das {value}?"),
+    "res.why_intro": ("{name}: {value}. These answers make up the score:",
+                      "{name}: {value}. Diese Antworten ergeben den Wert:"),
+    "res.why_base": ("Base value {base:g}.", "Grundwert {base:g}."),
+    "res.why_question": ("Question", "Frage"),
+    "res.why_answer": ("Answer", "Antwort"),
+    "res.why_weight": ("Weight", "Gewicht"),
+    "res.why_points": ("Points", "Punkte"),
+    "res.why_missing": ("missing", "fehlt"),
+    "res.why_na": ("n/a", "n. a."),
+    "res.low_confidence": ("low confidence: less than half answered", "geringe Aussagekraft: weniger als die Hälfte beantwortet"),
+    "res.click_hint": ("Click any score to see the answers behind it.",
+                       "Klicken Sie auf einen Wert, um die Antworten dahinter zu sehen."),
+    "res.matrix_legend": ("Each dot is a use case (the number is its rank); its colour shows control complexity, "
+                          "green = manageable, red = complex. Click a dot to see why.",
+                          "Jeder Punkt ist ein Use Case (die Zahl ist sein Rang); die Farbe zeigt die "
+                          "Kontrollkomplexität, grün = beherrschbar, rot = komplex. Klicken Sie auf einen Punkt."),
+    "res.target": ("Target", "Ziel"),
+    "res.current": ("Current", "Aktuell"),
+    "res.dimension": ("Dimension", "Dimension"),
+    "res.score": ("Score", "Wert"),
+    "res.level": ("Level", "Stufe"),
+    "res.gap": ("Gap", "Lücke"),
+    "res.spread": ("Spread", "Spannweite"),
+    "res.scope": ("Scope", "Bereich"),
+    "res.organisation": ("Organisation", "Organisation"),
+    "res.severity_high": ("high", "hoch"),
+    "res.severity_medium": ("medium", "mittel"),
+    "res.severity_low": ("low", "niedrig"),
+    "res.conditional": ("(once its blockers are resolved)", "(sobald die Blocker behoben sind)"),
+    "res.chart_loading": ("Drawing chart…", "Diagramm wird gezeichnet…"),
+    "res.none": ("–", "–"),
+    # roadmap
+    "rm.heading": ("90-day roadmap", "90-Tage-Roadmap"),
+    "rm.intro": ("Generated from the findings. Move, edit, add or remove items; your edits are kept when "
+                 "the scores change.",
+                 "Aus den Befunden erzeugt. Verschieben, bearbeiten, ergänzen oder entfernen Sie "
+                 "Maßnahmen; Ihre Änderungen bleiben bei neuen Ergebnissen erhalten."),
+    "rm.title": ("Action", "Maßnahme"),
+    "rm.owner": ("Owner", "Verantwortlich"),
+    "rm.role": ("Role", "Rolle"),
+    "rm.due": ("Due week", "Fällig (Woche)"),
+    "rm.effort": ("Effort", "Aufwand"),
+    "rm.why": ("Why", "Warum"),
+    "rm.add": ("Add item", "Maßnahme hinzufügen"),
+    "rm.remove": ("Remove item", "Maßnahme entfernen"),
+    "rm.earlier": ("◀ Earlier phase", "◀ Frühere Phase"),
+    "rm.later": ("Later phase ▶", "Spätere Phase ▶"),
+    "rm.new_title": ("New action", "Neue Maßnahme"),
+    "rm.new_prompt": ("What should be done?", "Was soll getan werden?"),
+    "rm.no_scoring": ("The roadmap appears once scores are available.",
+                      "Die Roadmap erscheint, sobald Ergebnisse vorliegen."),
+    "rm.edited": ("edited", "bearbeitet"),
+    "rm.added": ("added", "ergänzt"),
+    "rm.removed_count": ("{count} generated items removed", "{count} erzeugte Maßnahmen entfernt"),
+    # export
+    "ex.heading": ("Export", "Export"),
+    "ex.intro": ("Hand the client an Excel scorecard and a PDF report with the 90-day roadmap.",
+                 "Geben Sie dem Kunden eine Excel-Scorecard und einen PDF-Bericht mit der 90-Tage-Roadmap."),
+    "ex.xlsx": ("Export Excel scorecard…", "Excel-Scorecard exportieren…"),
+    "ex.pdf": ("Export PDF report…", "PDF-Bericht exportieren…"),
+    "ex.copy": ("Save a copy of the assessment…", "Kopie der Bewertung speichern…"),
+    "ex.running": ("Exporting…", "Exportiere…"),
+    "ex.importing": ("Importing…", "Importiere…"),
+    "ex.cancel": ("Cancel", "Abbrechen"),
+    "ex.done": ("Saved {path}", "Gespeichert: {path}"),
+    "ex.cancelled": ("Cancelled; nothing was written.", "Abgebrochen; es wurde nichts geschrieben."),
+    "ex.unavailable": ("(not available in this build)", "(in dieser Version nicht verfügbar)"),
+    "ex.last": ("Last export", "Letzter Export"),
+    # help
+    "help.title": ("Readiness Studio help", "Hilfe zu Readiness Studio"),
+    "help.text": (
+        "<h3>Running the workshop</h3>"
+        "<p>Work through the steps on the left in any order; each shows how complete it is.</p>"
+        "<p><b>Workshop mode</b> (Ctrl+W) shows one question in large type for the projector; "
+        "<b>F11</b> toggles full screen.</p>"
+        "<ul><li><b>0–4</b>: answer a scale question · <b>1–9</b>: pick an option</li>"
+        "<li><b>N</b>: not applicable (asks for a short reason)</li>"
+        "<li><b>←/→</b>, <b>PgUp/PgDn</b>: previous / next question</li>"
+        "<li>Votes: select a participant in the vote grid and type 0–4, then <b>Reveal</b> and "
+        "<b>Record consensus</b></li></ul>"
+        "<p>Every change is saved at once. <b>Ctrl+Z</b> undoes, <b>Ctrl+Shift+Z</b> redoes, across all "
+        "steps. <b>Ctrl+S</b> saves a copy, <b>Ctrl+E</b> exports.</p>",
+        "<h3>Den Workshop durchführen</h3>"
+        "<p>Bearbeiten Sie die Schritte links in beliebiger Reihenfolge; jeder zeigt, wie vollständig er ist.</p>"
+        "<p>Der <b>Workshop-Modus</b> (Strg+W) zeigt eine Frage in großer Schrift für den Beamer; "
+        "<b>F11</b> schaltet Vollbild um.</p>"
+        "<ul><li><b>0–4</b>: Skalenfrage beantworten · <b>1–9</b>: Option wählen</li>"
+        "<li><b>N</b>: nicht anwendbar (fragt nach einer kurzen Begründung)</li>"
+        "<li><b>←/→</b>, <b>Bild↑/Bild↓</b>: vorherige / nächste Frage</li>"
+        "<li>Stimmen: Teilnehmende im Stimmenraster wählen und 0–4 tippen, dann <b>Aufdecken</b> und "
+        "<b>Konsens übernehmen</b></li></ul>"
+        "<p>Jede Änderung wird sofort gespeichert. <b>Strg+Z</b> macht rückgängig, <b>Strg+Umschalt+Z</b> "
+        "wiederholt, über alle Schritte. <b>Strg+S</b> speichert eine Kopie, <b>Strg+E</b> exportiert.</p>"),
+    "about.text": ("Readiness Studio {version}\nOffline AI-readiness workshops.",
+                   "Readiness Studio {version}\nKI-Readiness-Workshops, offline."),
+    "common.yes": ("Yes", "Ja"),
+    "common.no": ("No", "Nein"),
+}

@@ -1,0 +1,366 @@
+"""The main window: assembles the start page, the step navigator, the pages, menus and actions.
+
+No logic lives here: files are handled by :class:`~readiness_app.ui.documents.Documents`,
+edits by :mod:`~readiness_app.ui.operations`, each page by its own module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
+
+from readiness_app import __version__
+from readiness_app.ui import dialogs, i18n
+from readiness_app.ui.documents import Documents
+from readiness_app.ui.i18n import tr
+from readiness_app.ui.navigator import Navigator
+from readiness_app.ui.operations import Change, Session
+from readiness_app.ui.pages.base import Page
+from readiness_app.ui.pages.engagement import EngagementPage
+from readiness_app.ui.pages.export import ExportPage
+from readiness_app.ui.pages.questions import QuestionPage
+from readiness_app.ui.pages.records import ParticipantsPage, UseCasesPage
+from readiness_app.ui.pages.results import ResultsPage
+from readiness_app.ui.pages.roadmap import RoadmapPage
+from readiness_app.ui.pages.start import StartPage
+from readiness_app.ui.progress import QUESTION_STEPS, STEPS, completion
+from readiness_app.ui.settings import AppSettings
+
+DROPPABLE = (".readiness", ".xlsx")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or AppSettings()
+        self.documents = Documents(self.settings, self)
+        self.documents.session_changed.connect(self._session_changed)
+        self.documents.recent_changed.connect(self._update_recent)
+        self.setAcceptDrops(True)
+
+        self.start_page = StartPage()
+        self.start_page.new_requested.connect(lambda: self.documents.new_assessment())
+        self.start_page.open_requested.connect(lambda: self.documents.open_dialog())
+        self.start_page.demo_requested.connect(lambda: self.documents.open_demo())
+        self.start_page.import_requested.connect(lambda: self.documents.import_workbook())
+        self.start_page.recent_requested.connect(lambda p: self.documents.open_any(p))
+
+        self.navigator = Navigator()
+        self.navigator.step_selected.connect(self.show_step)
+        self.pages: dict[str, Page] = {
+            "engagement": EngagementPage(),
+            "participants": ParticipantsPage(),
+            "use_cases": UseCasesPage(),
+            **{step: QuestionPage(step) for step in QUESTION_STEPS},
+            "results": ResultsPage(),
+            "roadmap": RoadmapPage(),
+            "export": ExportPage(self.documents),
+        }
+        self.page_stack = QStackedWidget()
+        for page in self.pages.values():
+            self.page_stack.addWidget(page)
+            if isinstance(page, QuestionPage):
+                page.workshop_mode_changed.connect(self._workshop_mode_changed)
+        results = self.pages["results"]
+        assert isinstance(results, ResultsPage)
+        results.question_requested.connect(self.show_question)
+        self.workspace = QSplitter(Qt.Orientation.Horizontal)
+        self.workspace.addWidget(self.navigator)
+        self.workspace.addWidget(self.page_stack)
+        self.workspace.setStretchFactor(1, 1)
+        self.workspace.setSizes([310, 1290])
+        self.workspace.setChildrenCollapsible(False)
+
+        self.central = QStackedWidget()
+        self.central.addWidget(self.start_page)
+        self.central.addWidget(self.workspace)
+        self.setCentralWidget(self.central)
+
+        self._build_actions()
+        self._build_menus()
+        i18n.on_language_changed(self._language_changed)
+        self.retranslate()
+        self._update_recent()
+        self._session_changed(None)
+
+    # ---------------------------------------------------------------- actions and menus
+
+    def _action(self, key: str, slot: Any, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, *,
+                checkable: bool = False) -> QAction:
+        a = QAction(self)
+        a.setObjectName(key)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        a.setCheckable(checkable)
+        a.triggered.connect(slot)
+        self.actions_by_key[key] = a
+        self.addAction(a)
+        return a
+
+    def _build_actions(self) -> None:
+        self.actions_by_key: dict[str, QAction] = {}
+        self._action("new", lambda: self.documents.new_assessment(), QKeySequence.StandardKey.New)
+        self._action("open", lambda: self.documents.open_dialog(), QKeySequence.StandardKey.Open)
+        self._action("open_demo", lambda: self.documents.open_demo())
+        self._action("save_copy", lambda: self._save_copy(), QKeySequence.StandardKey.Save)
+        self._action("import", lambda: self.documents.import_workbook(), "Ctrl+I")
+        self._action("export", self._export, "Ctrl+E")
+        self._action("close", lambda: self.documents.close(), QKeySequence.StandardKey.Close)
+        self._action("quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action("undo", self.undo, QKeySequence.StandardKey.Undo)
+        redo = self._action("redo", self.redo)
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self._action("workshop_mode", self._toggle_workshop_mode, "F5", checkable=True)
+        self._action("fullscreen", self._toggle_fullscreen, "F11", checkable=True)
+        self._action("next_step", lambda: self._step_by(1), "Ctrl+PgDown")
+        self._action("prev_step", lambda: self._step_by(-1), "Ctrl+PgUp")
+        self._action("help", self._help, QKeySequence.StandardKey.HelpContents)
+        self.actions_by_key["help"].setShortcuts([QKeySequence("F1")])
+        self._action("about", self._about)
+        self.lang_group = QActionGroup(self)
+        for lang in ("en", "de"):
+            a = self._action(f"lang_{lang}", lambda _c=False, lg=lang: self.set_language(lg), checkable=True)
+            self.lang_group.addAction(a)
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        A = self.actions_by_key
+        self.file_menu = mb.addMenu("")
+        for key in ("new", "open", "open_demo"):
+            self.file_menu.addAction(A[key])
+        self.recent_menu = self.file_menu.addMenu("")
+        self.file_menu.addSeparator()
+        for key in ("save_copy", "import", "export"):
+            self.file_menu.addAction(A[key])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(A["close"])
+        self.file_menu.addAction(A["quit"])
+        self.edit_menu = mb.addMenu("")
+        self.edit_menu.addAction(A["undo"])
+        self.edit_menu.addAction(A["redo"])
+        self.view_menu = mb.addMenu("")
+        for key in ("workshop_mode", "fullscreen", "prev_step", "next_step"):
+            self.view_menu.addAction(A[key])
+        self.lang_menu = mb.addMenu("")
+        self.lang_menu.addAction(A["lang_en"])
+        self.lang_menu.addAction(A["lang_de"])
+        self.help_menu = mb.addMenu("")
+        self.help_menu.addAction(A["help"])
+        self.help_menu.addAction(A["about"])
+
+    def _update_recent(self) -> None:
+        recent = self.settings.recent_files()
+        self.start_page.set_recent(recent)
+        self.recent_menu.clear()
+        for p in recent:
+            a = self.recent_menu.addAction(str(p))
+            a.triggered.connect(lambda _c=False, path=p: self.documents.open_any(path))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # ---------------------------------------------------------------- session
+
+    @property
+    def session(self) -> Session | None:
+        return self.documents.session
+
+    def _session_changed(self, session: Session | None) -> None:
+        for page in self.pages.values():
+            page.set_session(session)
+        has = session is not None
+        for key in ("save_copy", "export", "close", "workshop_mode"):
+            self.actions_by_key[key].setEnabled(has)
+        if session is None:
+            self.central.setCurrentWidget(self.start_page)
+            self._update_undo_actions()
+        else:
+            session.changed.connect(self._on_changed)
+            session.undo_stack.indexChanged.connect(self._update_undo_actions)
+            self.central.setCurrentWidget(self.workspace)
+            self._on_changed(None)
+            self.navigator.select("engagement")
+            self.show_step(self.navigator.current() or "engagement")
+        self._update_title()
+
+    def _on_changed(self, change: Change | None) -> None:
+        if self.session is None:
+            return
+        self.navigator.set_statuses(completion(self.session.file))
+        if change is None or "engagement" in change.kinds:
+            self._update_title()
+        self._update_undo_actions()
+
+    def _update_title(self) -> None:
+        s = self.session
+        if s is None or s.path is None:
+            self.setWindowTitle(tr("app.name"))
+            self.setWindowFilePath("")
+            return
+        client = s.file.engagement().client
+        key = "app.title_file" if client else "app.title_noclient"
+        self.setWindowTitle(tr(key, client=client, file=s.path.name))
+        self.setWindowFilePath(str(s.path))
+
+    # ---------------------------------------------------------------- navigation
+
+    def current_page(self) -> QWidget | None:
+        return self.page_stack.currentWidget()
+
+    def show_step(self, step: str) -> None:
+        page = self.pages.get(step)
+        if page is None:
+            return
+        self.navigator.select(step)
+        self.page_stack.setCurrentWidget(page)
+        page.ensure_fresh()
+        workshop = isinstance(page, QuestionPage) and page.workshop
+        self.actions_by_key["workshop_mode"].setChecked(workshop)
+        if isinstance(page, QuestionPage):
+            page.setFocus()
+
+    def show_question(self, question_id: str, scope: str) -> None:
+        for step, page in self.pages.items():
+            if isinstance(page, QuestionPage) and any(q.id == question_id for q in page.questions):
+                self.show_step(step)
+                page.go_to_question(question_id, scope)
+                return
+
+    def _step_by(self, delta: int) -> None:
+        current = self.navigator.current() or STEPS[0]
+        i = STEPS.index(current) if current in STEPS else 0
+        self.show_step(STEPS[min(max(i + delta, 0), len(STEPS) - 1)])
+
+    def _toggle_workshop_mode(self) -> None:
+        page = self.current_page()
+        if not isinstance(page, QuestionPage):
+            self.show_step("maturity")
+            page = self.current_page()
+        assert isinstance(page, QuestionPage)
+        page.set_workshop_mode(not page.workshop)
+
+    def _workshop_mode_changed(self, on: bool) -> None:
+        self.actions_by_key["workshop_mode"].setChecked(on)
+        self.navigator.setVisible(not on or not self.isFullScreen())
+
+    def _toggle_fullscreen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.actions_by_key["fullscreen"].setChecked(self.isFullScreen())
+        page = self.current_page()
+        self.navigator.setVisible(not (self.isFullScreen() and isinstance(page, QuestionPage) and page.workshop))
+
+    # ---------------------------------------------------------------- undo
+
+    def undo(self) -> None:
+        s = self.session
+        if s is None or not s.undo_stack.canUndo():
+            return
+        cmd = s.undo_stack.command(s.undo_stack.index() - 1)
+        s.undo_stack.undo()
+        self._show_command_step(cmd)
+
+    def redo(self) -> None:
+        s = self.session
+        if s is None or not s.undo_stack.canRedo():
+            return
+        cmd = s.undo_stack.command(s.undo_stack.index())
+        s.undo_stack.redo()
+        self._show_command_step(cmd)
+
+    def _show_command_step(self, cmd: Any) -> None:
+        step = getattr(cmd, "step", "")
+        keys = getattr(cmd, "keys", ())
+        if step and step != self.navigator.current():
+            self.show_step(step)
+        page = self.pages.get(step)
+        if isinstance(page, QuestionPage) and keys:
+            page.go_to_question(keys[0][0], keys[0][1])
+
+    def _update_undo_actions(self, *_args: Any) -> None:
+        s = self.session
+        undo, redo = self.actions_by_key["undo"], self.actions_by_key["redo"]
+        can_undo = s is not None and s.undo_stack.canUndo()
+        can_redo = s is not None and s.undo_stack.canRedo()
+        undo.setEnabled(can_undo)
+        redo.setEnabled(can_redo)
+        undo.setText(tr("action.undo_named", text=s.undo_stack.undoText()) if can_undo and s else tr("action.undo"))
+        redo.setText(tr("action.redo_named", text=s.undo_stack.redoText()) if can_redo and s else tr("action.redo"))
+
+    # ---------------------------------------------------------------- file actions
+
+    def _save_copy(self) -> None:
+        if self.documents.save_copy():
+            self.statusBar().showMessage(tr("ex.done", path=""), 4000)
+
+    def _export(self) -> None:
+        if self.session is None:
+            return
+        self.show_step("export")
+        page = self.pages["export"]
+        assert isinstance(page, ExportPage)
+        page.export_report()
+
+    def _help(self) -> None:
+        dialogs.service().info(tr("help.title"), tr("help.text"))
+
+    def _about(self) -> None:
+        dialogs.service().info(tr("action.about").replace("&", ""), tr("about.text", version=__version__))
+
+    # ---------------------------------------------------------------- language
+
+    def set_language(self, lang: str) -> None:
+        i18n.set_language(lang)
+        self.settings.set_language(lang)
+
+    def _language_changed(self, _lang: str) -> None:
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for key, a in self.actions_by_key.items():
+            if key.startswith("lang_"):
+                a.setText(tr(f"lang.{key[5:]}"))
+                a.setChecked(key[5:] == i18n.language())
+            else:
+                a.setText(tr(f"action.{key}"))
+        self.file_menu.setTitle(tr("menu.file"))
+        self.recent_menu.setTitle(tr("menu.recent"))
+        self.edit_menu.setTitle(tr("menu.edit"))
+        self.view_menu.setTitle(tr("menu.view"))
+        self.lang_menu.setTitle(tr("menu.language"))
+        self.help_menu.setTitle(tr("menu.help"))
+        self.start_page.retranslate()
+        self.navigator.retranslate()
+        for page in self.pages.values():
+            page.retranslate()
+        if self.session is not None:
+            self.navigator.set_statuses(completion(self.session.file))
+        self._update_undo_actions()
+        self._update_title()
+
+    # ---------------------------------------------------------------- drag and drop, close
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and any(Path(u.toLocalFile()).suffix.lower() in DROPPABLE for u in urls):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for u in event.mimeData().urls():
+            path = Path(u.toLocalFile())
+            if path.suffix.lower() in DROPPABLE:
+                event.acceptProposedAction()
+                self.documents.open_any(path)
+                return
+        event.ignore()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.documents.close()
+        i18n.remove_listener(self._language_changed)
+        super().closeEvent(event)

@@ -1,0 +1,443 @@
+"""The one route from the interface to the data.
+
+Widget slots collect input and call one of the small functions below. Each function wraps
+the change in a :class:`QUndoCommand` pushed on the session's undo stack; the command calls
+:class:`~readiness_app.storage.AssessmentFile` (which commits at once, so every edit is
+autosaved), reports failures to the one dialog service and emits the session's single
+``changed`` signal naming what changed, so every screen redraws what it shows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from readiness_app.errors import ReadinessError
+from readiness_app.model import CONSENSUS, ORGANISATION, Answer, AnswerValue, Participant, UseCase
+from readiness_app.storage import AssessmentFile
+from readiness_app.ui import dialogs
+from readiness_app.ui.i18n import tr
+
+log = logging.getLogger(__name__)
+
+ENGAGEMENT = "engagement"
+PARTICIPANTS = "participants"
+USE_CASES = "use_cases"
+ANSWERS = "answers"
+TARGETS = "targets"
+ROADMAP = "roadmap"
+FILE = "file"
+ALL = frozenset({ENGAGEMENT, PARTICIPANTS, USE_CASES, ANSWERS, TARGETS, ROADMAP, FILE})
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed: kinds (see the constants above) and, for answers, the keys touched."""
+
+    kinds: frozenset[str]
+    keys: tuple[tuple[str, str, str], ...] = field(default=())
+    step: str = ""  # the step page the change belongs to (undo shows it)
+
+
+class Session(QObject):
+    """An open assessment with its undo history and the one "changed" signal."""
+
+    changed = Signal(object)  # Change
+
+    def __init__(self, file: AssessmentFile, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.file = file
+        self.undo_stack = QUndoStack(self)
+        self._scorer: Any = None  # scoring.Scorer, re-scored incrementally after answer changes
+        self._stale_keys: set[tuple[str, str, str]] = set()
+        self._rebuild = True
+        self._scoring_error: str = ""
+
+    @property
+    def library(self):
+        return self.file.library()
+
+    @property
+    def path(self):
+        return self.file.path
+
+    def emit_changed(self, change: Change) -> None:
+        if change.kinds <= {ANSWERS, ENGAGEMENT} and (change.keys or ANSWERS not in change.kinds):
+            self._stale_keys.update(change.keys)
+        else:
+            self._rebuild = True
+        self.changed.emit(change)
+
+    def results(self) -> Any:
+        """The scored results of the current answers; None if scoring failed (see ``scoring_error``).
+
+        After answer edits only the touched questions are re-scored (``Scorer.set_answer``);
+        any other change rebuilds the scorer from the file.
+        """
+        try:
+            from readiness_app import scoring
+
+            if self._rebuild or self._scorer is None:
+                self._stale_keys.clear()
+                self._scorer = scoring.Scorer(scoring.build_input(self.file))
+                self._rebuild = False
+            elif self._stale_keys:
+                keys, self._stale_keys = self._stale_keys, set()
+                for key in keys:
+                    current = self.file.answer(*key)
+                    if current is None:
+                        self._scorer.clear_answer(*key)
+                    else:
+                        self._scorer.set_answer(current)
+            self._scoring_error = ""
+            return self._scorer.results
+        except Exception as exc:  # a scoring failure must never take the window down
+            log.exception("scoring failed")
+            self._scoring_error = str(exc) or type(exc).__name__
+            self._scorer = None
+            self._rebuild = True
+            return None
+
+    @property
+    def scoring_error(self) -> str:
+        return self._scoring_error
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.file.close()
+
+
+# --------------------------------------------------------------------------- commands
+
+
+class _Command(QUndoCommand):
+    """Base: ``apply`` does (and redoes) the change, ``revert`` undoes it."""
+
+    def __init__(self, session: Session, text: str, kinds: frozenset[str], step: str = "") -> None:
+        super().__init__(text)
+        self.session = session
+        self.kinds = kinds
+        self.step = step
+        self._skip_first_redo = False
+        self.keys: tuple[tuple[str, str, str], ...] = ()
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self._skip_first_redo:  # already applied by push() before it went on the stack
+            self._skip_first_redo = False
+            return
+        self._run(self.apply)
+
+    def undo(self) -> None:
+        self._run(self.revert)
+
+    def _run(self, fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except (ReadinessError, ValueError, KeyError) as exc:
+            report_error(exc)
+            self.setObsolete(True)
+        finally:
+            self.session.emit_changed(Change(self.kinds, self.keys, self.step))
+
+
+def push(session: Session, command: _Command) -> bool:
+    """Apply ``command`` now; only when it worked, put it on the undo stack. Returns success."""
+    try:
+        command.apply()
+    except (ReadinessError, ValueError, KeyError) as exc:
+        report_error(exc)
+        return False
+    command._skip_first_redo = True
+    session.undo_stack.push(command)
+    session.emit_changed(Change(command.kinds, command.keys, command.step))
+    return True
+
+
+def report_error(exc: BaseException) -> None:
+    """The one place where a failed operation is told to the user."""
+    if isinstance(exc, ReadinessError):
+        dialogs.service().error(tr("error.save_title"), exc.one_line(), tr("error.save_todo"))
+    else:
+        text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+        dialogs.service().error(tr("error.invalid_title"), text, tr("error.invalid_todo"))
+
+
+class _SetAnswer(_Command):
+    def __init__(self, session: Session, answer: Answer, text: str, step: str) -> None:
+        super().__init__(session, text, frozenset({ANSWERS}), step)
+        self.answer = answer
+        self.previous: Answer | None = None
+        self.keys = (answer.key,)
+
+    def apply(self) -> None:
+        self.previous = self.session.file.set_answer(self.answer)
+
+    def revert(self) -> None:
+        self.session.file.restore_answer(self.answer.key, self.previous)
+
+
+class _ClearAnswer(_Command):
+    def __init__(self, session: Session, key: tuple[str, str, str], text: str, step: str) -> None:
+        super().__init__(session, text, frozenset({ANSWERS}), step)
+        self.key = key
+        self.keys = (key,)
+        self.previous: Answer | None = None
+
+    def apply(self) -> None:
+        self.previous = self.session.file.clear_answer(*self.key)
+
+    def revert(self) -> None:
+        if self.previous is not None:
+            self.session.file.restore_answer(self.key, self.previous)
+
+
+class _UpdateEngagement(_Command):
+    def __init__(self, session: Session, changes: dict[str, str]) -> None:
+        super().__init__(session, tr("undo.engagement"), frozenset({ENGAGEMENT}), "engagement")
+        current = session.file.engagement()
+        self.before = {k: getattr(current, k) for k in changes}
+        self.after = dict(changes)
+
+    def apply(self) -> None:
+        self.session.file.update_engagement(**self.after)
+
+    def revert(self) -> None:
+        self.session.file.update_engagement(**self.before)
+
+
+class _AddParticipant(_Command):
+    def __init__(self, session: Session, name: str, role: str, organisation: str) -> None:
+        super().__init__(session, tr("undo.add_participant", name=name), frozenset({PARTICIPANTS}), "participants")
+        self.args = (name, role, organisation)
+        self.added: Participant | None = None
+
+    def apply(self) -> None:
+        if self.added is None:
+            self.added = self.session.file.add_participant(*self.args)
+        else:
+            self.session.file.restore_participant(self.added, [])
+
+    def revert(self) -> None:
+        assert self.added is not None
+        self.session.file.remove_participant(self.added.id)
+
+
+class _UpdateParticipant(_Command):
+    def __init__(self, session: Session, participant_id: str, changes: dict[str, Any]) -> None:
+        super().__init__(session, tr("undo.edit_participant"), frozenset({PARTICIPANTS}), "participants")
+        current = session.file.participant(participant_id)
+        if current is None:
+            raise KeyError(participant_id)
+        self.participant_id = participant_id
+        self.before = {k: getattr(current, k) for k in changes}
+        self.after = dict(changes)
+
+    def apply(self) -> None:
+        self.session.file.update_participant(self.participant_id, **self.after)
+
+    def revert(self) -> None:
+        self.session.file.update_participant(self.participant_id, **self.before)
+
+
+class _RemoveParticipant(_Command):
+    def __init__(self, session: Session, participant_id: str) -> None:
+        p = session.file.participant(participant_id)
+        super().__init__(session, tr("undo.remove_participant", name=p.name if p else participant_id),
+                         frozenset({PARTICIPANTS, ANSWERS}), "participants")
+        self.participant_id = participant_id
+        self.removed: tuple[Participant, list[Answer]] | None = None
+
+    def apply(self) -> None:
+        self.removed = self.session.file.remove_participant(self.participant_id)
+
+    def revert(self) -> None:
+        assert self.removed is not None
+        self.session.file.restore_participant(*self.removed)
+
+
+class _AddUseCase(_Command):
+    def __init__(self, session: Session, name: str, description: str, stage: str) -> None:
+        super().__init__(session, tr("undo.add_use_case", name=name), frozenset({USE_CASES}), "use_cases")
+        self.args = (name, description, stage)
+        self.added: UseCase | None = None
+
+    def apply(self) -> None:
+        if self.added is None:
+            self.added = self.session.file.add_use_case(*self.args)
+        else:
+            self.session.file.restore_use_case(self.added, [])
+
+    def revert(self) -> None:
+        assert self.added is not None
+        self.session.file.remove_use_case(self.added.id)
+
+
+class _UpdateUseCase(_Command):
+    def __init__(self, session: Session, use_case_id: str, changes: dict[str, Any]) -> None:
+        super().__init__(session, tr("undo.edit_use_case"), frozenset({USE_CASES}), "use_cases")
+        current = session.file.use_case(use_case_id)
+        if current is None:
+            raise KeyError(use_case_id)
+        self.use_case_id = use_case_id
+        self.before = {k: getattr(current, k) for k in changes}
+        self.after = dict(changes)
+
+    def apply(self) -> None:
+        self.session.file.update_use_case(self.use_case_id, **self.after)
+
+    def revert(self) -> None:
+        self.session.file.update_use_case(self.use_case_id, **self.before)
+
+
+class _RemoveUseCase(_Command):
+    def __init__(self, session: Session, use_case_id: str) -> None:
+        uc = session.file.use_case(use_case_id)
+        super().__init__(session, tr("undo.remove_use_case", name=uc.name if uc else use_case_id),
+                         frozenset({USE_CASES, ANSWERS}), "use_cases")
+        self.use_case_id = use_case_id
+        self.removed: tuple[UseCase, list[Answer]] | None = None
+
+    def apply(self) -> None:
+        self.removed = self.session.file.remove_use_case(self.use_case_id)
+
+    def revert(self) -> None:
+        assert self.removed is not None
+        self.session.file.restore_use_case(*self.removed)
+
+
+class _SetTarget(_Command):
+    def __init__(self, session: Session, dimension: str, level: int | None) -> None:
+        super().__init__(session, tr("undo.target"), frozenset({TARGETS}), "results")
+        self.dimension = dimension
+        self.level = level
+        self.before: int | None = None
+
+    def apply(self) -> None:
+        self.before = self.session.file.set_target(self.dimension, self.level)
+
+    def revert(self) -> None:
+        self.session.file.set_target(self.dimension, self.before)
+
+
+class _RoadmapEdit(_Command):
+    def __init__(self, session: Session, item_key: str, op: str, payload: dict[str, Any]) -> None:
+        super().__init__(session, tr(f"undo.roadmap_{op}"), frozenset({ROADMAP}), "roadmap")
+        self.item_key = item_key
+        self.op = op
+        self.payload = payload
+        self.edit_id: int | None = None
+
+    def apply(self) -> None:
+        self.edit_id = self.session.file.add_roadmap_edit(self.item_key, self.op, self.payload).id
+
+    def revert(self) -> None:
+        if self.edit_id is not None:
+            self.session.file.remove_roadmap_edit(self.edit_id)
+
+
+# --------------------------------------------------------------------------- operations
+
+
+def set_answer(session: Session, question_id: str, scope: str = ORGANISATION,
+               participant_id: str = CONSENSUS, value: AnswerValue = None, *,
+               step: str = "") -> bool:
+    """Answer a question (the consensus by default, or one participant's vote); keeps the note."""
+    current = session.file.answer(question_id, scope, participant_id)
+    note = current.note if current is not None else ""
+    answer = Answer(question_id, scope, participant_id, value=value, not_applicable=False, note=note)
+    label = "undo.vote" if participant_id != CONSENSUS else "undo.answer"
+    return push(session, _SetAnswer(session, answer, tr(label, question=question_id), step))
+
+
+def mark_not_applicable(session: Session, question_id: str, scope: str, reason: str, *, step: str = "") -> bool:
+    """Mark the consensus answer as not applicable; the reason is kept as its note."""
+    answer = Answer(question_id, scope, CONSENSUS, value=None, not_applicable=True, note=reason.strip())
+    return push(session, _SetAnswer(session, answer, tr("undo.not_applicable", question=question_id), step))
+
+
+def set_note(session: Session, question_id: str, scope: str, note: str,
+             participant_id: str = CONSENSUS, *, step: str = "") -> bool:
+    current = session.file.answer(question_id, scope, participant_id)
+    if current is not None and current.note == note:
+        return True
+    if current is None:
+        answer = Answer(question_id, scope, participant_id, note=note)
+    else:
+        answer = replace(current, note=note, author="", updated_at="")
+    return push(session, _SetAnswer(session, answer, tr("undo.note", question=question_id), step))
+
+
+def clear_answer(session: Session, question_id: str, scope: str = ORGANISATION,
+                 participant_id: str = CONSENSUS, *, step: str = "") -> bool:
+    if session.file.answer(question_id, scope, participant_id) is None:
+        return True
+    return push(session, _ClearAnswer(session, (question_id, scope, participant_id),
+                                      tr("undo.clear", question=question_id), step))
+
+
+def update_engagement(session: Session, **changes: str) -> bool:
+    current = session.file.engagement()
+    changes = {k: v for k, v in changes.items() if getattr(current, k) != v}
+    if not changes:
+        return True
+    return push(session, _UpdateEngagement(session, changes))
+
+
+def add_participant(session: Session, name: str, role: str = "other", organisation: str = "") -> Participant | None:
+    cmd = _AddParticipant(session, name, role, organisation)
+    return cmd.added if push(session, cmd) else None
+
+
+def update_participant(session: Session, participant_id: str, **changes: Any) -> bool:
+    current = session.file.participant(participant_id)
+    if current is None:
+        return False
+    changes = {k: v for k, v in changes.items() if getattr(current, k) != v}
+    if not changes:
+        return True
+    return push(session, _UpdateParticipant(session, participant_id, changes))
+
+
+def remove_participant(session: Session, participant_id: str) -> bool:
+    return push(session, _RemoveParticipant(session, participant_id))
+
+
+def add_use_case(session: Session, name: str, description: str = "", stage: str = "idea") -> UseCase | None:
+    cmd = _AddUseCase(session, name, description, stage)
+    return cmd.added if push(session, cmd) else None
+
+
+def update_use_case(session: Session, use_case_id: str, **changes: Any) -> bool:
+    current = session.file.use_case(use_case_id)
+    if current is None:
+        return False
+    changes = {k: v for k, v in changes.items() if getattr(current, k) != v}
+    if not changes:
+        return True
+    return push(session, _UpdateUseCase(session, use_case_id, changes))
+
+
+def remove_use_case(session: Session, use_case_id: str) -> bool:
+    return push(session, _RemoveUseCase(session, use_case_id))
+
+
+def set_target(session: Session, dimension: str, level: int | None) -> bool:
+    if session.file.targets().get(dimension) == level:
+        return True
+    return push(session, _SetTarget(session, dimension, level))
+
+
+def edit_roadmap(session: Session, item_key: str, op: str, payload: dict[str, Any] | None = None) -> bool:
+    """Store one roadmap edit (move, edit, add, remove); edits are re-applied after every re-scoring."""
+    return push(session, _RoadmapEdit(session, item_key, op, dict(payload or {})))
