@@ -294,6 +294,29 @@ class AssessmentFile:
     def meta(self) -> dict[str, str]:
         return {r["key"]: r["value"] for r in self.db.table("meta").rows}
 
+    def set_meta(self, key: str, value: str | None) -> str | None:
+        """Set (``None``: remove) one ``meta`` value in one logged transaction; returns the old value.
+
+        Values longer than 256 characters (snapshots) are logged by length and sha256 only.
+        """
+        if not key:
+            raise ValueError("a meta key must not be empty")
+        before = self.meta().get(key)
+
+        def logged(v: str | None) -> Any:
+            if v is None or len(v) <= 256:
+                return v
+            import hashlib
+
+            return {"chars": len(v), "sha256": hashlib.sha256(v.encode("utf-8")).hexdigest()}
+
+        with self._edit("meta", key, "set" if value is not None else "remove", logged(before), logged(value)):
+            if value is None:
+                self.db.execute("DELETE FROM meta WHERE key = ?", [key])
+            else:
+                self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
+        return before
+
     @property
     def schema_version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])

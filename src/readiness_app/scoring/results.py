@@ -194,6 +194,7 @@ class RoadmapItem:
     findings: tuple[Finding, ...]
     edited: bool = False
     added: bool = False
+    done: bool = False  # marked done by the consultant (a follow-up's "edit" with {"done": true})
 
 
 @dataclass(frozen=True, slots=True)

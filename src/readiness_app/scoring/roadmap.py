@@ -184,7 +184,9 @@ def apply_edits(generated: Sequence[RoadmapItem], edits: Iterable[RoadmapEdit]) 
             week = _week(p.get("due_week"), item.due_week if lo <= item.due_week <= hi else hi)
             items[e.item_key] = replace(item, phase=phase, due_week=week, edited=True)
         elif e.op == "edit":
-            changes: dict[str, Any] = {"edited": True}
+            changes: dict[str, Any] = {"edited": True} if set(p) - {"done"} else {}
+            if "done" in p:
+                changes["done"] = p["done"] is True
             if "title" in p and str(p["title"]).strip():
                 changes["title"] = Text(str(p["title"]).strip(), str(p["title"]).strip())
             if "owner" in p:
