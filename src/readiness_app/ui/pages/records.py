@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -79,6 +80,14 @@ class _TablePage(Page):
         if edit_column is not None:
             self.table.edit(index)
 
+    def finish_editing(self) -> None:
+        """Commit a cell still being edited (before a change that reloads the table)."""
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            editor = self.table.indexWidget(self.table.currentIndex())
+            if editor is not None:
+                self.table.commitData(editor)
+                self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
     def add_record(self) -> None:
         raise NotImplementedError
 
@@ -131,6 +140,7 @@ class ParticipantsPage(_TablePage):
     def add_record(self) -> None:
         if self.session is None:
             return
+        self.finish_editing()
         taken = {p.role for p in self.session.file.participants()}
         role = next((r for r in KEY_ROLES if r not in taken), "other")
         p = operations.add_participant(self.session, tr("part.new_name"), role)
@@ -193,6 +203,7 @@ class UseCasesPage(_TablePage):
     def add_record(self) -> None:
         if self.session is None:
             return
+        self.finish_editing()
         u = operations.add_use_case(self.session, tr("uc.new_name"))
         if u is not None:
             self.select_key(u.id, edit_column=0)

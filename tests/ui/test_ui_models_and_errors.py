@@ -1,0 +1,175 @@
+"""Item models (qtmodeltester), error dialogs on bad files, translations, background tasks."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from readiness_app.storage import AssessmentFile
+from readiness_app.ui import i18n
+from readiness_app.ui.models import Column, RecordTableModel, StepItem, StepsModel
+from readiness_app.ui.pages.questions import QuestionPage
+from readiness_app.ui.pages.results import ResultsPage
+from readiness_app.ui.tasks import Cancelled, Task
+
+
+def test_record_table_model(qtmodeltester: Any) -> None:
+    edits: list[tuple[Any, str, Any]] = []
+    model = RecordTableModel(
+        [Column("name", "part.name", lambda r: r["name"], edit=lambda r: r["name"]),
+         Column("n", "res.score", lambda r: str(r["n"]), align=Qt.AlignmentFlag.AlignRight)],
+        key=lambda r: r["id"], on_edit=lambda r, f, v: edits.append((r["id"], f, v)))
+    model.set_rows([{"id": "a", "name": "Ada", "n": 1}, {"id": "b", "name": "Ben", "n": 2}])
+    qtmodeltester.check(model)
+    assert model.setData(model.index(1, 0), "Bea")
+    assert edits == [("b", "name", "Bea")]
+    assert not model.setData(model.index(1, 1), "3"), "read-only column"
+    model.set_rows([{"id": "b", "name": "Bea", "n": 2}])
+    qtmodeltester.check(model)
+
+
+def test_steps_model(qtmodeltester: Any) -> None:
+    model = StepsModel()
+    model.set_items([StepItem("engagement", "Engagement", "complete", True), StepItem("results", "Results", "", False)])
+    qtmodeltester.check(model)
+
+
+def test_page_models_on_the_demo(qtbot: Any, qtmodeltester: Any, window: Any, demo_file: Path) -> None:
+    window.documents.open_path(demo_file)
+    for step in ("participants", "use_cases", "maturity", "readiness", "results", "roadmap"):
+        window.show_step(step)
+    qtmodeltester.check(window.pages["participants"].model)
+    qtmodeltester.check(window.pages["use_cases"].model)
+    page: QuestionPage = window.pages["readiness"]
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.votes.model)
+    results: ResultsPage = window.pages["results"]
+    qtmodeltester.check(results.heat_model)
+    qtmodeltester.check(results.dimension_model)
+    for m in window.pages["roadmap"].models.values():
+        qtmodeltester.check(m)
+    qtmodeltester.check(window.navigator.model)
+
+
+def test_locked_file_shows_a_dialog_and_changes_nothing(window: Any, tmp_path: Path, fake_dialogs: Any,
+                                                         mini_library: Any) -> None:
+    path = tmp_path / "busy.readiness"
+    AssessmentFile.create(path, mini_library, lock=False).close()
+    before = path.read_bytes()
+    with AssessmentFile.open(path):
+        assert window.documents.open_path(path) is None
+    assert window.session is None
+    (title, _what, todo), = fake_dialogs.errors()
+    assert "open elsewhere" in title and "Close it" in todo
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("damage", ["garbage", "newer"])
+def test_bad_files_show_what_happened_and_what_to_do(window: Any, tmp_path: Path, fake_dialogs: Any,
+                                                      mini_library: Any, damage: str) -> None:
+    path = tmp_path / "bad.readiness"
+    if damage == "garbage":
+        path.write_bytes(b"this is not an assessment" * 10)
+    else:
+        AssessmentFile.create(path, mini_library, lock=False).close()
+        with sqlite3.connect(path) as conn:
+            conn.execute("PRAGMA user_version = 999")
+    before = path.read_bytes()
+    assert window.documents.open_any(path) is None
+    (title, what, todo), = fake_dialogs.errors()
+    assert "could not be opened" in title
+    assert ("newer version" in what) if damage == "newer" else ("not an SQLite database" in what)
+    assert "not changed" in todo
+    assert path.read_bytes() == before
+
+
+def test_unsupported_drop_and_drop_opens_a_file(qtbot: Any, window: Any, tmp_path: Path, fake_dialogs: Any,
+                                                 mini_library: Any) -> None:
+    path = tmp_path / "dropped.readiness"
+    AssessmentFile.create(path, mini_library, lock=False).close()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.session is not None and window.session.path == path
+    window.documents.open_any(tmp_path / "notes.txt")
+    assert "cannot be opened" in fake_dialogs.errors()[-1][0]
+
+
+def test_every_string_has_both_languages() -> None:
+    for key, (en, de) in i18n.STRINGS.items():
+        assert en.strip() and de.strip(), key
+        assert set(_fields(en)) == set(_fields(de)), f"{key}: placeholders differ"
+
+
+def _fields(text: str) -> list[str]:
+    import string
+
+    return [f for _, f, _, _ in string.Formatter().parse(text) if f]
+
+
+def test_german_switches_interface_and_questionnaire_text(window: Any, demo_file: Path) -> None:
+    window.documents.open_path(demo_file)
+    window.show_step("maturity")
+    page: QuestionPage = window.pages["maturity"]
+    q = page.question()
+    assert q is not None
+    window.actions_by_key["lang_de"].trigger()
+    assert i18n.language() == "de"
+    assert window.file_menu.title() == "&Datei"
+    assert page.panel.text_label.text() == q.text.de
+    assert page.title_label.text() == "Reifegrad KI-Betrieb"
+    assert window.navigator.model.data(window.navigator.model.index(0, 0)).split("\n")[0].endswith("Auftrag einrichten")
+    window.actions_by_key["lang_en"].trigger()
+    assert page.panel.text_label.text() == q.text.en
+
+
+def test_accessible_names_on_controls(window: Any, demo_file: Path) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit
+
+    window.documents.open_path(demo_file)
+    missing = []
+    for step, page in window.pages.items():
+        window.show_step(step)
+        controls = [w for cls in (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
+                    for w in page.findChildren(cls)]
+        for w in controls:
+            if not w.isVisibleTo(page) or w.parent() is None or type(w).__name__ in ("QCheckBox",):
+                continue
+            if w.objectName().startswith("qt_") or isinstance(w.parent(), QAbstractItemView):
+                continue
+            if not (w.accessibleName() or (isinstance(w, QAbstractButton) and w.text())):
+                missing.append(f"{step}: {type(w).__name__} {w.objectName()}")
+    assert missing == []
+
+
+def test_background_task_reports_progress_and_can_be_cancelled(qtbot: Any) -> None:
+    seen: list[tuple[int, int]] = []
+    go = threading.Event()
+
+    def work(progress: Any, cancelled: Any) -> str:
+        progress(1, 2)
+        go.wait(2)
+        if cancelled():
+            raise Cancelled()
+        return "done"
+
+    task = Task(work, "test", None, show_progress=False)
+    task._signals.progress.connect(lambda d, t: seen.append((d, t)))
+    with qtbot.waitSignal(task.failed, timeout=3000) as blocker:
+        task.start()
+        task.cancel()
+        go.set()
+    assert isinstance(blocker.args[0], Cancelled)
+
+    ok = Task(lambda progress, cancelled: 42, "test", None, show_progress=False)
+    with qtbot.waitSignal(ok.finished, timeout=3000) as blocker:
+        ok.start()
+    assert blocker.args == [42]
