@@ -87,6 +87,15 @@ class DemoParticipant:
 
 
 @dataclass(frozen=True, slots=True)
+class Metric:
+    """A business metric the room names, with today's value and the value it aims for."""
+
+    name: Bilingual
+    current: float
+    target: float
+
+
+@dataclass(frozen=True, slots=True)
 class DemoUseCase:
     id: str
     name: Bilingual
@@ -94,6 +103,8 @@ class DemoUseCase:
     stage: str
     profile: Profile
     notes: tuple[Bilingual, ...] = ()
+    outcome: Metric | None = None
+    volume: int | None = None  # decisions (cases, emails, treaties) per month
 
 
 ENGAGEMENT: dict[str, Bilingual] = {
@@ -145,6 +156,9 @@ USE_CASES: tuple[DemoUseCase, ...] = (
           "Betriebsrat im Jänner informiert; die Vereinbarung deckt Entscheidungsunterstützung ab, keine Automatisierung."),
          ("Volume: about 61,000 claims a year across the two lines.",
           "Volumen: rund 61.000 Schäden pro Jahr in beiden Sparten.")),
+        outcome=Metric(("Share of claims settled within five working days (%)",
+                        "Anteil der binnen fünf Arbeitstagen regulierten Schäden (%)"), 46, 60),
+        volume=5_100
     ),
     DemoUseCase(
         "uc-underwriting",
@@ -163,6 +177,9 @@ USE_CASES: tuple[DemoUseCase, ...] = (
           "Keine gelabelte Historie der Risikoeinstufungen vor 2023; Einstufungen lagen in persönlichen Tabellen."),
          ("Needs the new broker portal (go-live planned Q4) before data arrives in structured form.",
           "Braucht das neue Maklerportal (Go-live geplant Q4), bevor Daten strukturiert ankommen.")),
+        outcome=Metric(("Quote turnaround for commercial property submissions (working days)",
+                        "Angebotsdauer für gewerbliche Sacheinreichungen (Arbeitstage)"), 8, 5),
+        volume=260
     ),
     DemoUseCase(
         "uc-fraud-signals",
@@ -180,6 +197,9 @@ USE_CASES: tuple[DemoUseCase, ...] = (
           "Die Daten des externen Betrugspools dürfen nur nach den Regeln des Verbands genutzt werden."),
          ("False positives delay payment to honest customers: complaints go straight to the ombudsman.",
           "Fehlalarme verzögern Zahlungen an ehrliche Kunden: Beschwerden gehen direkt an die Schlichtungsstelle.")),
+        outcome=Metric(("Fraud savings in motor claims (EUR thousand per quarter)",
+                        "Betrugsersparnis in Kfz-Schäden (Tsd. EUR pro Quartal)"), 420, 520),
+        volume=2_300
     ),
     DemoUseCase(
         "uc-broker-email",
@@ -195,6 +215,9 @@ USE_CASES: tuple[DemoUseCase, ...] = (
           "Zwei Jahre Postfachhistorie mit der endgültigen Warteschlange als Label sind vorhanden."),
          ("Low risk: a misrouted email is forwarded by hand, as today.",
           "Geringes Risiko: eine fehlgeleitete E-Mail wird wie heute händisch weitergeleitet.")),
+        outcome=Metric(("Broker emails in the right queue at first touch (%)",
+                        "Makler-E-Mails beim ersten Mal in der richtigen Warteschlange (%)"), 87, 97),
+        volume=19_000
     ),
     DemoUseCase(
         "uc-clause-extraction",
@@ -211,6 +234,9 @@ USE_CASES: tuple[DemoUseCase, ...] = (
           "Falsch erfasste Limits wirken sich auf die Bilanz aus: Vier-Augen-Prüfung bleibt Pflicht."),
          ("Only the final signed wordings are archived; drafts and slips are in email.",
           "Archiviert sind nur die unterzeichneten Endfassungen; Entwürfe und Slips liegen in E-Mails.")),
+        outcome=Metric(("Treaty set-up time (working days per treaty)",
+                        "Erfassungsdauer pro Rückversicherungsvertrag (Arbeitstage)"), 6, 2),
+        volume=12
     ),
     DemoUseCase(
         "uc-churn",
@@ -226,6 +252,9 @@ USE_CASES: tuple[DemoUseCase, ...] = (
           "Kündigungsgründe werden nur in etwa einem Drittel der Fälle erfasst."),
          ("Marketing would like it, but no budget owner has been named.",
           "Das Marketing hätte es gern, aber es ist kein Budgetverantwortlicher benannt.")),
+        outcome=Metric(("Renewal retention in household and motor (%)",
+                        "Haltequote zur Hauptfälligkeit in Haushalt und Kfz (%)"), 88, 89),
+        volume=14_000
     ),
 )
 
@@ -285,12 +314,21 @@ TEXT_ANSWERS: tuple[Bilingual, ...] = (
      "Erfolg heißt kürzere Durchlaufzeiten ohne mehr Beschwerden oder Schadenaufwand."),
 )
 
+ORG_METRIC = Metric(("Average claims cycle time, motor and household (days)",
+                     "Durchschnittliche Schadendurchlaufzeit Kfz und Haushalt (Tage)"), 9.5, 7)
+
 # Large synthetic assessment -------------------------------------------------------------
 
 _FIRST_NAMES = ("Anna", "Florian", "Elisabeth", "Matthias", "Sarah", "Stefan", "Julia", "Andreas",
                 "Barbara", "Daniel", "Verena", "Martin", "Claudia", "Michael", "Nadine", "Peter")
 _LAST_NAMES = ("Huber", "Wagner", "Pichler", "Moser", "Mayer", "Berger", "Fuchs", "Schmid",
                "Keller", "Weber", "Baumann", "Frei", "Leitner", "Lang", "Aigner", "Wolf")
+_LARGE_METRICS: tuple[Metric, ...] = (
+    Metric(("Average handling time (minutes per case)", "Durchschnittliche Bearbeitungszeit (Minuten pro Fall)"), 34, 25),
+    Metric(("Cases settled without rework (%)", "Ohne Nacharbeit erledigte Fälle (%)"), 71, 80),
+    Metric(("Leakage (EUR thousand per quarter)", "Schadenaufwand durch Leakage (Tsd. EUR pro Quartal)"), 310, 250),
+    Metric(("Turnaround time (working days)", "Durchlaufzeit (Arbeitstage)"), 7, 4),
+)
 _LARGE_DEPARTMENTS: tuple[Bilingual, ...] = (
     ("Claims", "Schaden"), ("Underwriting", "Underwriting"), ("Data & Analytics", "Data & Analytics"),
     ("Compliance", "Compliance"), ("IT Operations", "IT-Betrieb"), ("Board", "Vorstand"),
@@ -409,46 +447,76 @@ def _position(library: Library, q: Question, profile: Profile | None) -> float:
 # --------------------------------------------------------------------------- answer values
 
 
-def _nice(x: float) -> float | int:
+def _nice(x: float, integer: bool = False) -> float | int:
     """Round a number the way people state it in a workshop."""
+    if integer:
+        return max(0, round(x))
     if x <= 0:
         return 0
+    if x < 1:
+        return round(x, 2)
     if x < 10:
-        return round(x, 1) if x != int(x) else int(x)
+        return round(x, 1) if round(x, 1) != int(x) else int(x)
     digits = math.floor(math.log10(x))
     step = 10 ** max(0, digits - 1)
     return int(round(x / step) * step)
 
 
-def _number_value(q: Question, score: float, rng: random.Random) -> float | int:
-    """A plausible number for ``q`` (``score`` 0..1: how favourable the situation is)."""
+@dataclass(frozen=True, slots=True)
+class _NumberRule:
+    """Plausible range of a number question whose unit and text contain every one of ``words``."""
+
+    words: tuple[str, ...]
+    lo: float
+    hi: float
+    integer: bool = False
+    worse_when_high: bool = False  # incidents, costs, delays: a scope that stands well has few
+
+
+_NUMBER_RULES: tuple[_NumberRule, ...] = (
+    _NumberRule(("use case", "production"), 0, 3, integer=True),
+    _NumberRule(("use case",), 1, 7, integer=True),
+    _NumberRule(("eur thousand",), 120, 900),
+    _NumberRule(("eur per", "decision"), 0.04, 1.8, worse_when_high=True),
+    _NumberRule(("eur per",), 15, 90, worse_when_high=True),
+    _NumberRule(("incident", "quarter"), 0, 6, integer=True, worse_when_high=True),
+    _NumberRule(("incident",), 0, 12, integer=True, worse_when_high=True),
+    _NumberRule(("exception", "per month"), 1, 40, integer=True, worse_when_high=True),
+    _NumberRule(("working day",), 1, 15, worse_when_high=True),
+    _NumberRule(("day",), 1, 30, worse_when_high=True),
+    _NumberRule(("hour",), 0.5, 72, worse_when_high=True),
+    _NumberRule(("minute",), 2, 90, worse_when_high=True),
+    _NumberRule(("override",), 3, 35, worse_when_high=True),
+    _NumberRule(("%",), 10, 90),
+    _NumberRule(("fte",), 1, 24),
+    _NumberRule(("per month",), 800, 40_000, integer=True),
+    _NumberRule(("per year",), 5_000, 400_000, integer=True),
+)
+
+
+def _number_value(q: Question, good: float, rng: random.Random) -> float | int:
+    """A plausible number for ``q`` (``good`` 0..1: how well the scope stands)."""
     jitter = 1.0 + rng.uniform(-0.12, 0.12)
-    for rule in q.risks:  # a risk threshold tells us what "bad" looks like
-        if rule.when in ("le", "ge") and rule.threshold is not None:
-            t = rule.threshold or 1.0
-            good_side = (score >= 0.45) if rule.when == "le" else (score < 0.45)
-            factor = (1.6 + score) if good_side else (0.4 + 0.4 * score)
+    for risk in q.risks:  # a risk threshold tells what "bad" looks like
+        if risk.when in ("le", "ge") and risk.threshold is not None:
+            t = risk.threshold or 1.0
+            good_side = (good >= 0.45) if risk.when == "le" else (good < 0.45)
+            factor = (1.6 + good) if good_side else (0.4 + 0.4 * good)
             return _nice(abs(t) * factor * jitter)
-    unit = (q.unit.en if q.unit else "").lower()
-    ranges: tuple[tuple[tuple[str, ...], float, float], ...] = (
-        (("%", "percent", "share"), 5, 95),
-        (("minute",), 2, 90),
-        (("hour",), 1, 40),
-        (("day",), 2, 45),
-        (("week",), 1, 20),
-        (("month",), 1, 18),
-        (("fte", "people", "person", "staff", "head"), 1, 24),
-        (("eur", "€", "chf", "budget"), 20_000, 900_000),
-        (("model", "use case", "system", "count", "number"), 0, 14),
-    )
-    for words, lo, hi in ranges:
-        if any(w in unit for w in words):
-            if words[0] == "%":
-                return _nice(_clamp(lo + (hi - lo) * score * jitter, 0, 100))
-            return _nice(lo + (hi - lo) * (0.15 + 0.7 * score) * jitter)
-    if "per" in unit or "/" in unit:
-        return _nice(40 + 900 * score * jitter)
-    return _nice(5 + 95 * score * jitter)
+    words = f"{q.unit.en if q.unit else ''} {q.text.en}".lower()
+    for rule in _NUMBER_RULES:
+        if all(w in words for w in rule.words):
+            t = 1.0 - good if rule.worse_when_high else good
+            return _nice((rule.lo + (rule.hi - rule.lo) * (0.1 + 0.8 * t)) * jitter, rule.integer)
+    return _nice((5 + 95 * good) * jitter)
+
+
+def _about_metric(q: Question) -> bool:
+    """Whether ``q`` asks for the business metric the room names (or a value of it)."""
+    if q.type == "number":
+        return "unit of" in (q.unit.en.lower() if q.unit else "")
+    text = q.text.en.lower()
+    return "metric" in text or "outcome" in text
 
 
 def _vote(q: Question, x: float, rng: random.Random) -> AnswerValue:
@@ -557,11 +625,20 @@ def _answers(library: Library, plan: _Plan, facilitator: str, rng: random.Random
 
         position = _position(library, q, uc.profile if uc else None)
         bias = 1.0 if q.polarity == "positive" else -1.0  # optimists see the good side
+        metric = ORG_METRIC if uc is None else (uc.outcome or _LARGE_METRICS[plan.use_cases.index(uc) % 4])
         values: list[AnswerValue] = []
         for p in voters:
             x = position * 4.0 + bias * p.bias + rng.gauss(0.0, plan.noise)
-            if q.type == "text":
-                value: AnswerValue = _t(TEXT_ANSWERS[(index + plan.participants.index(p)) % len(TEXT_ANSWERS)], lang)
+            value: AnswerValue
+            if q.type == "text" and _about_metric(q):
+                value = _t(metric.name, lang)
+            elif q.type == "text":
+                value = _t(TEXT_ANSWERS[(index + plan.participants.index(p)) % len(TEXT_ANSWERS)], lang)
+            elif q.type == "number" and uc is not None and uc.volume and "volume" in q.text.en.lower():
+                value = _nice(uc.volume * (1.0 + rng.uniform(-0.08, 0.08)))
+            elif q.type == "number" and _about_metric(q):
+                aim = metric.target if "target" in q.text.en.lower() else metric.current
+                value = _nice(aim * (1.0 + rng.uniform(-0.04, 0.04)))
             else:
                 value = _vote(q, x, rng)
             values.append(value)
