@@ -40,7 +40,7 @@ def _columns(db: sqlite_utils.Database) -> dict[str, list[tuple[str, str, int, o
 
 def test_migrations_are_numbered_one_by_one() -> None:
     assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
-    assert SCHEMA_VERSION == MIGRATIONS[-1].version
+    assert MIGRATIONS[-1].version == SCHEMA_VERSION
     assert len({m.name for m in MIGRATIONS}) == len(MIGRATIONS)
 
 
