@@ -1,0 +1,235 @@
+"""The PDF report: the client deliverable with the maturity profile and the 90-day roadmap.
+
+:func:`build_report` reads an assessment file, scores it and writes an A4 PDF in English or
+German. The file is written beside the target and swapped in, so a failure or a cancel
+never leaves half a file. reportlab and matplotlib are imported only when a report is built.
+
+Layout lives in :mod:`readiness_app.report_layout`, section content in
+:mod:`readiness_app.report_sections`, charts in :mod:`readiness_app.report_charts` and every
+string in :mod:`readiness_app.report_text`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from readiness_app.errors import ExportError
+from readiness_app.model import Engagement, Participant, UseCase
+from readiness_app.questionnaire import Library
+from readiness_app.report_text import SECTION_IDS, t
+from readiness_app.scoring.results import Results
+
+__all__ = [
+    "DEFAULT_ACCENT",
+    "SECTION_IDS",
+    "Branding",
+    "ReportCancelled",
+    "ReportData",
+    "build_report",
+    "default_logo_path",
+    "load_report_data",
+    "render_report",
+]
+
+DEFAULT_ACCENT = "#0E6E78"  # deep teal: calm, prints well, distinct from the red/amber/green of the heatmap
+DEFAULT_LOGO = "logo-default.png"
+
+ProgressFn = Callable[[int], None]
+CancelFn = Callable[[], bool]
+
+
+class ReportCancelled(ExportError):
+    """The user cancelled the report; nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class Branding:
+    """The consultancy's look: shown on the cover and in every page header.
+
+    ``consultancy`` overrides the engagement's consultancy name when set. ``logo`` is a PNG or
+    JPEG file (``None``: the bundled default mark). ``accent`` is a ``#RRGGBB`` colour.
+    """
+
+    consultancy: str = ""
+    logo: Path | None = None
+    accent: str = DEFAULT_ACCENT
+
+
+def default_logo_path() -> Path:
+    from readiness_app.resources import asset_path
+
+    return asset_path(DEFAULT_LOGO)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    """Everything the report shows, read from one assessment file."""
+
+    source: Path
+    engagement: Engagement
+    participants: tuple[Participant, ...]
+    use_cases: tuple[UseCase, ...]
+    library: Library
+    results: Results
+    instruments: tuple[dict[str, str], ...] = field(default_factory=tuple)
+
+    def client_name(self, lang: str) -> str:
+        return self.engagement.client.strip() or t("doc.client_unnamed", lang)
+
+
+def load_report_data(assessment_file: Path) -> ReportData:
+    """Open ``assessment_file`` read-only, score it and keep what the report needs."""
+    from readiness_app.scoring import build_input, score
+    from readiness_app.storage import AssessmentFile
+
+    path = Path(assessment_file)
+    af = AssessmentFile.open_readonly(path)
+    try:
+        inp = build_input(af)
+        return ReportData(
+            source=path, engagement=af.engagement(), participants=inp.participants, use_cases=inp.use_cases,
+            library=inp.library, results=score(inp), instruments=tuple(af.instruments()),
+        )
+    finally:
+        af.close()
+
+
+def _check_sections(sections: Collection[str] | None) -> tuple[str, ...]:
+    if sections is None:
+        return SECTION_IDS
+    unknown = sorted(set(sections) - set(SECTION_IDS))
+    if unknown:
+        raise ExportError(f"unknown report section(s): {', '.join(unknown)}; "
+                          f"choose from {', '.join(SECTION_IDS)}")
+    chosen = tuple(s for s in SECTION_IDS if s in sections)
+    if not chosen:
+        raise ExportError("the report needs at least one section")
+    return chosen
+
+
+def build_report(assessment_file: Path | str, out_path: Path | str, *, lang: str | None = None,
+                 sections: Collection[str] | None = None, branding: Branding | None = None,
+                 progress: ProgressFn | None = None, cancel: CancelFn | None = None) -> None:
+    """Write the PDF report of ``assessment_file`` to ``out_path``.
+
+    ``lang``: "en" or "de" (default: the engagement's language). ``sections``: the section ids
+    to include (default: all of :data:`SECTION_IDS`). ``progress`` is called with 0..100;
+    ``cancel`` is polled between sections and while pages are laid out, and a true answer
+    stops the build with :class:`ReportCancelled`.
+    """
+    if lang not in (None, "en", "de"):
+        raise ExportError(f"unknown report language {lang!r}; use en or de")
+    chosen = _check_sections(sections)
+    out = Path(out_path)
+    if not out.parent.is_dir():
+        raise ExportError("the folder does not exist", path=str(out.parent))
+    if progress:
+        progress(0)
+    data = load_report_data(Path(assessment_file))
+    render_report(data, out, lang=lang or data.engagement.language, sections=chosen,
+                  branding=branding, progress=progress, cancel=cancel)
+
+
+def render_report(data: ReportData, out_path: Path, *, lang: str, sections: Collection[str] | None = None,
+                  branding: Branding | None = None, progress: ProgressFn | None = None,
+                  cancel: CancelFn | None = None) -> None:
+    """Lay out and write the report of already loaded ``data`` (atomic: temp file, then replace)."""
+    chosen = _check_sections(sections)
+    out = Path(out_path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    try:
+        _write(data, tmp_name, lang="de" if lang == "de" else "en", sections=chosen,
+               branding=branding or Branding(), progress=progress, cancel=cancel)
+        os.replace(tmp_name, out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    if progress:
+        progress(100)
+
+
+def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, ...], branding: Branding,
+           progress: ProgressFn | None, cancel: CancelFn | None) -> None:
+    from reportlab.platypus import NextPageTemplate, PageBreak
+
+    from readiness_app import __version__
+    from readiness_app.report_layout import (
+        BuildState,
+        PageDecor,
+        ReportDoc,
+        Styles,
+        canvas_class,
+        hex_colour,
+        register_fonts,
+    )
+    from readiness_app.report_sections import SECTION_BUILDERS, Ctx
+
+    def check_cancel() -> None:
+        if cancel is not None and cancel():
+            raise ReportCancelled("the report was cancelled; no file was written")
+
+    def report(value: float) -> None:
+        if progress is not None:
+            progress(max(0, min(99, int(value))))
+
+    register_fonts()
+    accent = hex_colour(branding.accent)
+    branding = Branding(branding.consultancy, branding.logo, "#" + accent.hexval()[2:])
+    styles = Styles(accent)
+    state = BuildState()
+    ctx = Ctx(data, lang, branding, styles, state)
+    e = data.engagement
+    client = data.client_name(lang)
+    consultancy = (branding.consultancy or e.consultancy).strip()
+    logo = branding.logo if branding.logo is not None else default_logo_path()
+    if not logo.is_file():
+        raise ExportError("the logo file does not exist", path=str(logo))
+    decor = PageDecor(
+        client=client, short_title=t("doc.short_title", lang), consultancy=consultancy,
+        confidential=t("confidential", lang) + (f" · {consultancy}" if consultancy else ""),
+        confidentiality_line=t("confidential.line", lang, client=client,
+                               by=consultancy or t("confidential.by_default", lang)),
+        page_label=t("page", lang), accent=accent, logo=logo, styles=styles,
+    )
+
+    check_cancel()
+    report(5)
+    story: list[Any] = []
+    with_cover = "cover" in sections
+    for i, section in enumerate(sections):
+        if story:
+            story.append(PageBreak())
+        story.extend(SECTION_BUILDERS[section](ctx))
+        if section == "cover":
+            story.append(NextPageTemplate("body"))
+        check_cancel()
+        report(5 + 45 * (i + 1) / len(sections))
+
+    total = max(1, len(story))
+
+    def on_flowable(done: int) -> None:
+        if done % 25 == 0:
+            check_cancel()
+            report(50 + 49 * min(1.0, done / total))
+
+    state.on_flowable = on_flowable
+    doc = ReportDoc(
+        filename, decor, state, with_cover=with_cover,
+        title=f"{client} – {t('doc.title', lang)}",
+        author=consultancy or e.facilitator or "Readiness Studio",
+        subject=t("doc.subject", lang),
+        keywords=t("doc.keywords", lang),
+        creator=f"Readiness Studio {__version__}",
+        producer=f"Readiness Studio {__version__} (reportlab)",
+        lang="de-DE" if lang == "de" else "en-GB",
+        displayDocTitle=1,
+    )
+    doc.build(story, canvasmaker=canvas_class(state))

@@ -1,0 +1,962 @@
+"""The content of each report section, as reportlab flowables.
+
+Each ``section_*`` function takes the build context and returns the section's flowables.
+They read scoring results and the assessment's data; all wording comes from
+:mod:`readiness_app.report_text`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Image,
+    KeepInFrame,
+    KeepTogether,
+    Spacer,
+    Table,
+)
+
+from readiness_app import __version__, report_charts
+from readiness_app.model import CONSENSUS, ORGANISATION, role_label
+from readiness_app.questionnaire import Question
+from readiness_app.report_layout import (
+    FRAME_H,
+    FRAME_W,
+    HEAT,
+    INK,
+    MUTED,
+    RULE,
+    SEVERITY_COLOURS,
+    WHITE,
+    BuildState,
+    Heading,
+    Para,
+    Styles,
+    TocEntry,
+    ValueCell,
+    VerticalLabel,
+    esc,
+    format_dates,
+    table,
+    tint,
+)
+from readiness_app.report_text import LEVEL_MEANINGS, section_title, t
+from readiness_app.scoring.results import (
+    LEVEL_NAMES,
+    PHASE_LABELS,
+    QUADRANT_LABELS,
+    QuestionConsensus,
+    RoadmapItem,
+    UseCaseResult,
+)
+
+if TYPE_CHECKING:
+    from readiness_app.report_pdf import Branding, ReportData
+
+TARGET_METRIC_QUESTION = "base.org.target_metric"
+OPERATING_ROLES = ("product_owner", "data_owner", "model_owner", "control_owner", "operations_lead", "sponsor")
+CHECKLIST = (  # (text key, owner role)
+    ("op.check.rollback", "operations_lead"),
+    ("op.check.switch", "operations_lead"),
+    ("op.check.triggers", "model_owner"),
+    ("op.check.override", "control_owner"),
+    ("op.check.escalation", "control_owner"),
+    ("op.check.log", "operations_lead"),
+    ("op.check.review", "product_owner"),
+)
+
+
+def _num(value: float | None, digits: int = 0) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def _heat(value: float | None) -> tuple[Any, Any]:
+    if value is None:
+        return (WHITE, MUTED)
+    return HEAT[min(3, max(0, int(value // 25)))]
+
+
+class Ctx:
+    """Everything a section needs: data, language, styles and the contents being collected."""
+
+    def __init__(self, data: ReportData, lang: str, branding: Branding, styles: Styles, state: BuildState) -> None:
+        self.data = data
+        self.r = data.results
+        self.lib = data.library
+        self.lang = lang
+        self.branding = branding
+        self.st = styles
+        self.accent = styles.accent
+        self.accent_hex = "#" + styles.accent.hexval()[2:]
+        self.state = state
+        self.toc: list[TocEntry] = []
+        self.chapter = 0
+        self._sub = 0
+        self.names = {p.id: p.name for p in data.participants}
+        self.cons: dict[tuple[str, str], QuestionConsensus] = {(c.question_id, c.scope): c for c in self.r.consensus}
+        self.owners: dict[str, list[str]] = defaultdict(list)
+        for p in sorted(data.participants, key=lambda p: (p.position, p.id)):
+            self.owners[p.role].append(p.name)
+
+    def tr(self, key: str, **fields: object) -> str:
+        return t(key, self.lang, **fields)
+
+    def p(self, text: str, style: Any = None) -> Para:
+        """A paragraph of plain (user or translated) text."""
+        return Para(esc(text), style or self.st.body)
+
+    def m(self, markup: str, style: Any = None) -> Para:
+        """A paragraph of prepared markup."""
+        return Para(markup, style or self.st.body)
+
+    # ---- headings
+
+    def chapter_heading(self, section_id: str) -> Heading:
+        self.chapter += 1
+        self._sub = 0
+        title = section_title(section_id, self.lang)
+        key = f"sec-{section_id}"
+        number = str(self.chapter)
+        self.toc.append(TocEntry(0, number, title, key))
+        self.state.toc_keys.append(key)
+        markup = f'<font color="{self.accent_hex}">{number}</font>&nbsp;&nbsp;{esc(title)}'
+        return Heading(markup, self.st.h1, key=key, level=0, title=f"{number}  {title}", accent_bar=self.accent)
+
+    def unnumbered_heading(self, section_id: str) -> Heading:
+        title = section_title(section_id, self.lang)
+        key = f"sec-{section_id}"
+        return Heading(esc(title), self.st.h1, key=key, level=0, title=title, accent_bar=self.accent)
+
+    def sub_heading(self, title: str, *, level: int = 1, style: Any = None, toc: bool = True) -> Heading:
+        self._sub += 1
+        key = f"sub-{self.chapter}-{self._sub}"
+        if toc and level == 1:
+            self.toc.append(TocEntry(1, "", title, key))
+            self.state.toc_keys.append(key)
+        st = style or (self.st.h2 if level == 1 else self.st.h3)
+        return Heading(esc(title), st, key=key, level=level, title=title)
+
+    # ---- data helpers
+
+    def owner_text(self, role: str, owner: str = "") -> str:
+        name = owner or (self.owners.get(role) or [""])[0]
+        label = role_label(role, self.lang)
+        return f"{name} ({label})" if name else self.tr("rm.unnamed", role=label)
+
+    def participant_name(self, pid: str) -> str:
+        if pid == CONSENSUS:
+            return self.tr("ap.room")
+        return self.names.get(pid, pid)
+
+    def level_label(self, level: int) -> str:
+        return f"{level} {LEVEL_NAMES[level].get(self.lang)}"
+
+    def image(self, chart: report_charts.Chart) -> Image:
+        img = Image(io.BytesIO(chart.png), width=chart.width_pt, height=chart.height_pt)
+        img.hAlign = "LEFT"
+        return img
+
+
+# --------------------------------------------------------------------------- cover and contents
+
+
+def section_cover(ctx: Ctx) -> list[Any]:
+    e = ctx.data.engagement
+    st = ctx.st
+    out: list[Any] = [Spacer(1, 38 * mm), ctx.p(ctx.tr("doc.short_title").upper(), st.cover_kicker),
+                      ctx.p(ctx.tr("doc.title"), st.cover_title)]
+    if e.title.strip():
+        out.append(ctx.p(e.title, st.cover_sub))
+    else:
+        out.append(Spacer(1, 18))
+    dates = format_dates(e.workshop_start, e.workshop_end, ctx.lang) or ctx.tr("cover.date_unset")
+    rows: list[list[Any]] = [
+        [ctx.p(ctx.tr("cover.prepared_for"), st.cover_key), ctx.p(ctx.data.client_name(ctx.lang), st.cover_client)],
+        [ctx.p(ctx.tr("cover.date"), st.cover_key), ctx.p(dates, st.cover_value)],
+    ]
+    if e.facilitator.strip():
+        rows.append([ctx.p(ctx.tr("cover.facilitator"), st.cover_key), ctx.p(e.facilitator, st.cover_value)])
+    consultancy = ctx.branding.consultancy or e.consultancy
+    if consultancy.strip():
+        rows.append([ctx.p(ctx.tr("cover.prepared_by"), st.cover_key), ctx.p(consultancy, st.cover_value)])
+    rows.append([ctx.p(ctx.tr("cover.participants"), st.cover_key),
+                 ctx.p(str(len(ctx.data.participants)), st.cover_value)])
+    tab = Table(rows, colWidths=[36 * mm, None], hAlign="LEFT")
+    tab.setStyle([("FONT", (0, 0), (-1, -1), "DejaVuSans", 8),
+        ("VALIGN", (0, 0), (-1, -1), "BASELINE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("LINEABOVE", (0, 0), (-1, 0), 1.2, ctx.accent),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+    ])
+    out.append(tab)
+    return out
+
+
+def section_contents(ctx: Ctx) -> list[Any]:
+    from readiness_app.report_layout import Contents
+
+    return [ctx.unnumbered_heading("contents"), Spacer(1, 6), Contents(ctx.toc, ctx.accent)]
+
+
+# --------------------------------------------------------------------------- executive summary
+
+
+def _next_steps(ctx: Ctx, n: int = 3) -> list[RoadmapItem]:
+    items = list(ctx.r.roadmap.items)
+    order = {id(i): k for k, i in enumerate(items)}
+    return sorted(items, key=lambda i: (i.phase, i.due_week, order[id(i)]))[:n]
+
+
+def target_metric(ctx: Ctx) -> str:
+    c = ctx.cons.get((TARGET_METRIC_QUESTION, ORGANISATION))
+    if c is None or c.not_applicable:
+        return ""
+    return c.value.strip() if isinstance(c.value, str) else ""
+
+
+def section_summary(ctx: Ctx) -> list[Any]:
+    st, r = ctx.st, ctx.r
+    mat = r.maturity
+    level_name = LEVEL_NAMES[mat.overall_level].get(ctx.lang)
+    high = sum(1 for x in r.risks if x.severity == "high")
+    kpis = [
+        (level_name, f"{ctx.tr('sum.kpi.level')} {mat.overall_level}/4"),
+        (str(len(r.use_cases)), ctx.tr("sum.kpi.use_cases")),
+        (str(len(ctx.data.participants)), ctx.tr("sum.kpi.participants")),
+        (str(high), ctx.tr("sum.kpi.risks")),
+        (str(len(r.roadmap.items)), ctx.tr("sum.kpi.actions")),
+    ]
+    strip = Table([[[ctx.p(v, st.kpi), ctx.p(label, st.kpi_label)] for v, label in kpis]],
+                  colWidths=[FRAME_W * w for w in (0.28, 0.18, 0.18, 0.18, 0.18)], hAlign="LEFT")
+    strip.setStyle([("FONT", (0, 0), (-1, -1), "DejaVuSans", 8),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 7),
+        ("TOPPADDING", (0, 0), (-1, -1), 7),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        ("BACKGROUND", (0, 0), (-1, -1), tint(ctx.accent, 0.07)),
+        ("LINEAFTER", (0, 0), (-2, -1), 0.6, WHITE),
+        ("LINEABOVE", (0, 0), (-1, 0), 1.6, ctx.accent),
+    ])
+
+    # overall maturity
+    below = sum(1 for d in mat.dimensions if d.gap > 0)
+    maturity = [ctx.m(f"<b>{esc(ctx.tr('sum.level', n=mat.overall_level, name=level_name))}</b>", st.lead),
+                ctx.p(LEVEL_MEANINGS[mat.overall_level].get(ctx.lang))]
+    if mat.overall_score is not None:
+        maturity.append(ctx.p(ctx.tr("sum.level_detail", score=f"{mat.overall_score:.1f}",
+                                     dims=len(mat.dimensions), below=below), st.muted))
+    else:
+        maturity.append(ctx.p(ctx.tr("sum.level_detail_none"), st.muted))
+    if mat.low_confidence and mat.overall_score is not None:
+        maturity.append(ctx.p(ctx.tr("sum.low_confidence"), st.muted))
+
+    # first lane
+    lane_uc = r.use_case(r.first_lane.use_case_id) if r.first_lane.use_case_id else None
+    lane = [ctx.m(f"<b>{esc(lane_uc.name if lane_uc else ctx.tr('sum.lane_none'))}</b>", st.lead),
+            ctx.p(r.first_lane.rationale.get(ctx.lang))]
+    if r.first_lane.conditional:
+        lane.append(ctx.p(ctx.tr("sum.lane_conditional"), st.muted))
+
+    # risks
+    risks: list[Any] = []
+    for i, risk in enumerate(r.risks[:3], start=1):
+        colour = "#" + SEVERITY_COLOURS[risk.severity].hexval()[2:]
+        sev = ctx.tr(f"severity.{risk.severity}")
+        risks.append(ctx.m(
+            f"<b>{i}. {esc(risk.name.get(ctx.lang))}</b> &nbsp;<font color='{colour}' size='7.5'>"
+            f"<b>{esc(sev.upper())}</b></font><br/>{esc(risk.description.get(ctx.lang))}",
+            st.body))
+    if not risks:
+        risks.append(ctx.p(ctx.tr("sum.risks_none")))
+
+    # business metric
+    metric_text = target_metric(ctx)
+    if metric_text:
+        metric = [ctx.m(f"<b>{esc(metric_text)}</b>", st.lead), ctx.p(ctx.tr("sum.metric_note"), st.muted)]
+    else:
+        metric = [ctx.p(ctx.tr("sum.metric_unset"))]
+
+    # next steps
+    steps: list[Any] = []
+    for i, item in enumerate(_next_steps(ctx), start=1):
+        meta = ctx.tr("sum.step_meta", owner=ctx.owner_text(item.owner_role, item.owner), week=item.due_week)
+        steps.append(ctx.m(f"<b>{i}. {esc(item.title.get(ctx.lang))}</b><br/>"
+                           f"<font color='#5F6B73' size='7.5'>{esc(meta)}</font>"))
+    if not steps:
+        steps.append(ctx.p(ctx.tr("sum.steps_none")))
+
+    def label(key: str) -> Para:
+        return ctx.p(ctx.tr(key).upper(), st.label)
+
+    facts = Table([
+        [label("sum.maturity"), maturity],
+        [label("sum.lane"), lane],
+        [label("sum.risks"), risks],
+        [label("sum.metric"), metric],
+        [label("sum.steps"), steps],
+    ], colWidths=[FRAME_W * 0.26, FRAME_W * 0.74], hAlign="LEFT")
+    facts.setStyle([("FONT", (0, 0), (-1, -1), "DejaVuSans", 8),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),
+        ("LEFTPADDING", (1, 0), (1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 9),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
+    ])
+    heading = ctx.chapter_heading("summary")
+    body = [strip, Spacer(1, 8), facts]
+    room = FRAME_H - 60  # the chapter heading takes the rest
+    return [heading, KeepInFrame(FRAME_W, room, body, mode="shrink")]
+
+
+# --------------------------------------------------------------------------- maturity
+
+
+def _dimension_notes(ctx: Ctx, dimension_id: str) -> list[tuple[str, list[str]]]:
+    """Distinct notes given on a maturity dimension's questions, with who gave them."""
+    found: dict[str, list[str]] = {}
+    for qn in ctx.lib.by_kind("maturity"):
+        for q in qn.questions:
+            if q.dimension != dimension_id:
+                continue
+            c = ctx.cons.get((q.id, ORGANISATION))
+            if c is None:
+                continue
+            for pid, note in c.notes:
+                text = note.strip()
+                if not text:
+                    continue
+                who = found.setdefault(text, [])
+                name = ctx.participant_name(pid)
+                if name not in who:
+                    who.append(name)
+    return list(found.items())
+
+
+def _weak_criteria(ctx: Ctx, dimension_id: str, limit: int = 3) -> list[tuple[Question, float | None]]:
+    out: list[tuple[Question, float | None]] = []
+    for qn in ctx.lib.by_kind("maturity"):
+        for q in qn.questions:
+            if q.dimension != dimension_id or not q.scored:
+                continue
+            c = ctx.cons.get((q.id, ORGANISATION))
+            if c is None or c.not_applicable:
+                continue
+            if c.numeric is None or c.numeric < 2.5:
+                out.append((q, c.numeric))
+    out.sort(key=lambda x: (x[0].stage or 0, x[1] if x[1] is not None else -1))
+    return out[:limit]
+
+
+def section_maturity(ctx: Ctx) -> list[Any]:
+    st = ctx.st
+    mat = ctx.r.maturity
+    out: list[Any] = [ctx.chapter_heading("maturity"), ctx.p(ctx.tr("mat.intro"))]
+    if not mat.dimensions:
+        return [*out, ctx.p(ctx.tr("mat.none"))]
+    rows = [report_charts.MaturityRow(d.name.get(ctx.lang), d.score.value, d.target, d.staged_level,
+                                      ctx.level_label(d.staged_level)) for d in mat.dimensions]
+    chart = report_charts.maturity_chart(
+        rows, accent=ctx.branding.accent, width_cm=FRAME_W / 72 * 2.54,
+        level_names=[LEVEL_NAMES[i].get(ctx.lang) for i in (1, 2, 3, 4)],
+        labels={"score": ctx.tr("mat.chart.score"), "target": ctx.tr("mat.chart.target"),
+                "level": ctx.tr("mat.chart.level")})
+    out += [Spacer(1, 4), ctx.image(chart), Spacer(1, 6), ctx.sub_heading(ctx.tr("mat.dimensions"))]
+    for d in mat.dimensions:
+        block: list[Any] = [ctx.m(esc(d.name.get(ctx.lang)), st.h3)]
+        tname = LEVEL_NAMES[d.target].get(ctx.lang)
+        status = ctx.tr("mat.line", score=_num(d.score.value, 1), level=d.staged_level,
+                        name=LEVEL_NAMES[d.staged_level].get(ctx.lang), target=d.target, tname=tname)
+        extras = [ctx.tr("mat.gap", gap=d.gap) if d.gap else ctx.tr("mat.on_target")]
+        if d.target_is_default:
+            extras.append(ctx.tr("mat.default_target"))
+        if d.score.low_confidence:
+            extras.append(ctx.tr("mat.low_confidence"))
+        gap_colour = "#C8553D" if d.gap else "#3E8E63"
+        block.append(ctx.m(f"{esc(status)} · <font color='{gap_colour}'><b>{esc(extras[0])}</b></font>"
+                           + "".join(f" · {esc(x)}" for x in extras[1:]), st.muted))
+        dim = ctx.lib.dimensions.get(d.dimension_id)
+        if dim is not None and dim.description.get(ctx.lang):
+            block.append(ctx.p(dim.description.get(ctx.lang)))
+        weak = _weak_criteria(ctx, d.dimension_id)
+        if weak:
+            parts = [f"{esc(q.text.get(ctx.lang))} ({_num(v, 1) if v is not None else ctx.tr('mat.unanswered')})"
+                     for q, v in weak]
+            block.append(ctx.m("; ".join(parts), st.small))
+        notes = _dimension_notes(ctx, d.dimension_id)
+        if notes:
+            block.append(ctx.m(f"<b>{esc(ctx.tr('mat.evidence'))}</b>", st.small))
+            for note, who in notes:
+                block.append(ctx.m(f"“{esc(note)}” <font color='#5F6B73'>– {esc(', '.join(who))}</font>",
+                                   st.note))
+        else:
+            block.append(ctx.p(ctx.tr("mat.no_notes"), st.muted))
+        block.append(Spacer(1, 3))
+        out.append(KeepTogether(block) if len(notes) <= 4 else block[0])
+        if len(notes) > 4:
+            out.extend(block[1:])
+    return out
+
+
+# --------------------------------------------------------------------------- portfolio
+
+
+def _rationale(ctx: Ctx, u: UseCaseResult) -> str:
+    parts: list[str] = []
+    if u.use_case_id == ctx.r.first_lane.use_case_id:
+        parts.append(f"<b>{esc(ctx.tr('pf.why.first_lane_pick'))}</b>")
+    key = f"pf.why.{u.quadrant}"
+    parts.append(esc(ctx.tr(key, impact=_num(u.impact.value), readiness=_num(u.readiness),
+                            control=_num(u.control_complexity.value))))
+    if u.blockers:
+        items = "; ".join(b.text.get(ctx.lang) for b in u.blockers)
+        parts.append(esc(ctx.tr("pf.why.blockers", items=items)))
+    if u.priority.low_confidence:
+        parts.append(esc(ctx.tr("pf.why.low_confidence")))
+    return " ".join(parts)
+
+
+def section_portfolio(ctx: Ctx) -> list[Any]:
+    st = ctx.st
+    ucs = ctx.r.use_cases
+    out: list[Any] = [ctx.chapter_heading("portfolio")]
+    if not ucs:
+        return [*out, ctx.p(ctx.tr("pf.none"))]
+    out += [ctx.p(ctx.tr("pf.intro")), ctx.sub_heading(ctx.tr("pf.matrix"))]
+    points = [report_charts.MatrixPoint(u.rank, u.readiness, u.impact.value, u.control_complexity.value)
+              for u in ucs if u.readiness is not None and u.impact.value is not None]
+    chart = report_charts.priority_matrix(points, accent=ctx.branding.accent, width_cm=FRAME_W / 72 * 2.54,
+                                          labels={"x": ctx.tr("pf.axis.readiness"), "y": ctx.tr("pf.axis.impact"),
+                                                  "c": ctx.tr("pf.axis.control"),
+                                                  "top_right": ctx.tr("pf.q.top_right"),
+                                                  "top_left": ctx.tr("pf.q.top_left"),
+                                                  "bottom": ctx.tr("pf.q.bottom")})
+    out.append(ctx.image(chart))
+    unplotted = [u.name for u in ucs if u.readiness is None or u.impact.value is None]
+    if unplotted:
+        out.append(ctx.p(ctx.tr("pf.unplotted", names=", ".join(unplotted)), st.muted))
+    out.append(ctx.sub_heading(ctx.tr("pf.ranked")))
+    c = st.cell
+    head = [ctx.p(ctx.tr(k), st.cell_head_num if k in ("pf.col.impact", "pf.col.readiness", "pf.col.control",
+                                                        "pf.col.priority") else st.cell_head)
+            for k in ("pf.col.rank", "pf.col.use_case", "pf.col.quadrant", "pf.col.impact", "pf.col.readiness",
+                      "pf.col.control", "pf.col.priority", "pf.col.rationale")]
+    rows: list[list[Any]] = [head]
+    extra: list[tuple[Any, ...]] = []
+    for i, u in enumerate(ucs, start=1):
+        rows.append([
+            ctx.p(str(u.rank), c),
+            ctx.m(f"<b>{esc(u.name)}</b>", c),
+            ctx.p(QUADRANT_LABELS[u.quadrant].get(ctx.lang), c),
+            ctx.p(_num(u.impact.value), st.cell_num),
+            ctx.p(_num(u.readiness), st.cell_num),
+            ctx.p(_num(u.control_complexity.value), st.cell_num),
+            ctx.m(f"<b>{_num(u.priority.value)}</b>", st.cell_num),
+            ctx.m(_rationale(ctx, u), st.cell_note),
+        ])
+        if u.use_case_id == ctx.r.first_lane.use_case_id:
+            extra.append(("BACKGROUND", (0, i), (-1, i), tint(ctx.accent, 0.12)))
+    out.append(table(rows, [0.045, 0.2, 0.14, 0.075, 0.085, 0.08, 0.08, 0.295], accent=ctx.accent,
+                     extra=extra))
+    return out
+
+
+# --------------------------------------------------------------------------- data and workflow readiness
+
+
+def _readiness_columns(ctx: Ctx) -> list[tuple[str, str]]:
+    """(dimension id, label) of the heatmap's columns: process and data availability, then the readiness areas."""
+    cols: list[tuple[str, str]] = []
+    for dim_id in ("uc_process", "uc_data"):
+        dim = ctx.lib.dimensions.get(dim_id)
+        if dim is not None:
+            cols.append((dim_id, dim.name.get(ctx.lang)))
+    used = {q.dimension for qn in ctx.lib.by_kind("readiness") for q in qn.questions if q.scored}
+    for dim_id, dim in ctx.lib.dimensions.items():
+        if dim.kind == "readiness" and dim_id in used:
+            cols.append((dim_id, dim.name.get(ctx.lang)))
+    for dim_id in sorted(used - {c[0] for c in cols}):
+        cols.append((dim_id, dim_id))
+    return cols
+
+
+def _dimension_value(ctx: Ctx, dim_id: str, uc: UseCaseResult,
+                     questions: dict[str, list[Question]]) -> float | None:
+    if dim_id == "uc_process":
+        return uc.process_readiness.value
+    if dim_id == "uc_data":
+        return uc.data_availability.value
+    num = den = 0.0
+    for q in questions.get(dim_id, ()):
+        c = ctx.cons.get((q.id, uc.use_case_id))
+        if c is None or c.not_applicable or c.numeric is None:
+            continue
+        num += q.weight * c.numeric
+        den += q.weight
+    return 100.0 * num / den / 4.0 if den else None
+
+
+def section_readiness(ctx: Ctx) -> list[Any]:
+    st = ctx.st
+    ucs = ctx.r.use_cases
+    out: list[Any] = [ctx.chapter_heading("readiness")]
+    cols = _readiness_columns(ctx)
+    if not ucs or not cols:
+        return [*out, ctx.p(ctx.tr("dr.none"))]
+    out += [ctx.p(ctx.tr("dr.intro")), ctx.sub_heading(ctx.tr("dr.heatmap"))]
+    questions: dict[str, list[Question]] = defaultdict(list)
+    for qn in ctx.lib.by_kind("readiness"):
+        for q in qn.questions:
+            if q.scored and q.scope == "use_case":
+                questions[q.dimension].append(q)
+    n = len(cols) + 1
+    name_w = 0.26
+    value_w = (1 - name_w) / n
+    head_h = 31 * mm
+    head: list[Any] = [ctx.p(ctx.tr("dr.col.use_case"), st.cell_head)]
+    head += [VerticalLabel(label, head_h - 6) for _, label in cols]
+    head.append(VerticalLabel(ctx.tr("dr.col.overall"), head_h - 6))
+    rows: list[list[Any]] = [head]
+    extra: list[tuple[Any, ...]] = [
+        ("ALIGN", (1, 1), (-1, -1), "CENTER"),
+        ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
+        ("VALIGN", (0, 1), (0, -1), "MIDDLE"),
+        ("LINEBELOW", (0, 1), (-1, -1), 1.2, WHITE),
+        ("LINEAFTER", (0, 1), (-1, -1), 1.2, WHITE),
+        ("LINEAFTER", (-2, 1), (-2, -1), 2.5, WHITE),
+        ("FONT", (1, 1), (-1, -1), "DejaVuSans", 7.6),
+        ("TOPPADDING", (1, 1), (-1, -1), 4),
+        ("BOTTOMPADDING", (1, 1), (-1, -1), 4),
+    ]
+    for i, u in enumerate(ucs, start=1):
+        blocked = {b.dimension for b in u.blockers}
+        row: list[Any] = [ctx.m(f"<font color='#5F6B73'>{u.rank}</font>&nbsp; {esc(u.name)}", st.cell)]
+        for j, (dim_id, _) in enumerate(cols, start=1):
+            v = _dimension_value(ctx, dim_id, u, questions)
+            bg, fg = _heat(v)
+            row.append(_num(v) + (" !" if dim_id in blocked else ""))
+            extra += [("BACKGROUND", (j, i), (j, i), bg), ("TEXTCOLOR", (j, i), (j, i), fg)]
+            if dim_id in blocked:
+                extra += [("FONT", (j, i), (j, i), "DejaVuSans-Bold", 7.6),
+                          ("BOX", (j, i), (j, i), 1.6, INK)]
+        bg, fg = _heat(u.readiness)
+        row.append(_num(u.readiness))
+        extra += [("BACKGROUND", (n, i), (n, i), bg), ("TEXTCOLOR", (n, i), (n, i), fg),
+                  ("FONT", (n, i), (n, i), "DejaVuSans-Bold", 7.6)]
+        rows.append(row)
+    out.append(table(rows, [name_w] + [value_w] * n, accent=ctx.accent, zebra=False, extra=extra))
+    out.append(Spacer(1, 4))
+    out.append(ctx.p(ctx.tr("dr.legend"), st.muted))
+
+    out.append(ctx.sub_heading(ctx.tr("dr.blockers")))
+    brows: list[list[Any]] = [[ctx.p(ctx.tr(k), st.cell_head) for k in
+                               ("dr.col.use_case", "dr.col.item", "dr.col.dimension", "dr.col.value",
+                                "dr.col.needed")]]
+    for u in ucs:
+        for b in u.blockers:
+            dim = ctx.lib.dimensions.get(b.dimension)
+            brows.append([
+                ctx.m(f"<b>{esc(u.name)}</b>", st.cell),
+                ctx.p(b.text.get(ctx.lang), st.cell),
+                ctx.p(dim.name.get(ctx.lang) if dim else b.dimension, st.cell),
+                ctx.p(ctx.tr("dr.value", value=_num(b.value, 1)), st.cell),
+                ctx.p(ctx.tr("dr.needed", value=_num(b.threshold, 1)), st.cell),
+            ])
+    if len(brows) == 1:
+        out.append(ctx.p(ctx.tr("dr.no_blockers")))
+    else:
+        out.append(table(brows, [0.22, 0.4, 0.16, 0.11, 0.11], accent=ctx.accent))
+    return out
+
+
+# --------------------------------------------------------------------------- roadmap
+
+
+def _finding_text(ctx: Ctx, item: RoadmapItem) -> str:
+    if item.added:
+        return esc(ctx.tr("rm.added"))
+    return "<br/>".join(f"• {esc(f.text.get(ctx.lang))}" for f in item.findings)
+
+
+def section_roadmap(ctx: Ctx) -> list[Any]:
+    st = ctx.st
+    items = ctx.r.roadmap.items
+    out: list[Any] = [ctx.chapter_heading("roadmap"), ctx.p(ctx.tr("rm.intro"))]
+    if not items:
+        return [*out, ctx.p(ctx.tr("rm.empty"))]
+    numbered = list(enumerate(items, start=1))
+    rows = [report_charts.TimelineRow(n, i.title.get(ctx.lang), i.phase, i.due_week) for n, i in numbered]
+    chart = report_charts.timeline_chart(rows, accent=ctx.branding.accent, width_cm=FRAME_W / 72 * 2.54,
+                                         phase_labels=[PHASE_LABELS[p].get(ctx.lang) for p in (1, 2, 3)],
+                                         week_label=ctx.tr("rm.week"))
+    out += [ctx.sub_heading(ctx.tr("rm.timeline")), ctx.image(chart)]
+    if ctx.r.roadmap.removed:
+        out.append(ctx.p(ctx.tr("rm.removed", n=len(ctx.r.roadmap.removed)), st.muted))
+    for phase in (1, 2, 3):
+        out.append(CondPageBreak(60 * mm))
+        out.append(ctx.sub_heading(PHASE_LABELS[phase].get(ctx.lang)))
+        phase_items = [(n, i) for n, i in numbered if i.phase == phase]
+        if not phase_items:
+            out.append(ctx.p(ctx.tr("rm.none"), st.muted))
+            continue
+        head = [ctx.p(ctx.tr(k), st.cell_head) for k in
+                ("pf.col.rank", "rm.col.action", "rm.col.owner", "rm.col.due", "rm.col.finding")]
+        trs: list[list[Any]] = [head]
+        for n, item in phase_items:
+            action = f"<b>{esc(item.title.get(ctx.lang))}</b>"
+            if item.why.get(ctx.lang):
+                action += f"<br/><font color='#5F6B73' size='7'>{esc(item.why.get(ctx.lang))}</font>"
+            due = ctx.tr("rm.week_n", n=item.due_week)
+            if item.edited:
+                due += f"<br/><font color='#5F6B73' size='6.5'>{esc(ctx.tr('rm.edited'))}</font>"
+            trs.append([ctx.p(str(n), st.cell), ctx.m(action, st.cell),
+                        ctx.p(ctx.owner_text(item.owner_role, item.owner), st.cell),
+                        ctx.m(due, st.cell), ctx.m(_finding_text(ctx, item), st.cell_note)])
+        out.append(table(trs, [0.04, 0.43, 0.17, 0.09, 0.27], accent=ctx.accent))
+    return out
+
+
+# --------------------------------------------------------------------------- operating model
+
+
+def _baseline_rows(ctx: Ctx) -> list[tuple[str, str, str]]:
+    """(metric, baseline, measured for) for every baseline question."""
+    lane_id = ctx.r.first_lane.use_case_id or (ctx.r.use_cases[0].use_case_id if ctx.r.use_cases else None)
+    lane = ctx.r.use_case(lane_id) if lane_id else None
+    rows: list[tuple[str, str, str]] = []
+    for qn in ctx.lib.by_kind("baseline"):
+        for q in qn.questions:
+            if q.id == TARGET_METRIC_QUESTION:
+                continue
+            if q.scope == "organisation":
+                scope, where = ORGANISATION, ctx.tr("op.organisation")
+            elif lane is not None:
+                scope, where = lane.use_case_id, lane.name
+            else:
+                continue
+            c = ctx.cons.get((q.id, scope))
+            value = answer_text(ctx, q, c) if c is not None and c.status == "answered" else ""
+            if c is not None and c.not_applicable:
+                value = ctx.tr("ap.na")
+            rows.append((q.text.get(ctx.lang), value or ctx.tr("op.baseline_missing"), where))
+    return rows
+
+
+def section_operating(ctx: Ctx) -> list[Any]:
+    st = ctx.st
+    out: list[Any] = [ctx.chapter_heading("operating"), ctx.p(ctx.tr("op.intro"))]
+
+    # roles
+    out.append(ctx.sub_heading(ctx.tr("op.roles")))
+    counts: dict[str, int] = defaultdict(int)
+    for item in ctx.r.roadmap.items:
+        counts[item.owner_role] += 1
+    rows: list[list[Any]] = [[ctx.p(ctx.tr(k), st.cell_head_num if k == "op.col.actions" else st.cell_head)
+                              for k in ("op.col.role", "op.col.owner", "op.col.duty", "op.col.actions")]]
+    extra: list[tuple[Any, ...]] = []
+    for _i, role in enumerate(OPERATING_ROLES, start=1):
+        names = ctx.owners.get(role, [])
+        if names:
+            owner = ctx.m("<b>" + esc(names[0]) + "</b>" + "".join(f"<br/>{esc(n)}" for n in names[1:]), st.cell)
+        else:
+            owner = ctx.m(f"<font color='#C8553D'>{esc(ctx.tr('op.unnamed'))}</font>", st.cell)
+        rows.append([ctx.m(f"<b>{esc(role_label(role, ctx.lang))}</b>", st.cell), owner,
+                     ctx.p(ctx.tr(f"op.duty.{role}"), st.cell), ctx.p(str(counts.get(role, 0)), st.cell_num)])
+    out.append(table(rows, [0.22, 0.22, 0.46, 0.1], accent=ctx.accent, extra=extra))
+
+    # rhythm
+    out.append(ctx.sub_heading(ctx.tr("op.rhythm")))
+    rrows: list[list[Any]] = [[ctx.p(ctx.tr(k), st.cell_head) for k in
+                               ("op.col.cadence", "op.col.forum", "op.col.agenda")]]
+    for cadence in ("weekly", "monthly", "quarterly"):
+        rrows.append([ctx.m(f"<b>{esc(ctx.tr(f'op.{cadence}'))}</b>", st.cell),
+                      ctx.p(ctx.tr(f"op.{cadence}.forum"), st.cell),
+                      ctx.p(ctx.tr(f"op.{cadence}.agenda"), st.cell)])
+    out.append(table(rrows, [0.15, 0.33, 0.52], accent=ctx.accent))
+    rhythm = ctx.r.dimension("governance_rhythm")
+    if rhythm is not None:
+        out.append(Spacer(1, 3))
+        out.append(ctx.p(ctx.tr("op.rhythm_now", level=rhythm.staged_level,
+                                name=LEVEL_NAMES[rhythm.staged_level].get(ctx.lang)), st.muted))
+
+    # metrics
+    out.append(ctx.sub_heading(ctx.tr("op.metrics")))
+    out.append(ctx.p(ctx.tr("op.metrics_intro")))
+    metric = target_metric(ctx)
+    mrows: list[list[Any]] = [[ctx.p(ctx.tr(k), st.cell_head) for k in
+                               ("op.col.metric", "op.col.baseline", "op.col.scope")]]
+    mrows.append([ctx.m(f"<b>{esc(ctx.tr('op.target_metric'))}</b>", st.cell),
+                  ctx.m(f"<b>{esc(metric)}</b>", st.cell) if metric else
+                  ctx.m(f"<font color='#C8553D'>{esc(ctx.tr('sum.metric_unset').split('.')[0])}</font>", st.cell),
+                  ctx.p(ctx.tr("op.organisation"), st.cell)])
+    for name, value, where in _baseline_rows(ctx):
+        mrows.append([ctx.p(name, st.cell), ctx.p(value, st.cell), ctx.p(where, st.cell)])
+    out.append(table(mrows, [0.5, 0.28, 0.22], accent=ctx.accent))
+
+    # checklist
+    out.append(ctx.sub_heading(ctx.tr("op.checklist")))
+    crows: list[list[Any]] = []
+    for key, role in CHECKLIST:
+        crows.append([ctx.m(f"<font size='11' color='{ctx.accent_hex}'>☐</font>", st.cell),
+                      ctx.m(f"{esc(ctx.tr(key))}<br/><font color='#5F6B73' size='7'>"
+                            f"{esc(ctx.tr('op.check.owner', owner=ctx.owner_text(role)))}</font>", st.cell)])
+    check = Table(crows, colWidths=[8 * mm, FRAME_W - 8 * mm], hAlign="LEFT")
+    check.setStyle([("FONT", (0, 0), (-1, -1), "DejaVuSans", 8), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)])
+    out.append(check)
+    runbooks = ctx.r.dimension("runbooks")
+    if runbooks is not None:
+        out.append(Spacer(1, 3))
+        out.append(ctx.p(ctx.tr("op.runbooks_now", level=runbooks.staged_level,
+                                name=LEVEL_NAMES[runbooks.staged_level].get(ctx.lang)), st.muted))
+    return out
+
+
+# --------------------------------------------------------------------------- appendix
+
+
+def _fmt_number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def answer_text(ctx: Ctx, q: Question, c: QuestionConsensus | None) -> str:
+    """The room's answer to ``q`` as words (not escaped)."""
+    if c is None:
+        return ctx.tr("ap.missing")
+    if c.not_applicable:
+        return ctx.tr("ap.na") + (f": {c.na_reason.strip()}" if c.na_reason.strip() else "")
+    v = c.value
+    if v is None:
+        return ctx.tr("ap.missing")
+    if q.type == "scale" and isinstance(v, int | float):
+        label = ""
+        if float(v).is_integer() and 0 <= int(v) < len(q.levels):
+            label = q.levels[int(v)].get(ctx.lang)
+        number = f"{v:g}"
+        return f"{number} – {label}" if label else number
+    if q.type == "choice" and isinstance(v, str):
+        opt = q.option(v)
+        return opt.label.get(ctx.lang) if opt else v
+    if q.type == "checklist" and isinstance(v, list):
+        labels = [(q.option(x).label.get(ctx.lang) if q.option(x) else x) for x in v]  # type: ignore[union-attr]
+        return "; ".join(labels) if labels else "–"
+    if q.type == "number" and isinstance(v, int | float):
+        unit = q.unit.get(ctx.lang) if q.unit else ""
+        text = _fmt_number(float(v))
+        if ctx.lang == "de":
+            text = text.replace(",", "X").replace(".", ",").replace("X", ".")
+        return f"{text} {unit}".strip()
+    return str(v)
+
+
+def _answer_rows(ctx: Ctx, questions: Iterable[Question], scope: str) -> list[list[Any]]:
+    st = ctx.st
+    rows: list[list[Any]] = []
+    for q in questions:
+        c = ctx.cons.get((q.id, scope))
+        qcell = ctx.m(f"{esc(q.text.get(ctx.lang))}<br/><font size='6.3' color='#8A959C'>{esc(q.id)}</font>",
+                      st.cell)
+        answer = esc(answer_text(ctx, q, c))
+        if c is not None and c.status == "answered":
+            how = ctx.tr("ap.consensus") if c.source == "consensus" else ctx.tr("ap.votes", n=len(
+                [v for v in c.votes if not v.not_applicable and v.value is not None]))
+            answer += f"<br/><font size='6.5' color='#5F6B73'>{esc(how)}</font>"
+        if c is not None and c.spread is not None and q.type != "text" and (q.scored or q.type == "number"):
+            spread = _fmt_number(c.spread) if q.type == "number" else f"{c.spread:g}"
+            if c.disagreement:
+                spread = f"<font color='#C8553D'><b>{spread}</b><br/>{esc(ctx.tr('ap.disagreement'))}</font>"
+        else:
+            spread = "–"
+        notes = ""
+        if c is not None and c.notes:
+            notes = "<br/>".join(f"<b>{esc(ctx.participant_name(pid))}:</b> {esc(note)}" for pid, note in c.notes)
+        rows.append([qcell, ctx.m(answer, st.cell), ctx.m(spread, st.cell), ctx.m(notes, st.cell_note)])
+    return rows
+
+
+def _answers_table(ctx: Ctx, rows: list[list[Any]]) -> Table:
+    st = ctx.st
+    head = [ctx.p(ctx.tr(k), st.cell_head) for k in ("ap.col.question", "ap.col.answer", "ap.col.spread",
+                                                      "ap.col.notes")]
+    return table([head, *rows], [0.4, 0.2, 0.09, 0.31], accent=ctx.accent)
+
+
+MATRIX_COLUMNS = 8  # use cases per answer matrix
+
+
+def _chunks(items: Sequence[UseCaseResult], size: int) -> list[Sequence[UseCaseResult]]:
+    """``items`` in balanced chunks of at most ``size``."""
+    if not items:
+        return []
+    n = -(-len(items) // size)
+    per = -(-len(items) // n)
+    return [items[i:i + per] for i in range(0, len(items), per)]
+
+
+def _matrix_cell(ctx: Ctx, q: Question, c: QuestionConsensus | None) -> ValueCell:
+    muted, red = MUTED, SEVERITY_COLOURS["high"]
+    if c is None or (c.value is None and not c.not_applicable):
+        return ValueCell("–", "", colour=muted, spread_colour=muted, bold=False)
+    if c.not_applicable:
+        return ValueCell(ctx.tr("ap.na_short"), "", colour=muted, spread_colour=muted, bold=False)
+    if q.type == "text":
+        return ValueCell("✎", "", colour=INK, spread_colour=muted, bold=False)
+    if q.type == "number" and isinstance(c.value, int | float):
+        value = _localise(_fmt_number(float(c.value)), ctx.lang)
+    elif c.numeric is not None and q.scored:
+        value = f"{c.numeric:.1f}".rstrip("0").rstrip(".")
+    else:
+        value = answer_text(ctx, q, c)
+    spread = ""
+    if c.spread is not None and len(c.votes) >= 2:
+        number = _fmt_number(c.spread) if q.type == "number" else f"{c.spread:g}"
+        spread = f"Δ {_localise(number, ctx.lang)}"
+    consensus = c.source == "consensus"
+    return ValueCell(value, spread, colour=ctx.accent if consensus else INK,
+                     spread_colour=red if c.disagreement else muted, bold=consensus or c.disagreement)
+
+
+def _localise(number: str, lang: str) -> str:
+    return number.replace(",", "X").replace(".", ",").replace("X", ".") if lang == "de" else number
+
+
+def _matrix(ctx: Ctx, questions: Sequence[Question], ucs: Sequence[UseCaseResult]) -> Table:
+    st = ctx.st
+    q_share = 0.44
+    col = (1 - q_share) / MATRIX_COLUMNS
+    head: list[Any] = [ctx.p(ctx.tr("ap.col.question"), st.cell_head)]
+    head += [VerticalLabel(f"{u.rank}  {u.name}", 30 * mm, size=6.6) for u in ucs]
+    rows: list[list[Any]] = [head]
+    extra: list[tuple[Any, ...]] = [("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
+                                    ("LEFTPADDING", (1, 0), (-1, -1), 1.5),
+                                    ("RIGHTPADDING", (1, 0), (-1, -1), 1.5)]
+    for i, q in enumerate(questions, start=1):
+        unit = f" <font color='#5F6B73'>({esc(q.unit.get(ctx.lang))})</font>" if q.unit else ""
+        cells: list[Any] = [ctx.m(esc(q.text.get(ctx.lang)) + unit, st.cell_note)]
+        for j, u in enumerate(ucs, start=1):
+            c = ctx.cons.get((q.id, u.use_case_id))
+            cells.append(_matrix_cell(ctx, q, c))
+            if c is not None and c.disagreement:
+                extra.append(("BACKGROUND", (j, i), (j, i), tint(SEVERITY_COLOURS["high"], 0.12)))
+        rows.append(cells)
+    widths = [q_share] + [col] * len(ucs)
+    return table(rows, widths, accent=ctx.accent, extra=extra, scale=False)
+
+
+def _matrix_notes(ctx: Ctx, questions: Sequence[Question], ucs: Sequence[UseCaseResult]) -> list[Any]:
+    """Answers in words and notes on use-case questions, question by question."""
+    out: list[Any] = []
+    for q in questions:
+        for u in ucs:
+            c = ctx.cons.get((q.id, u.use_case_id))
+            if c is None:
+                continue
+            parts: list[str] = []
+            if q.type == "text" and isinstance(c.value, str) and c.value.strip() and not c.not_applicable:
+                parts.append(f"<b>{esc(c.value)}</b>")
+            if c.not_applicable and c.na_reason.strip():
+                parts.append(f"{esc(ctx.tr('ap.na'))}: {esc(c.na_reason)}")
+            parts += [f"<b>{esc(ctx.participant_name(pid))}:</b> {esc(note)}" for pid, note in c.notes
+                      if note.strip() and not (c.not_applicable and note == c.na_reason)]
+            if parts:
+                out.append(ctx.m(f"<font color='#5F6B73'>{esc(q.text.get(ctx.lang))} · {u.rank} "
+                                 f"{esc(u.name)}</font><br/>" + "<br/>".join(parts), ctx.st.small))
+    return out
+
+
+def section_appendix(ctx: Ctx) -> list[Any]:
+    st = ctx.st
+    out: list[Any] = [ctx.chapter_heading("appendix"), ctx.sub_heading(ctx.tr("ap.answers")),
+                      ctx.p(ctx.tr("ap.answers_intro"))]
+    ucs = ctx.r.use_cases
+    legend_done = False
+    for qn in ctx.data.library.questionnaires:
+        org = [q for q in qn.questions if q.scope == "organisation"]
+        per_uc = [q for q in qn.questions if q.scope == "use_case"] if ucs else []
+        if not org and not per_uc:
+            continue
+        out.append(CondPageBreak(60 * mm))
+        out.append(ctx.sub_heading(f"{qn.title.get(ctx.lang)} ({ctx.tr('ap.col.version')} {qn.version})",
+                                   level=2, toc=False))
+        if org:
+            if per_uc:
+                out.append(ctx.m(esc(ctx.tr("ap.organisation")), st.h4))
+            out.append(_answers_table(ctx, _answer_rows(ctx, org, ORGANISATION)))
+        if per_uc:
+            if org:
+                out.append(ctx.m(esc(ctx.tr("ap.per_use_case")), st.h4))
+            if not legend_done:
+                out.append(ctx.p(ctx.tr("ap.matrix_legend"), st.muted))
+                legend_done = True
+            chunks = _chunks(ucs, MATRIX_COLUMNS)
+            for chunk in chunks:
+                if len(chunks) > 1:
+                    out.append(CondPageBreak(50 * mm))
+                    out.append(ctx.p(ctx.tr("ap.chunk", first=chunk[0].rank, last=chunk[-1].rank, n=len(ucs)),
+                                     st.h4))
+                out.append(_matrix(ctx, per_uc, chunk))
+                out.append(Spacer(1, 6))
+            notes = _matrix_notes(ctx, per_uc, ucs)
+            if notes:
+                out.append(ctx.m(esc(ctx.tr("ap.notes_words")), st.h4))
+                out.extend(notes)
+
+    # method
+    from readiness_app.scoring import engine
+
+    out.append(CondPageBreak(80 * mm))
+    out.append(ctx.sub_heading(ctx.tr("ap.method")))
+    pw = engine.PRIORITY_WEIGHTS
+    rw = engine.READINESS_WEIGHTS
+    out.append(ctx.p(ctx.tr("method.1")))
+    out.append(ctx.p(ctx.tr("method.2", pw=f"{rw['process']:g}", dw=f"{rw['data_availability']:g}",
+                            rw=f"{rw['data_readiness']:g}", i=pw["impact"] * 100, r=pw["readiness"] * 100,
+                            c=pw["control"] * 100, e=pw["effort"] * 100)))
+    out.append(ctx.p(ctx.tr("method.3", ih=engine.IMPACT_HIGH, rs=engine.READINESS_SUFFICIENT,
+                            cm=engine.CONTROL_MANAGEABLE)))
+    out.append(ctx.p(ctx.tr("method.4", sm=f"{engine.STAGE_MET:g}", dt=engine.DEFAULT_TARGET)))
+    out.append(ctx.p(ctx.tr("method.5")))
+
+    # versions
+    out.append(CondPageBreak(50 * mm))
+    out.append(ctx.sub_heading(ctx.tr("ap.versions")))
+    completeness = {c.questionnaire_id: c for c in ctx.r.completeness}
+    vrows: list[list[Any]] = [[ctx.p(ctx.tr(k), st.cell_head) for k in
+                               ("ap.col.questionnaire", "ap.col.kind", "ap.col.version", "ap.col.answered",
+                                "ap.col.fingerprint")]]
+    for qn in ctx.lib.questionnaires:
+        comp = completeness.get(qn.id)
+        share = f"{comp.ratio * 100:.0f} %" if comp is not None and comp.applicable_weight else "–"
+        vrows.append([ctx.m(f"<b>{esc(qn.title.get(ctx.lang))}</b><br/>"
+                            f"<font size='6.3' color='#8A959C'>{esc(qn.id)}</font>", st.cell),
+                      ctx.p(ctx.tr(f"kind.{qn.kind}") if qn.kind else "", st.cell),
+                      ctx.p(qn.version, st.cell), ctx.p(share, st.cell),
+                      ctx.m(f"<font size='6.5'>{esc(qn.sha256[:32])}<br/>{esc(qn.sha256[32:])}</font>", st.cell)])
+    out.append(table(vrows, [0.3, 0.17, 0.1, 0.11, 0.32], accent=ctx.accent))
+    out.append(Spacer(1, 4))
+    if ctx.lib.library_version:
+        out.append(ctx.p(ctx.tr("ap.library", v=ctx.lib.library_version), st.muted))
+    out.append(ctx.p(ctx.tr("ap.generated", v=__version__), st.muted))
+    return out
+
+
+SECTION_BUILDERS = {
+    "cover": section_cover,
+    "contents": section_contents,
+    "summary": section_summary,
+    "maturity": section_maturity,
+    "portfolio": section_portfolio,
+    "readiness": section_readiness,
+    "roadmap": section_roadmap,
+    "operating": section_operating,
+    "appendix": section_appendix,
+}
