@@ -334,5 +334,64 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- export
+#
+# One ``export`` command for every output format. Each format registers two functions:
+# ``EXPORT_OPTIONS`` adds its options (e.g. --pdf) to the command, ``EXPORT_STEPS`` runs the
+# export when its option was given and returns the line to print (None when not asked for).
+# The options combine: ``readiness export FILE --pdf r.pdf --xlsx s.xlsx`` writes both.
+
+ExportStep = Callable[[argparse.Namespace], "str | None"]
+EXPORT_OPTIONS: list[Configure] = []
+EXPORT_STEPS: list[ExportStep] = []
+
+
+def _export_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", type=Path, help="the assessment file (.readiness); only read")
+    p.add_argument("--lang", choices=("en", "de"), default=None,
+                   help="language of the output (default: the assessment's language)")
+    for add_options in EXPORT_OPTIONS:
+        add_options(p)
+
+
+def _pdf_options(p: argparse.ArgumentParser) -> None:
+    from readiness_app.report_text import SECTION_IDS
+
+    p.add_argument("--pdf", metavar="OUT.pdf", type=Path, default=None,
+                   help="write the PDF report (executive summary, maturity, portfolio, 90-day roadmap)")
+    p.add_argument("--no-section", metavar="SECTION", action="append", default=[], choices=SECTION_IDS,
+                   help="leave a section out of the PDF (repeatable): " + ", ".join(SECTION_IDS))
+
+
+def _pdf_step(args: argparse.Namespace) -> str | None:
+    if args.pdf is None:
+        return None
+    from readiness_app.report_pdf import SECTION_IDS, build_report
+
+    sections = [s for s in SECTION_IDS if s not in set(args.no_section)]
+    build_report(args.file, args.pdf, lang=args.lang, sections=sections)
+    return f"wrote {args.pdf}"
+
+
+EXPORT_OPTIONS.append(_pdf_options)
+EXPORT_STEPS.append(_pdf_step)
+
+
+@command("export", "write the client deliverables (PDF report) from an assessment",
+         "Export an assessment: --pdf writes the PDF report with the 90-day roadmap. "
+         "The assessment file is only read; each output is written completely or not at all.",
+         configure=_export_args)
+def cmd_export(args: argparse.Namespace) -> int:
+    if not args.file.is_file():
+        raise CommandFailed("no such assessment file", path=str(args.file))
+    done = [line for step in EXPORT_STEPS if (line := step(args)) is not None]
+    if not done:
+        print("readiness export: error: say what to write, e.g. --pdf OUT.pdf", file=sys.stderr)
+        return 2
+    for line in done:
+        print(line)
+    return 0
+
+
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
