@@ -124,10 +124,10 @@ class MaturityChart(QWidget):
         ax.barh(ys, widths, left=1.0, height=0.55, color=accent, label=tr("res.current"))
         ax.scatter([b.target for b in bars], ys, marker="D", s=70, color=fg, zorder=3, label=tr("res.target"))
         for y, b in zip(ys, bars, strict=True):
-            text = "–" if b.score is None else f"{b.score:.1f}"
-            ax.text(min((b.score or 1.0) + 0.05, 3.75), y, text, va="center", color=fg, fontsize=size * 0.9)
+            ax.text(4.12, y, "–" if b.score is None else f"{b.score:.1f}", va="center", ha="left", color=fg,
+                    fontsize=size * 0.9, fontweight="bold", clip_on=False)
         ax.set_yticks(ys, [b.label for b in bars], fontsize=size, color=fg)
-        ax.set_xlim(1, 4.05)
+        ax.set_xlim(1, 4.0)
         ax.set_xticks([1, 2, 3, 4], ["1", "2", "3", "4"], fontsize=size * 0.9, color=fg)
         ax.grid(axis="x", color=mid, linewidth=0.6, alpha=0.6)
         ax.set_axisbelow(True)
@@ -136,7 +136,7 @@ class MaturityChart(QWidget):
         for side in ("left", "bottom"):
             ax.spines[side].set_color(mid)
         ax.tick_params(colors=fg, length=0)
-        leg = ax.legend(loc="lower right", fontsize=size * 0.85, frameon=False)
+        leg = ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=size * 0.85, frameon=False)
         for t in leg.get_texts():
             t.set_color(fg)
         self.draw_count += 1
@@ -232,22 +232,31 @@ class PriorityMatrix(QWidget):
         painter.drawText(QRectF(-r.height() / 2, -fm.height(), r.height(), fm.height() * 1.6),
                          Qt.AlignmentFlag.AlignCenter, f"{tr('res.impact')} →")
         painter.restore()
-        # points
+        # points, then labels placed where they do not collide
         radius = max(7.0, fm.height() * 0.5)
-        for p in self.points:
-            c = self._pos(p, r)
+        centres = [(p, self._pos(p, r)) for p in self.points]
+        taken = [QRectF(c.x() - radius, c.y() - radius, 2 * radius, 2 * radius) for _p, c in centres]
+        for p, c in centres:
             colour = heat_colour(None if p.control is None else p.control / 100, pal, higher_is_better=False)
             painter.setBrush(QBrush(colour or pal.color(QPalette.ColorRole.Highlight)))
             painter.setPen(QPen(pal.color(QPalette.ColorRole.WindowText), 1.2))
             painter.drawEllipse(c, radius, radius)
             painter.drawText(QRectF(c.x() - radius, c.y() - radius, 2 * radius, 2 * radius),
                              Qt.AlignmentFlag.AlignCenter, str(p.rank))
-            label = fm.elidedText(p.label, Qt.TextElideMode.ElideRight, int(r.width() * 0.34))
-            w = fm.horizontalAdvance(label)
-            lx = c.x() + radius + 4
-            if lx + w > r.right():
-                lx = c.x() - radius - 4 - w
-            painter.drawText(QPointF(lx, c.y() + fm.ascent() / 2 - 1), label)
+        for p, c in centres:
+            label = fm.elidedText(p.label, Qt.TextElideMode.ElideRight, int(r.width() * 0.38))
+            w, h = fm.horizontalAdvance(label) + 2, fm.height()
+            gap = radius + 4
+            candidates = [
+                QRectF(c.x() + gap, c.y() - h / 2, w, h), QRectF(c.x() - gap - w, c.y() - h / 2, w, h),
+                QRectF(c.x() - w / 2, c.y() - radius - 2 - h, w, h), QRectF(c.x() - w / 2, c.y() + radius + 2, w, h),
+                QRectF(c.x() + gap, c.y() - h * 1.5, w, h), QRectF(c.x() + gap, c.y() + h * 0.5, w, h),
+                QRectF(c.x() - gap - w, c.y() - h * 1.5, w, h), QRectF(c.x() - gap - w, c.y() + h * 0.5, w, h),
+            ]
+            inside = [q for q in candidates if r.contains(q)] or candidates
+            spot = next((q for q in inside if not any(q.intersects(t) for t in taken)), inside[0])
+            taken.append(spot)
+            painter.drawText(spot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
         painter.end()
 
     def point_at(self, pos: QPointF) -> MatrixPoint | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import getpass
+import importlib.util
 import logging
 from pathlib import Path
 from typing import Any
@@ -161,12 +162,12 @@ class Documents(QObject):
     # ------------------------------------------------------------------ import
 
     def import_workbook(self, source: Path | None = None, target: Path | None = None) -> Task | None:
-        """Import an Excel assessment into a new ``.readiness`` file (off the UI thread), then open it."""
-        try:
-            from readiness_app import excel  # type: ignore[attr-defined]
+        """Import an Excel assessment into a new ``.readiness`` file, off the UI thread, then open it.
 
-            importer = excel.import_workbook
-        except (ImportError, AttributeError):
+        Reading the workbook and writing the file run in the background; when some rows cannot
+        be imported the user is asked whether to import the rest. Nothing is written on failure.
+        """
+        if importlib.util.find_spec("readiness_app.xlsx_import") is None:
             dialogs.service().error(tr("error.feature_title"), tr("start.import"), tr("error.feature_todo"))
             return None
         if source is None:
@@ -179,15 +180,35 @@ class Documents(QObject):
             target = dialogs.service().save_file(tr("file.import_target"), tr("file.filter_assessment"), suggested)
             if target is None:
                 return None
-        target = _with_suffix(Path(target), FILE_SUFFIX)
+        out = _with_suffix(Path(target), FILE_SUFFIX)
+        if self.session is not None and self.session.path is not None and self.session.path.resolve() == out.resolve():
+            self.close()
         src = Path(source)
 
-        def work(progress: Any, cancelled: Any) -> Path:
-            importer(src, target)
-            return target
+        def plan(progress: Any, cancelled: Any) -> Any:
+            from readiness_app.xlsx_import import plan_import
 
-        def done(path: object) -> None:
-            self.open_path(Path(str(path)))
+            return plan_import(src, progress=progress)
 
-        self.last_task = run_task(work, tr("ex.importing"), self.window, done, dialogs.show_exception)
+        def planned(result: object) -> None:
+            errors = list(getattr(result, "errors", []))
+            allow = False
+            if errors:
+                lines = "\n".join(p.format() for p in errors[:5])
+                if not dialogs.service().confirm(tr("import.problems_title"),
+                                                 tr("import.problems", count=len(errors), lines=lines)):
+                    return
+                allow = True
+
+            def write(progress: Any, cancelled: Any) -> Path:
+                from readiness_app.xlsx_import import apply_plan
+
+                return apply_plan(result, out, overwrite=True, author=_author(), allow_problems=allow)  # type: ignore[arg-type]
+
+            def written(path: object) -> None:
+                self.open_path(Path(str(path)))
+
+            self.last_task = run_task(write, tr("ex.importing"), self.window, written, dialogs.show_exception)
+
+        self.last_task = run_task(plan, tr("ex.importing"), self.window, planned, dialogs.show_exception)
         return self.last_task

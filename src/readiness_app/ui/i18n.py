@@ -350,6 +350,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "Kontrollkomplexität, grün = beherrschbar, rot = komplex. Klicken Sie auf einen Punkt."),
     "res.target": ("Target", "Ziel"),
     "res.current": ("Current", "Aktuell"),
+    "res.by_dimension": ("Maturity by dimension (double-click a target to change it)",
+                         "Reife je Dimension (Doppelklick auf ein Ziel ändert es)"),
     "res.dimension": ("Dimension", "Dimension"),
     "res.score": ("Score", "Wert"),
     "res.level": ("Level", "Stufe"),
@@ -400,6 +402,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ex.cancelled": ("Cancelled; nothing was written.", "Abgebrochen; es wurde nichts geschrieben."),
     "ex.unavailable": ("(not available in this build)", "(in dieser Version nicht verfügbar)"),
     "ex.last": ("Last export", "Letzter Export"),
+    "import.problems_title": ("Some rows cannot be imported", "Einige Zeilen können nicht importiert werden"),
+    "import.problems": ("{count} row(s) cannot be imported:\n{lines}\n\nImport the other rows anyway?",
+                        "{count} Zeile(n) können nicht importiert werden:\n{lines}\n\nDie übrigen Zeilen trotzdem importieren?"),
     # help
     "help.title": ("Readiness Studio help", "Hilfe zu Readiness Studio"),
     "help.text": (

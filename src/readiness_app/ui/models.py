@@ -28,6 +28,10 @@ _INVALID = QModelIndex()
 # the row's key (for tests and callers): Qt.UserRole; a 0..1 value for heat colours: Qt.UserRole + 1
 KeyRole = Qt.ItemDataRole.UserRole
 HeatRole = Qt.ItemDataRole.UserRole + 1
+RatioRole = Qt.ItemDataRole.UserRole + 2
+DetailRole = Qt.ItemDataRole.UserRole + 3
+TitleRole = Qt.ItemDataRole.UserRole + 4
+CompleteRole = Qt.ItemDataRole.UserRole + 5
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,7 @@ class StepItem:
     title: str
     detail: str  # "3 of 5", "" when the step has no completion
     complete: bool
+    ratio: float | None = None  # completion 0..1 for steps that have one
     enabled: bool = True
 
 
@@ -195,6 +200,14 @@ class StepsModel(QAbstractListModel):
             return it.detail or it.title
         if role == KeyRole:
             return it.key
+        if role == RatioRole:
+            return it.ratio
+        if role == DetailRole:
+            return it.detail
+        if role == TitleRole:
+            return f"{index.row() + 1}. {it.title}"
+        if role == CompleteRole:
+            return it.complete
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -2,13 +2,93 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from readiness_app.ui.i18n import tr
-from readiness_app.ui.models import KeyRole, StepItem, StepsModel
+from readiness_app.ui.models import (
+    CompleteRole,
+    DetailRole,
+    KeyRole,
+    RatioRole,
+    StepItem,
+    StepsModel,
+    TitleRole,
+)
 from readiness_app.ui.pages.base import scaled_font
 from readiness_app.ui.progress import STEPS, StepStatus
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class StepDelegate(QStyledItemDelegate):
+    """Two lines per step: "3. Title" and a muted detail with a thin completion bar."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        fm = option.fontMetrics
+        return QSize(200, int(fm.height() * 2.9))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        pal = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        r = QRectF(option.rect).adjusted(2, 2, -2, -2)
+        if selected:
+            painter.fillRect(r, pal.color(QPalette.ColorRole.Highlight))
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            hover = QColor(pal.color(QPalette.ColorRole.Highlight))
+            hover.setAlpha(40)
+            painter.fillRect(r, hover)
+        fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        muted = QColor(fg)
+        muted.setAlpha(170)
+        fm = option.fontMetrics
+        line = fm.height()
+        complete = bool(index.data(CompleteRole))
+        mark_w = fm.horizontalAdvance("✓") + 10
+        painter.setPen(QColor(76, 175, 80) if complete and not selected else fg)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.drawText(QRectF(r.left() + 6, r.top() + 4, mark_w, line), Qt.AlignmentFlag.AlignLeft,
+                         "✓" if complete else "")
+        painter.setPen(fg)
+        title = str(index.data(TitleRole) or "")
+        text_left = r.left() + 6 + mark_w
+        width = r.right() - text_left - 6
+        painter.drawText(QRectF(text_left, r.top() + 4, width, line), Qt.AlignmentFlag.AlignLeft,
+                         _elide(bold, title, int(width)))
+        detail = str(index.data(DetailRole) or "")
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.88)
+        painter.setFont(small)
+        painter.setPen(muted)
+        ratio = index.data(RatioRole)
+        bar_w = 70 if ratio is not None else 0
+        painter.drawText(QRectF(text_left, r.top() + 6 + line, width - bar_w - 8, line), Qt.AlignmentFlag.AlignLeft,
+                         _elide(small, detail, int(width - bar_w - 8)))
+        if ratio is not None:
+            bar = QRectF(r.right() - 6 - bar_w, r.top() + 6 + line + line * 0.35, bar_w, max(4.0, line * 0.3))
+            painter.setPen(QPen(muted, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(bar, 2, 2)
+            fill = QRectF(bar.left(), bar.top(), bar.width() * min(max(float(ratio), 0.0), 1.0), bar.height())
+            painter.fillRect(fill, QColor(76, 175, 80) if complete else muted)
+        painter.restore()
+
+
+def _elide(font: QFont, text: str, width: int) -> str:
+    return QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, max(width, 10))
 
 
 class Navigator(QWidget):
@@ -24,10 +104,10 @@ class Navigator(QWidget):
         self.model = StepsModel(self)
         self.view = QListView()
         self.view.setModel(self.model)
+        self.view.setItemDelegate(StepDelegate(self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSpacing(3)
-        self.view.setWordWrap(True)
+        self.view.setMouseTracking(True)
         self.view.setFont(scaled_font(self.view, 1.05))
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         layout.addWidget(self.view, 1)
@@ -41,13 +121,18 @@ class Navigator(QWidget):
         for key in STEPS:
             st = statuses.get(key)
             detail = ""
+            ratio: float | None = None
             if key == "use_cases" and st is not None:
                 detail = tr("nav.use_cases", count=st.done)
             elif key == "participants" and st is not None:
                 detail = tr("nav.roles", done=st.done, total=st.total)
+                ratio = st.ratio
             elif st is not None and st.total:
                 detail = tr("nav.complete") if st.complete else tr("nav.done", done=st.done, total=st.total)
-            items.append(StepItem(key, tr(f"step.{key}"), detail, bool(st and st.complete)))
+                ratio = st.ratio
+            elif key == "engagement":
+                detail = ""
+            items.append(StepItem(key, tr(f"step.{key}"), detail, bool(st and st.complete), ratio))
         self.model.set_items(items)
 
     def select(self, key: str) -> None:
@@ -67,5 +152,3 @@ class Navigator(QWidget):
         self.title_label.setText(tr("nav.title"))
         self.view.setAccessibleName(tr("nav.accessible"))
         self.set_statuses(self._statuses)
-        self.view.setToolTip("")
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)

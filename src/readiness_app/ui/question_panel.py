@@ -216,6 +216,8 @@ class QuestionPanel(QWidget):
             item = self.answers_layout.takeAt(0)
             w = item.widget() if item is not None else None
             if w is not None:
+                w.hide()
+                w.setParent(None)
                 w.deleteLater()
         self.cards = []
         self.checks = []

@@ -68,7 +68,7 @@ class WhyDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self.resize(900, 520)
         layout = QVBoxLayout(self)
-        intro = QLabel(tr("res.why_intro", name=name, value=value_text_))
+        intro = self.intro_label = QLabel(tr("res.why_intro", name=name, value=value_text_))
         intro.setWordWrap(True)
         f = intro.font()
         f.setPointSizeF(f.pointSizeF() * 1.15)

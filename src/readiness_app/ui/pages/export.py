@@ -3,31 +3,33 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from readiness_app.storage import AssessmentFile
+from readiness_app.errors import ExportError
 from readiness_app.ui import dialogs
 from readiness_app.ui.i18n import language, tr
 from readiness_app.ui.operations import Change
 from readiness_app.ui.pages.base import Page, heading, intro
 from readiness_app.ui.tasks import Cancelled, Task, run_task
 
-# (module, function) candidates of the exporters other parts of the app provide:
-# fn(assessment, target, *, lang=..., progress=..., cancelled=...) or fn(assessment, target)
-EXPORTERS: dict[str, tuple[tuple[str, str], ...]] = {
-    "xlsx": (("readiness_app.excel", "export_workbook"), ("readiness_app.export_xlsx", "export_workbook"),
-             ("readiness_app.workbook", "export_workbook")),
-    "pdf": (("readiness_app.report", "export_report"), ("readiness_app.report", "write_report"),
-            ("readiness_app.pdf_report", "export_report")),
-}
+# The exporters other parts of the app provide: (module, function). The PDF report is
+# report_pdf.build_report(file, out, lang=, progress=0..100, cancel=); for the workbook the
+# first function found is called as fn(file, out, lang=, progress=, cancel=).
+PDF_EXPORTER = ("readiness_app.report_pdf", "build_report")
+XLSX_EXPORTERS = (("readiness_app.xlsx_scorecard", "export_scorecard"), ("readiness_app.xlsx_scorecard", "write_scorecard"),
+                  ("readiness_app.xlsx_export", "export_scorecard"), ("readiness_app.xlsx_export", "export_workbook"))
 
 
 def find_exporter(kind: str) -> Callable[..., Any] | None:
-    for module, name in EXPORTERS.get(kind, ()):
+    candidates = (PDF_EXPORTER,) if kind == "pdf" else XLSX_EXPORTERS
+    for module, name in candidates:
+        if importlib.util.find_spec(module) is None:
+            continue
         try:
             mod = importlib.import_module(module)
         except ImportError:
@@ -38,23 +40,27 @@ def find_exporter(kind: str) -> Callable[..., Any] | None:
     return None
 
 
-def export_work(exporter: Callable[..., Any], source: Path, target: Path, lang: str) -> Callable[..., Path]:
-    """The background job: read a private snapshot of the assessment and write ``target``."""
+def exporter_available(kind: str) -> bool:
+    """Whether an exporter exists, without importing it (keeps reportlab/openpyxl out of start-up)."""
+    candidates = (PDF_EXPORTER,) if kind == "pdf" else XLSX_EXPORTERS
+    return any(importlib.util.find_spec(module) is not None for module, _ in candidates)
+
+
+def export_work(kind: str, source: Path, target: Path, lang: str) -> Callable[..., Path]:
+    """The background job: the exporter reads its own read-only snapshot of the file and writes ``target``."""
 
     def work(progress: Any, cancelled: Any) -> Path:
-        progress(0, 3)
-        snapshot = AssessmentFile.open_readonly(source)
+        exporter = find_exporter(kind)
+        if exporter is None:
+            raise ExportError(f"no {kind} exporter in this build")
         try:
-            if cancelled():
-                raise Cancelled()
-            progress(1, 3)
-            try:
-                exporter(snapshot, target, lang=lang, progress=progress, cancelled=cancelled)
-            except TypeError:
-                exporter(snapshot, target)
-            progress(3, 3)
-        finally:
-            snapshot.close()
+            exporter(source, target, lang=lang, progress=lambda p, total=100: progress(p, total), cancel=cancelled)
+        except ExportError as exc:
+            if cancelled() or type(exc).__name__.endswith("Cancelled"):
+                raise Cancelled() from exc
+            raise
+        if cancelled():
+            raise Cancelled()
         return target
 
     return work
@@ -96,7 +102,7 @@ class ExportPage(Page):
 
     def refresh(self, change: Change | None) -> None:
         for key in ("pdf", "xlsx"):
-            available = find_exporter(key) is not None
+            available = exporter_available(key)
             self.buttons[key].setEnabled(available)
             self.notes[key].setText("" if available else tr("ex.unavailable"))
 
@@ -111,8 +117,7 @@ class ExportPage(Page):
             if self.documents.save_copy(target):
                 self.status_label.setText(tr("ex.done", path=str(target or "")))
             return None
-        exporter = find_exporter(kind)
-        if exporter is None:
+        if not exporter_available(kind):
             dialogs.service().error(tr("error.feature_title"), tr(f"ex.{kind}"), tr("error.feature_todo"))
             return None
         suffix = ".pdf" if kind == "pdf" else ".xlsx"
@@ -126,7 +131,7 @@ class ExportPage(Page):
         if target.suffix.lower() != suffix:
             target = target.with_name(target.name + suffix)
         self.status_label.setText(tr("ex.running"))
-        self.task = run_task(export_work(exporter, session.path, target, language()), tr("ex.running"), self,
+        self.task = run_task(export_work(kind, session.path, target, language()), tr("ex.running"), self,
                              self._done, self._failed)
         return self.task
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer, AnswerValue
 from readiness_app.questionnaire import Question
 from readiness_app.ui import dialogs, operations
-from readiness_app.ui.format import answer_text, value_text
+from readiness_app.ui.format import answer_text, short_value
 from readiness_app.ui.i18n import language, tr
 from readiness_app.ui.models import Column, RecordTableModel
 from readiness_app.ui.operations import Change
@@ -50,6 +50,7 @@ class QuestionRow:
     answer: Answer | None
     votes: int
     participants: int
+    from_votes: str = ""  # the room's answer suggested by the votes when none is recorded
 
     @property
     def key(self) -> str:
@@ -57,6 +58,8 @@ class QuestionRow:
 
     def answer_display(self) -> str:
         text = answer_text(self.question, self.answer)
+        if not text and self.from_votes:
+            return f"≈ {self.from_votes} ({tr('q.consensus_from_votes')})"
         return text or "–"
 
     def votes_display(self) -> str:
@@ -251,12 +254,19 @@ class QuestionPage(Page):
         assert self.session is not None
         participants = self.session.file.participants()
         answers = self._scope_answers()
+        self.current = min(max(self.current, 0), max(len(self.questions) - 1, 0))
         rows = []
         for i, q in enumerate(self.questions, start=1):
             scope = self.scope_of(q)
             given = answers.get((q.id, scope), {})
             votes = sum(1 for pid, a in given.items() if pid != CONSENSUS and (a.value is not None or a.not_applicable))
-            rows.append(QuestionRow(i, q, scope, given.get(CONSENSUS), votes, len(participants)))
+            consensus = given.get(CONSENSUS)
+            from_votes = ""
+            live = i - 1 == self.current and (q.id, scope) not in self.revealed  # being voted on: stay hidden
+            if votes and not live and (consensus is None or (consensus.value is None and not consensus.not_applicable)):
+                value = suggested_value(q, scope, [a for pid, a in given.items() if pid != CONSENSUS])
+                from_votes = short_value(q, value) if value is not None else ""
+            rows.append(QuestionRow(i, q, scope, consensus, votes, len(participants), from_votes))
         self.model.set_rows(rows)
         no_scope = self.has_use_case_scope and not self.scope_choice
         if not self.questions:
@@ -265,7 +275,6 @@ class QuestionPage(Page):
             self.empty_label.setText(tr("q.no_use_cases"))
         self.empty_label.setVisible(not self.questions or no_scope)
         self.body.setVisible(bool(self.questions) and not no_scope)
-        self.current = min(max(self.current, 0), max(len(self.questions) - 1, 0))
         self._sync_selection()
         self._show_current(participants, answers)
 
@@ -313,7 +322,7 @@ class QuestionPage(Page):
             c = consensus_of(q, scope, list(votes.values()))
             spread, disagreement = c.spread, c.disagreement
             value = suggested_value(q, scope, list(votes.values()))
-            suggestion = value_text(q, value) if value is not None else ""
+            suggestion = short_value(q, value) if value is not None else ""
         self.votes.show_votes(q, participants, votes, revealed, spread, disagreement, suggestion)
 
     # ---------------------------------------------------------------- navigation
@@ -322,8 +331,7 @@ class QuestionPage(Page):
         if not self.questions:
             return
         self.current = min(max(index, 0), len(self.questions) - 1)
-        self._sync_selection()
-        self._show_current()
+        self._redraw()
 
     def step_by(self, delta: int) -> None:
         self.go_to(self.current + delta)
@@ -345,7 +353,7 @@ class QuestionPage(Page):
     def _row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and current.row() != self.current:
             self.current = current.row()
-            self._show_current()
+            self._redraw()
 
     def _use_case_picked(self, index: int) -> None:
         self.scope_choice = str(self.use_case_combo.itemData(index) or "")
@@ -467,7 +475,7 @@ class QuestionPage(Page):
             self.revealed.add(key)
         else:
             self.revealed.discard(key)
-        self._show_current()
+        self._redraw()
 
     def record_consensus(self) -> bool:
         """Store the room's answer suggested by the votes as the consensus."""

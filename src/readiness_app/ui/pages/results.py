@@ -408,7 +408,7 @@ class ResultsPage(Page):
         self.lane_box.setTitle(tr("res.first_lane"))
         self.completeness_box.setTitle(tr("res.completeness"))
         self.maturity_box.setTitle(tr("res.maturity"))
-        self.dimension_box.setTitle(tr("res.dimension"))
+        self.dimension_box.setTitle(tr("res.by_dimension"))
         self.matrix_box.setTitle(tr("res.matrix"))
         self.matrix.setAccessibleName(tr("res.matrix"))
         self.matrix_legend.setText(tr("res.matrix_legend"))

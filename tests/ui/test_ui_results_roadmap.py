@@ -1,0 +1,132 @@
+"""The dashboard explains its scores; the roadmap editor's edits persist and survive re-scoring; export runs off the UI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPointF, Qt
+
+from readiness_app.model import ORGANISATION
+from readiness_app.ui import operations
+from readiness_app.ui.pages.results import ResultsPage
+from readiness_app.ui.pages.roadmap import RoadmapPage
+
+
+def test_clicking_a_score_shows_the_answers_behind_it(qtbot: Any, window: Any, demo_file: Path) -> None:
+    window.documents.open_path(demo_file)
+    window.show_step("results")
+    page: ResultsPage = window.pages["results"]
+    assert page.results is not None
+    # a heatmap cell: impact of the first-ranked use case
+    index = page.heat_model.index(0, 2)
+    rect = page.heat_table.visualRect(index)
+    qtbot.mouseClick(page.heat_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialog = page.why_dialog
+    assert dialog is not None and dialog.isVisible()
+    uc = page.heat_model.record(0)
+    assert dialog.model.rowCount() == len(uc.impact.contributions) > 0
+    assert "Why is this" in dialog.windowTitle()
+    # double-clicking a contribution opens that question
+    with qtbot.waitSignal(page.question_requested) as sig:
+        dialog.table.doubleClicked.emit(dialog.model.index(0, 0))
+    qid, scope = sig.args
+    assert scope == uc.use_case_id
+    page.question_requested.emit(qid, scope)
+    current = window.page_stack.currentWidget()
+    assert current.question().id == qid and current.scope_choice == scope
+    dialog.close()
+    # a maturity score and a matrix dot
+    window.show_step("results")
+    page._dimension_clicked(page.dimension_model.index(0, 1))
+    assert page.why_dialog is not None and page.why_dialog.model.rowCount() > 0
+    first = page.matrix.points[0]
+    r = page.matrix._plot_rect()
+    pos = page.matrix._pos(first, r)
+    qtbot.mouseClick(page.matrix, Qt.MouseButton.LeftButton, pos=QPointF(pos.x(), pos.y()).toPoint())
+    assert page.why_dialog.isVisible() and first.label in page.why_dialog.intro_label.text()
+    assert "Priority" in page.why_dialog.intro_label.text()
+
+
+def test_dashboard_follows_answers_and_targets(window: Any, demo_file: Path) -> None:
+    window.documents.open_path(demo_file)
+    window.show_step("results")
+    page: ResultsPage = window.pages["results"]
+    s = window.session
+    dim = page.dimension_model.record(0)
+    q = next(q for q in s.library.iter_questions()
+             if q.dimension == dim.dimension_id and q.type == "scale" and q.stage == 1)
+    count = page.refresh_count
+    operations.set_answer(s, q.id, ORGANISATION, value=0)
+    low = page.dimension_model.record(0).score.value
+    operations.set_answer(s, q.id, ORGANISATION, value=4)
+    high = page.dimension_model.record(0).score.value
+    assert page.refresh_count == count + 2 and high > low
+    # the target is edited in the table and persists
+    new_target = 4 if dim.target != 4 else 3
+    page.dimension_model.setData(page.dimension_model.index(0, 3), new_target)
+    assert s.file.targets()[dim.dimension_id] == new_target
+    assert page.dimension_model.record(0).target == new_target
+    window.undo()
+    assert s.file.targets().get(dim.dimension_id) == dim.target
+
+
+def test_roadmap_editor(qtbot: Any, window: Any, demo_file: Path, fake_dialogs: Any) -> None:
+    window.documents.open_path(demo_file)
+    window.show_step("roadmap")
+    page: RoadmapPage = window.pages["roadmap"]
+    first = page.models[1].record(0)
+    assert first is not None
+    page.tables[1].selectRow(0)
+    page.tables[1].setFocus()
+    qtbot.keyClick(page.tables[1], Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)  # move to phase 2
+    assert page.item(first.key)[0] == 2
+    qtbot.mouseClick(page.later_button, Qt.MouseButton.LeftButton)
+    assert page.item(first.key)[0] == 3
+    row = page.models[3].row_of(first.key)
+    page.models[3].setData(page.models[3].index(row, 0), "Agree the pilot charter")
+    page.models[3].setData(page.models[3].index(row, 1), "Katharina")
+    page.models[3].setData(page.models[3].index(row, 2), "12")
+    item = page.item(first.key)[1]
+    assert (item.title.en, item.owner, item.due_week, item.edited) == ("Agree the pilot charter", "Katharina", 12, True)
+    fake_dialogs.texts.append("Brief the works council")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    added = [i for m in page.models.values() for i in m.rows if i.added]
+    assert [i.title.en for i in added] == ["Brief the works council"]
+    page.select_item(added[0].key)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert page.item(added[0].key) is None
+
+    # a re-scoring (an answer changes) keeps the edits; so does reopening the file
+    s = window.session
+    q = next(q for q in s.library.iter_questions() if q.scope == "organisation" and q.type == "scale")
+    operations.set_answer(s, q.id, ORGANISATION, value=1)
+    assert page.item(first.key)[0] == 3
+    path = s.path
+    window.documents.close()
+    window.documents.open_path(path)
+    window.show_step("roadmap")
+    page = window.pages["roadmap"]
+    phase, item = page.item(first.key)
+    assert (phase, item.title.en, item.owner, item.due_week) == (3, "Agree the pilot charter", "Katharina", 12)
+    # undo of the last roadmap edit (before reopening the history is gone: a fresh stack)
+    assert not window.session.undo_stack.canUndo()
+
+
+def test_pdf_export_runs_in_the_background(qtbot: Any, window: Any, demo_file: Path, tmp_path: Path,
+                                          fake_dialogs: Any) -> None:
+    from readiness_app.ui.pages.export import exporter_available
+
+    window.documents.open_path(demo_file)
+    if not exporter_available("pdf"):
+        return
+    target = tmp_path / "report.pdf"
+    fake_dialogs.files.append(target)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # Ctrl+E: export the report
+    page = window.pages["export"]
+    assert page.task is not None
+    with qtbot.waitSignal(page.task.finished, timeout=60_000):
+        pass
+    assert target.exists() and target.read_bytes().startswith(b"%PDF")
+    assert "report.pdf" in page.status_label.text()
+    assert fake_dialogs.errors() == []
