@@ -1,0 +1,638 @@
+"""Import assessments from Excel workbooks: plan first (nothing written), then apply.
+
+Three kinds of workbook are recognised:
+
+* our own **scorecard** (``readiness export --xlsx``): rebuilt exactly from its hidden data sheet;
+* our own **fill-in template** (``readiness export --template``): answers read row by row, no
+  mapping needed;
+* **foreign** workbooks (prior assessments made elsewhere): sheet, header row and columns are
+  detected or given by an :class:`~readiness_app.import_mapping.ImportProfile`; questions are
+  matched by id or similar text, values mapped onto our scales.
+
+:func:`plan_import` reads the workbook (streaming, read-only) and returns an
+:class:`ImportPlan`: every answer that would be imported, every participant and use case that
+would be created, and every problem (sheet, row, column, reason). Nothing is written.
+:func:`apply_plan` then writes a **new** assessment file atomically (built beside the target,
+moved into place; a failure leaves no file); :func:`apply_into` adds a plan's answers to an
+open assessment in one transaction. Every imported answer records where it came from in
+``Answer.source`` ("file.xlsx / Sheet / row 12").
+
+The import wizard in the UI drives the same functions: :func:`inspect_workbook` (sheets),
+:func:`preview_sheet` (first rows, detected header and columns), :func:`suggest_profile`,
+:func:`plan_import`, :func:`apply_plan`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, fields, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from readiness_app.errors import ReadinessError, WorkbookImportError
+from readiness_app.import_mapping import (
+    COLUMN_LABELS,
+    CONSENSUS_WORDS,
+    ORGANISATION_WORDS,
+    ImportProfile,
+    QuestionMatcher,
+    ValueMapper,
+    ValueProblem,
+    cell_text,
+    detect_header_row,
+    detect_scale,
+    guess_columns,
+    guess_language,
+    normalise,
+    parse_scale,
+    resolve_column,
+    role_from_text,
+    scale_label,
+)
+from readiness_app.model import (
+    CONSENSUS,
+    ORGANISATION,
+    Answer,
+    Engagement,
+    Participant,
+    RoadmapEdit,
+    UseCase,
+)
+from readiness_app.questionnaire import Library, Question
+from readiness_app.xlsx_io import DATA_SHEET, Cell_, WorkbookReader, column_letter, import_error
+
+Severity = Literal["error", "warning", "info"]
+Kind = Literal["foreign", "template", "scorecard"]
+HEADER_SEARCH_ROWS = 40
+Progress = Callable[[int, int], None]  # (rows read, rows expected or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProblem:
+    """One thing that will not be imported as it stands, or that the user should know."""
+
+    sheet: str
+    row: int | None
+    column: str | None  # "F (Answer)"
+    reason: str
+    severity: Severity = "error"
+
+    def place(self) -> str:
+        parts = [self.sheet] if self.sheet else []
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column {self.column}")
+        return " / ".join(parts)
+
+    def format(self, file: str = "") -> str:
+        where = " / ".join(p for p in (file, self.place()) if p)
+        return f"{where}: {self.reason}" if where else self.reason
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedAnswer:
+    """An answer the import will write, with what it was read from."""
+
+    answer: Answer
+    sheet: str
+    row: int
+    raw: str  # the answer cell as the user sees it
+    question_text: str
+    match: str  # how the question was found: id, id in text, text, similar text, profile, template, scorecard
+    confidence: float
+    participant: str  # the participant's name, "" for the consensus
+    use_case: str  # the use case's name, "" for organisation-wide questions
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    """Everything an import would write, and every problem, before anything is written."""
+
+    source: Path
+    kind: Kind
+    library: Library
+    engagement: Engagement
+    participants: list[Participant] = field(default_factory=list)  # to be created
+    use_cases: list[UseCase] = field(default_factory=list)  # to be created
+    answers: list[PlannedAnswer] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    targets: dict[str, int] = field(default_factory=dict)
+    roadmap_edits: list[RoadmapEdit] = field(default_factory=list)
+    profile: ImportProfile | None = None
+    sheets: list[str] = field(default_factory=list)  # the sheets read
+    rows_read: int = 0
+    assessment_id: str = ""  # our own workbooks: the assessment they were exported from
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[ImportProblem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[ImportProblem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def file(self) -> str:
+        return self.source.name
+
+    def first_error_line(self) -> str:
+        errs = self.errors
+        if not errs:
+            return ""
+        more = f" (and {len(errs) - 1} more problem(s); --dry-run lists them)" if len(errs) > 1 else ""
+        return errs[0].format(self.file) + more
+
+    def summary(self) -> str:
+        na = sum(1 for a in self.answers if a.answer.not_applicable)
+        votes = sum(1 for a in self.answers if not a.answer.is_consensus)
+        kind = {"foreign": "workbook", "template": "fill-in template", "scorecard": "Readiness Studio scorecard"}
+        return (f"{self.file} ({kind[self.kind]}): {len(self.answers)} answers ({votes} votes, "
+                f"{len(self.answers) - votes} consensus, {na} not applicable) from {self.rows_read} rows in "
+                f"{len(self.sheets)} sheet(s); {len(self.participants)} participant(s) and "
+                f"{len(self.use_cases)} use case(s) to create; {len(self.errors)} problem(s), "
+                f"{len(self.warnings)} warning(s)")
+
+    def preview_lines(self, limit: int | None = None) -> list[str]:
+        """A text preview: one line per answer (sheet, row, question, value, who, where)."""
+        lines = []
+        for pa in self.answers[:limit]:
+            a = pa.answer
+            shown = "N/A" if a.not_applicable else _value_text(a.value)
+            conf = "" if pa.confidence >= 0.999 else f" [{pa.match} {pa.confidence:.0%}]"
+            who = pa.participant or "consensus"
+            where = f" / {pa.use_case}" if pa.use_case else ""
+            lines.append(f"{pa.sheet} / row {pa.row}: {a.question_id} = {shown} ({pa.raw!r}; {who}{where}){conf}")
+        return lines
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return "-" if value is None else str(value)
+
+
+# --------------------------------------------------------------------------- inspection (wizard)
+
+
+@dataclass(frozen=True, slots=True)
+class SheetInfo:
+    name: str
+    state: str  # visible, hidden, veryHidden
+    rows: int | None  # known from the file, or None
+
+
+@dataclass(frozen=True, slots=True)
+class WorkbookInfo:
+    path: Path
+    kind: Kind
+    sheets: tuple[SheetInfo, ...]
+
+
+def inspect_workbook(path: Path) -> WorkbookInfo:
+    """The sheets of a workbook (hidden ones too) and whether it is one of our own formats."""
+    with WorkbookReader(Path(path)) as rd:
+        kind = _own_kind(rd)
+        sheets = []
+        for name in rd.sheet_names:
+            scan = rd.pre.scans.get(name)
+            sheets.append(SheetInfo(name, rd.sheet_state(name), scan.rows if scan else _dim_rows(rd, name)))
+        return WorkbookInfo(Path(path), kind, tuple(sheets))
+
+
+def _dim_rows(rd: WorkbookReader, name: str) -> int | None:
+    try:
+        rows = rd.workbook[name].max_row
+    except Exception:  # pragma: no cover - openpyxl detail
+        return None
+    return int(rows) if rows else None
+
+
+@dataclass(frozen=True, slots=True)
+class SheetPreview:
+    sheet: str
+    header_row: int | None
+    headers: tuple[str, ...]
+    columns: dict[str, int]  # role -> 0-based column
+    rows: tuple[tuple[int, tuple[str, ...]], ...]  # the first rows as text
+
+
+def preview_sheet(path: Path, sheet: str, *, rows: int = HEADER_SEARCH_ROWS, header_row: int | None = None) -> SheetPreview:
+    """The first rows of a sheet as text, with the detected header row and column roles."""
+    with WorkbookReader(Path(path)) as rd:
+        name = rd.resolve(sheet)
+        head = list(rd.rows(name, max_row=max(rows, header_row or 0)))
+    values = [(n, [c.value for c in cells]) for n, cells in head]
+    hr = header_row or detect_header_row(values[:HEADER_SEARCH_ROWS])
+    headers: tuple[str, ...] = ()
+    if hr is not None:
+        headers = tuple(cell_text(v) for n, vals in values if n == hr for v in vals)
+    return SheetPreview(name, hr, headers, guess_columns(headers) if headers else {},
+                        tuple((n, tuple(cell_text(v) for v in vals)) for n, vals in values))
+
+
+def suggest_profile(path: Path, sheet: str | None = None) -> ImportProfile:
+    """A profile from the detected header row and recognised column names of ``sheet``."""
+    with WorkbookReader(Path(path)) as rd:
+        names = [sheet] if sheet else [n for n in rd.sheet_names if rd.sheet_state(n) == "visible"]
+    for name in names:
+        pv = preview_sheet(path, name)
+        if "answer" in pv.columns and ("question" in pv.columns or "question_id" in pv.columns):
+            return ImportProfile(sheets=[pv.sheet], header_row=pv.header_row,
+                                 columns={role: pv.headers[i] or column_letter(i + 1) for role, i in pv.columns.items()},
+                                 language=guess_language(pv.headers))
+    return ImportProfile(sheets=[names[0]] if sheet and names else [])
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def plan_import(path: Path, library: Library | None = None, profile: ImportProfile | None = None, *,
+                sheet: str | None = None, header_row: int | None = None,
+                progress: Progress | None = None) -> ImportPlan:
+    """Read ``path`` and return what an import would do. Writes nothing.
+
+    Our own scorecards and templates are recognised and need no profile (unless one is given).
+    Raises WorkbookImportError when the file cannot be read at all; row problems are in the plan.
+    """
+    path = Path(path)
+    with WorkbookReader(path) as rd:
+        kind = _own_kind(rd)
+        if kind != "foreign" and profile is None and sheet is None and header_row is None:
+            if kind == "scorecard":
+                from readiness_app.xlsx_scorecard import read_scorecard
+
+                return read_scorecard(rd)
+            from readiness_app.xlsx_template import read_template
+
+            return read_template(rd, library)
+        if library is None:
+            from readiness_app.questionnaire import load_library
+
+            library = load_library()
+        return _ForeignImport(rd, library, profile or ImportProfile(), sheet, header_row, progress).plan()
+
+
+def _own_kind(rd: WorkbookReader) -> Kind:
+    if DATA_SHEET not in rd.pre.sheet_parts:
+        return "foreign"
+    for _n, cells in rd.rows(DATA_SHEET, max_row=5, max_col=3):
+        if len(cells) >= 3 and cells[0].value == "format":
+            fmt = str(cells[2].value or "")
+            if fmt.startswith("readiness-scorecard/"):
+                return "scorecard"
+            if fmt.startswith("readiness-template/"):
+                return "template"
+    return "foreign"
+
+
+@dataclass(slots=True)
+class _RawRow:
+    sheet: str
+    row: int
+    qid: str
+    qtext: str
+    answer: Cell_
+    note: str
+    participant: str
+    role: str
+    use_case: str
+    scope: str
+    answer_col: int
+
+
+class _ForeignImport:
+    def __init__(self, rd: WorkbookReader, library: Library, profile: ImportProfile, sheet: str | None,
+                 header_row: int | None, progress: Progress | None) -> None:
+        self.rd = rd
+        self.library = library
+        self.profile = profile
+        self.sheet = sheet
+        self.header_row = header_row or profile.header_row
+        self.progress = progress
+        self.problems: list[ImportProblem] = []
+        self.rows: list[_RawRow] = []
+        self.headers_by_sheet: dict[str, list[str]] = {}
+        self.answer_header: dict[str, str] = {}
+        self.sheets_read: list[str] = []
+        self.rows_read = 0
+        self._confidence: dict[tuple[str, int], tuple[str, float]] = {}
+
+    def problem(self, sheet: str, row: int | None, col: int | None, reason: str,
+                severity: Severity = "error") -> None:
+        colname = None
+        if col is not None:
+            headers = self.headers_by_sheet.get(sheet, [])
+            h = headers[col] if col < len(headers) and headers[col] else ""
+            colname = f"{column_letter(col + 1)}" + (f" ({h})" if h else "")
+        self.problems.append(ImportProblem(sheet, row, colname, reason, severity))
+
+    # -- which sheets
+    def _selected(self) -> list[tuple[str, bool]]:
+        wanted = [self.sheet] if self.sheet else list(self.profile.sheets)
+        if wanted:
+            return [(self.rd.resolve(w), True) for w in wanted]
+        return [(n, False) for n in self.rd.sheet_names
+                if self.rd.sheet_state(n) == "visible" and n != DATA_SHEET]
+
+    def plan(self) -> ImportPlan:
+        for name, explicit in self._selected():
+            self._read_sheet(name, explicit)
+        if not self.sheets_read:
+            raise import_error(self.rd.path, "no sheet with a question column and an answer column was found; "
+                                             "choose the sheet, header row and columns (a profile)",
+                               sheet=self.sheet)
+        return self._build()
+
+    def _read_sheet(self, name: str, explicit: bool) -> None:
+        head = list(self.rd.rows(name, max_row=max(HEADER_SEARCH_ROWS, self.header_row or 0)))
+        values = [(n, [c.value for c in cells]) for n, cells in head]
+        hr = self.header_row or detect_header_row(values[:HEADER_SEARCH_ROWS])
+        severity: Severity = "error" if explicit else "info"
+        if hr is None:
+            self.problem(name, None, None, "no header row found; sheet skipped (give --header-row)", severity)
+            return
+        header_cells = next((vals for n, vals in values if n == hr), [])
+        headers = [cell_text(v) for v in header_cells]
+        self.headers_by_sheet[name] = headers
+        cols: dict[str, int] = {}
+        if self.profile.columns:
+            for role, ref in self.profile.columns.items():
+                idx = resolve_column(ref, headers)
+                if idx is None:
+                    self.problem(name, hr, None, f"no column {ref!r} for {COLUMN_LABELS[role][0].lower()} "
+                                                 f"in the header row; sheet skipped", severity)
+                    return
+                cols[role] = idx
+        else:
+            cols = guess_columns(headers)
+        if "answer" not in cols or not ({"question", "question_id"} & set(cols)):
+            missing = "an answer column" if "answer" not in cols else "a question (id or text) column"
+            self.problem(name, hr, None, f"row {hr} has no {missing}; sheet skipped (map the columns in a profile)",
+                         severity)
+            return
+        self.sheets_read.append(name)
+        self.answer_header[name] = headers[cols["answer"]] if cols["answer"] < len(headers) else ""
+        header_norm = {role: normalise(headers[i]) for role, i in cols.items() if i < len(headers) and headers[i]}
+        expected = 0
+        scan = self.rd.scan(name)
+        if scan is not None:
+            expected = scan.rows
+        repeated = 0
+        for number, cells in self.rd.rows(name):
+            self.rows_read += 1
+            if self.progress is not None and self.rows_read % 500 == 0:
+                self.progress(self.rows_read, expected)
+            if number <= hr:
+                continue
+
+            def get(role: str, _cells: tuple[Cell_, ...] = cells) -> Cell_:
+                i = cols.get(role)
+                return _cells[i] if i is not None and i < len(_cells) else Cell_(None)
+
+            picked = {role: get(role) for role in cols}
+            if all(c.value is None or cell_text(c.value) == "" for c in picked.values()):
+                continue
+            same = sum(1 for role, c in picked.items()
+                       if role in header_norm and isinstance(c.value, str) and normalise(c.value) == header_norm[role])
+            if (same >= 2 or (same == 1 and "answer" in header_norm
+                              and normalise(cell_text(picked["answer"].value)) == header_norm["answer"])):
+                repeated += 1
+                continue
+            for role, c in picked.items():
+                if c.formula and c.value is None and role in ("answer", "question", "question_id"):
+                    self.problem(name, number, cols[role],
+                                 f"a formula ({c.formula_text[:40]}) with no saved result; open the workbook in "
+                                 "Excel or LibreOffice, let it calculate, save it and import again")
+            self.rows.append(_RawRow(
+                name, number,
+                qid=cell_text(get("question_id").value), qtext=cell_text(get("question").value),
+                answer=get("answer"), note=cell_text(get("note").value),
+                participant=cell_text(get("participant").value), role=cell_text(get("role").value),
+                use_case=cell_text(get("use_case").value), scope=cell_text(get("scope").value),
+                answer_col=cols["answer"]))
+        if repeated:
+            self.problem(name, None, None, f"{repeated} repeated header row(s) inside the sheet skipped", "info")
+
+    # -- mapping
+    def _build(self) -> ImportPlan:
+        profile = self.profile
+        lib = self.library
+        matcher = QuestionMatcher(lib, profile.questions, profile.min_confidence)
+        mapper = ValueMapper(profile.values)
+        fixed_scale = parse_scale(profile.scale)
+        file = self.rd.name
+
+        matched: list[tuple[_RawRow, Question]] = []
+        unanswered = 0
+        for r in self.rows:
+            has_answer = r.answer.value is not None and cell_text(r.answer.value) != ""
+            if not r.qid and not r.qtext:
+                if has_answer:
+                    self.problem(r.sheet, r.row, None, "an answer but no question id or text")
+                continue
+            m = matcher.match(r.qid, r.qtext)
+            if m.question is None:
+                if not has_answer and not r.note:
+                    continue  # a section title or guidance row
+                shown = r.qid or r.qtext
+                if m.best_guess is not None and m.confidence >= 0.5:
+                    self.problem(r.sheet, r.row, None,
+                                 f"question {_short(shown)!r} matches {m.best_guess.id} ({_short(m.best_guess.text.en)!r}) "
+                                 f"only {m.confidence:.0%}; below {profile.min_confidence:.0%}: add it under "
+                                 "\"questions\" in the profile to accept")
+                else:
+                    self.problem(r.sheet, r.row, None, f"no question matches {_short(shown)!r}")
+                continue
+            if not has_answer and not r.note:
+                unanswered += 1
+                continue
+            matched.append((r, m.question))
+            r.qtext = r.qtext or m.question.text.en
+            self._confidence[(r.sheet, r.row)] = (m.how, m.confidence)
+
+        # the numeric scale of each sheet's answer column, from the scale and choice questions
+        scales: dict[str, tuple[float, float]] = {}
+        for name in self.sheets_read:
+            if fixed_scale is not None:
+                scales[name] = fixed_scale
+                continue
+            nums = [h for r, q in matched if r.sheet == name and q.type in ("scale", "choice")
+                    and (h := mapper.numeric_hint(r.answer.value)) is not None]
+            sc, why = detect_scale(nums, self.answer_header.get(name, ""))
+            scales[name] = sc
+            if nums:
+                self.problem(name, None, None, f"numbers in the answer column read as a {scale_label(sc)} scale "
+                                               f"({why}); set \"scale\" in the profile to change", "info")
+
+        participants: dict[str, Participant] = {}
+        use_cases: dict[str, UseCase] = {}
+        seen: dict[tuple[str, str, str], tuple[str, int]] = {}
+        answers: list[PlannedAnswer] = []
+        default_uc = profile.default_use_case.strip()
+        for r, q in matched:
+            try:
+                mapped = mapper.map(q, r.answer.value, scales[r.sheet])
+            except ValueProblem as exc:
+                self.problem(r.sheet, r.row, r.answer_col, str(exc))
+                continue
+            if mapped is None and not r.note:
+                unanswered += 1
+                continue
+            if mapped is not None and mapped.warning:
+                self.problem(r.sheet, r.row, r.answer_col, mapped.warning, "warning")
+            # who
+            pid = CONSENSUS
+            pname = ""
+            if r.participant and normalise(r.participant) not in CONSENSUS_WORDS:
+                key = normalise(r.participant)
+                p = participants.get(key)
+                if p is None:
+                    p = Participant(_new_id("p"), r.participant, role_from_text(r.role, profile.default_role),
+                                    position=len(participants))
+                    participants[key] = p
+                pid, pname = p.id, p.name
+            # where
+            scope = ORGANISATION
+            ucname = ""
+            if q.scope == "use_case":
+                ucname = r.use_case or (r.scope if normalise(r.scope) not in ORGANISATION_WORDS else "") or default_uc
+                if not ucname:
+                    self.problem(r.sheet, r.row, None, f"{q.id} is asked per use case, but the row names no use "
+                                                       "case (map a use-case column or set default_use_case)")
+                    continue
+                key = normalise(ucname)
+                uc = use_cases.get(key)
+                if uc is None:
+                    uc = UseCase(_new_id("uc"), ucname, position=len(use_cases))
+                    use_cases[key] = uc
+                scope, ucname = uc.id, uc.name
+            k = (q.id, scope, pid)
+            if k in seen:
+                s0, r0 = seen[k]
+                self.problem(r.sheet, r.row, None, f"{q.id} is answered already ({s0} / row {r0}) for "
+                                                   f"{pname or 'the consensus'}{' / ' + ucname if ucname else ''}; "
+                                                   "this row is skipped")
+                continue
+            seen[k] = (r.sheet, r.row)
+            how, conf = self._confidence[(r.sheet, r.row)]
+            value = mapped.value if mapped else None
+            na = mapped.not_applicable if mapped else False
+            answer = Answer(question_id=q.id, scope=scope, participant_id=pid, value=value, not_applicable=na,
+                            note=r.note, source=f"{file} / {r.sheet} / row {r.row}")
+            answers.append(PlannedAnswer(answer, r.sheet, r.row, cell_text(r.answer.value), q.text.en, how, conf,
+                                         pname, ucname))
+        if unanswered:
+            self.problem("", None, None, f"{unanswered} question row(s) without an answer skipped", "info")
+
+        lang = profile.language or guess_language(h for hs in self.headers_by_sheet.values() for h in hs)
+        eng_fields = {f.name for f in fields(Engagement)}
+        extra = {k: v for k, v in profile.engagement.items() if k in eng_fields and isinstance(v, str)}
+        today = datetime.now(UTC).date().isoformat()
+        engagement = replace(Engagement(title=f"Imported from {file}", language="de" if lang == "de" else "en",
+                                        notes=f"Imported from {file} on {today}."), **extra)  # type: ignore[arg-type]
+        order = {n: i for i, n in enumerate(self.rd.sheet_names)}
+        self.problems.sort(key=lambda p: (order.get(p.sheet, -1), p.row or 0))
+        return ImportPlan(source=self.rd.path, kind="foreign", library=lib, engagement=engagement,
+                          participants=list(participants.values()), use_cases=list(use_cases.values()),
+                          answers=answers, problems=self.problems, profile=profile, sheets=self.sheets_read,
+                          rows_read=self.rows_read)
+
+
+
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _new_id(prefix: str) -> str:
+    from readiness_app.storage import new_id
+
+    return new_id(prefix)
+
+
+# --------------------------------------------------------------------------- applying
+
+
+def apply_plan(plan: ImportPlan, target: Path, *, overwrite: bool = False, author: str = "",
+               allow_problems: bool = False) -> Path:
+    """Write the plan as a NEW assessment file at ``target`` (atomically; nothing on failure)."""
+    from readiness_app.storage import AssessmentFile
+
+    target = Path(target)
+    if plan.errors and not allow_problems:
+        raise WorkbookImportError(f"{len(plan.errors)} row(s) cannot be imported; first: "
+                                  f"{plan.errors[0].format()}. Fix the workbook or the profile, or import "
+                                  "the rest anyway", path=plan.file)
+    if not plan.answers and plan.kind == "foreign":
+        raise WorkbookImportError("nothing to import: no answer could be read", path=plan.file)
+    if target.exists() and not overwrite:
+        raise WorkbookImportError("exists already; choose another name or allow replacing it", path=str(target))
+    if not target.parent.is_dir():
+        raise WorkbookImportError("the folder does not exist", path=str(target.parent))
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".import.tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        af = AssessmentFile.create(tmp, plan.library, plan.engagement, author=author, overwrite=True, lock=False)
+        try:
+            _write_plan(af, plan, new_file=True)
+        finally:
+            af.close()
+        os.replace(tmp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        with contextlib.suppress(OSError):
+            Path(tmp_name + "-journal").unlink()
+        if isinstance(exc, ValueError | KeyError):
+            raise WorkbookImportError(f"the import could not be written ({exc}); nothing was written",
+                                      path=plan.file) from exc
+        raise
+    return target
+
+
+def apply_into(plan: ImportPlan, af: Any, *, allow_problems: bool = False) -> int:
+    """Add a plan's participants, use cases and answers to the open assessment ``af``."""
+    if plan.errors and not allow_problems:
+        raise WorkbookImportError(f"{len(plan.errors)} row(s) cannot be imported; first: "
+                                  f"{plan.errors[0].format()}", path=plan.file)
+    try:
+        return _write_plan(af, plan, new_file=False)
+    except (ValueError, KeyError) as exc:
+        raise WorkbookImportError(f"the answers do not fit this assessment ({exc})", path=plan.file) from exc
+
+
+def _write_plan(af: Any, plan: ImportPlan, *, new_file: bool) -> int:
+    existing_p = {p.id for p in af.participants()}
+    existing_uc = {u.id for u in af.use_cases()}
+    for p in plan.participants:
+        if p.id not in existing_p:
+            af.add_participant(p.name, p.role, p.organisation, participant_id=p.id,
+                               position=p.position if new_file else None)
+    for uc in plan.use_cases:
+        if uc.id not in existing_uc:
+            af.add_use_case(uc.name, uc.description, uc.stage, use_case_id=uc.id,
+                            position=uc.position if new_file else None)
+    count: int = af.set_answers([pa.answer for pa in plan.answers], action="import")
+    for dim, level in plan.targets.items():
+        af.set_target(dim, level)
+    if plan.roadmap_edits:
+        af.restore_roadmap_edits(plan.roadmap_edits)
+    return count
+
+
+def iter_problem_lines(plan: ImportPlan) -> Iterator[str]:
+    for p in plan.problems:
+        yield f"{p.severity}: {p.format(plan.file)}"
+
+
+__all__ = [
+    "DATA_SHEET", "ImportPlan", "ImportProblem", "ImportProfile", "PlannedAnswer", "ReadinessError",
+    "SheetInfo", "SheetPreview", "WorkbookInfo", "apply_into", "apply_plan", "inspect_workbook",
+    "iter_problem_lines", "plan_import", "preview_sheet", "suggest_profile",
+]

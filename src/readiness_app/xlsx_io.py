@@ -1,0 +1,606 @@
+"""Low-level workbook input and output shared by the Excel import and exports.
+
+Reading is defensive and streaming:
+
+* :func:`preflight` looks at the raw bytes before openpyxl sees them: not a zip (with a
+  special message for encrypted or old ``.xls`` files, which are OLE compound files, and for
+  OpenDocument files), truncated or damaged zips, zip bombs, XML document type declarations
+  (entity attacks are refused here *and* by openpyxl's defusedxml parser), and sheets with
+  more rows than an assessment ever has (counted from the compressed stream, so a
+  100,000-row sheet is refused in well under a second instead of being parsed twice).
+* :class:`WorkbookReader` opens the workbook with openpyxl in read-only mode and yields
+  rows with formulas replaced by their cached results (a second, lock-step read with
+  ``data_only=True``), merged cells filled from their top-left cell, and the row number.
+
+Writing: :func:`save_atomic` writes beside the target and swaps the file in;
+:func:`set_text` writes a string that can never become a formula.
+
+openpyxl is imported inside functions: the GUI imports this module at start-up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from readiness_app.errors import WorkbookImportError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from openpyxl.cell.cell import Cell
+    from openpyxl.workbook.workbook import Workbook
+
+CellValue = str | int | float | bool | datetime | date | time | timedelta | None
+
+MAX_ROWS = 50_000  # per sheet; an assessment workbook has a few thousand rows
+MAX_UNCOMPRESSED = 400 * 1024 * 1024  # all parts together
+MAX_RATIO = 200  # uncompressed / compressed, for parts larger than 10 MB
+MAX_SHEET_NAME = 31  # Excel cuts sheet names at 31 characters
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+
+_ROW_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?row>")
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+_MERGE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s+ref=\"([A-Z]{1,3}[0-9]+):([A-Z]{1,3}[0-9]+)\"")
+_DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\s+ref=\"([A-Z]{1,3}[0-9]+)(?::([A-Z]{1,3}[0-9]+))?\"")
+_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_OVERLAP = 256
+_CHUNK = 1 << 16
+
+# XML 1.0 forbids most control characters; openpyxl refuses them, so we drop them.
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def import_error(path: Path | str, reason: str, *, sheet: str | None = None, row: int | None = None,
+                 column: str | None = None) -> WorkbookImportError:
+    """A :class:`WorkbookImportError` naming the file (by name), sheet, row and column."""
+    parts = [p for p in (sheet, f"row {row}" if row is not None else None,
+                         f"column {column}" if column else None) if p]
+    return WorkbookImportError(reason, path=Path(path).name, place=" / ".join(parts) or None)
+
+
+# --------------------------------------------------------------------------- preflight
+
+
+@dataclass(frozen=True, slots=True)
+class SheetScan:
+    """What a sheet's raw XML says before it is parsed."""
+
+    rows: int  # number of row elements that hold cells
+    has_formulas: bool
+    merges: tuple[tuple[int, int, int, int], ...]  # (min_row, min_col, max_row, max_col)
+    dimension: tuple[int, int] | None  # (max_row, max_col) from <dimension>, when present
+
+
+@dataclass(slots=True)
+class Preflight:
+    path: Path
+    sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> zip part
+    sheet_states: dict[str, str] = field(default_factory=dict)
+    scans: dict[str, SheetScan] = field(default_factory=dict)
+
+
+def preflight(path: Path, *, scan_all: bool = False) -> Preflight:
+    """Check that ``path`` is a plain, sane .xlsx workbook; raise WorkbookImportError if not."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+            size = os.fstat(fh.fileno()).st_size
+    except FileNotFoundError as exc:
+        raise import_error(path, "file not found") from exc
+    except IsADirectoryError as exc:
+        raise import_error(path, "is a folder, not a workbook") from exc
+    except OSError as exc:
+        raise import_error(path, f"cannot read the file ({exc.strerror})") from exc
+    if size == 0:
+        raise import_error(path, "the file is empty, not an Excel workbook")
+    if head.startswith(OLE_MAGIC):
+        raise import_error(path, _ole_reason(path))
+    if head.startswith(EMPTY_ZIP_MAGIC):
+        raise import_error(path, "an empty zip archive, not an Excel workbook")
+    if not head.startswith(ZIP_MAGIC):
+        raise import_error(path, "not an Excel workbook (.xlsx): the file is not a zip archive. "
+                                 "CSV and other formats must be saved as .xlsx first")
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise import_error(path, f"the workbook is damaged or truncated ({exc}); "
+                                 "open it in Excel or LibreOffice and save it again") from exc
+    with zf:
+        infos = {i.filename: i for i in zf.infolist()}
+        if "mimetype" in infos and b"opendocument" in _read_head(zf, infos["mimetype"], 200):
+            raise import_error(path, "an OpenDocument spreadsheet (.ods); save it as Excel workbook (.xlsx) first")
+        if "[Content_Types].xml" not in infos:
+            raise import_error(path, "a zip archive, but not an Excel workbook (no [Content_Types].xml)")
+        total = 0
+        for info in infos.values():
+            total += info.file_size
+            if info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                raise import_error(path, f"part {info.filename} expands {info.file_size // max(info.compress_size, 1)}"
+                                         "-fold; refused as a possible zip bomb")
+        if total > MAX_UNCOMPRESSED:
+            raise import_error(path, f"the workbook expands to {total // (1024 * 1024)} MB; an assessment "
+                                     f"workbook is far smaller (limit {MAX_UNCOMPRESSED // (1024 * 1024)} MB)")
+        for name, info in infos.items():
+            if name.endswith((".xml", ".rels", ".vml")) and _DTD.search(_read_head(zf, info, 16384)):
+                raise import_error(path, f"part {name} declares an XML document type or entities, which "
+                                         "workbooks never need; refused for safety")
+        result = Preflight(path)
+        _find_sheets(zf, infos, result)
+        for name, part in result.sheet_parts.items():
+            info = infos[part]
+            head_bytes = _read_head(zf, info, 4096)
+            if scan_all or not _DIMENSION.search(head_bytes):
+                result.scans[name] = _scan_sheet(zf, info, path, name)
+    return result
+
+
+def scan_sheet(pre: Preflight, sheet: str) -> SheetScan:
+    """The raw-XML facts about one sheet (computed once, then cached on ``pre``)."""
+    if sheet not in pre.scans:
+        with zipfile.ZipFile(pre.path) as zf:
+            pre.scans[sheet] = _scan_sheet(zf, zf.getinfo(pre.sheet_parts[sheet]), pre.path, sheet)
+    return pre.scans[sheet]
+
+
+def _ole_reason(path: Path) -> str:
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(8 * 1024 * 1024)
+    except OSError:
+        data = b""
+    if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
+        return ("the workbook is password-protected (encrypted). Open it in Excel, remove the password "
+                "(File > Info > Protect Workbook), save it and import again")
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+        return "an old Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice and save it as .xlsx"
+    return ("an OLE compound file (a password-protected workbook or an old .xls file), not an .xlsx "
+            "workbook; remove the password or save it as .xlsx")
+
+
+def _read_head(zf: zipfile.ZipFile, info: zipfile.ZipInfo, n: int) -> bytes:
+    try:
+        with zf.open(info) as fh:
+            return fh.read(n)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        raise import_error(zf.filename or "", f"the workbook is damaged (part {info.filename}: {exc}); "
+                                              "open it in Excel or LibreOffice and save it again") from exc
+
+
+def _find_sheets(zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], result: Preflight) -> None:
+    """Sheet names, states and parts from xl/workbook.xml and its relationships (tolerant regexes)."""
+    wb_part = "xl/workbook.xml"
+    if wb_part not in infos:
+        candidates = [n for n in infos if n.endswith("workbook.xml")]
+        if not candidates:
+            raise import_error(result.path, "a zip archive, but not an Excel workbook (no workbook part)")
+        wb_part = candidates[0]
+    base = wb_part.rsplit("/", 1)[0]
+    rels_part = f"{base}/_rels/{wb_part.rsplit('/', 1)[1]}.rels"
+    wb_xml = zf.read(wb_part) if infos[wb_part].file_size < 16 * 1024 * 1024 else b""
+    rels_xml = zf.read(rels_part) if rels_part in infos else b""
+    targets: dict[str, str] = {}
+    for m in re.finditer(rb"<(?:\w+:)?Relationship\b([^>]*)>", rels_xml):
+        attrs = dict(re.findall(rb"(\w+)=\"([^\"]*)\"", m.group(1)))
+        if b"Id" in attrs and b"Target" in attrs:
+            target = attrs[b"Target"].decode("utf-8", "replace")
+            target = target.lstrip("/") if target.startswith("/") else f"{base}/{target}"
+            targets[attrs[b"Id"].decode()] = _normpath(target)
+    from html import unescape
+
+    for m in re.finditer(rb"<(?:\w+:)?sheet\b([^>]*)/?>", wb_xml):
+        attrs = dict(re.findall(rb"([\w:]+)=\"([^\"]*)\"", m.group(1)))
+        name = unescape(attrs.get(b"name", b"").decode("utf-8", "replace"))
+        rid = next((v.decode() for k, v in attrs.items() if k.endswith(b":id")), "")
+        part = targets.get(rid, "")
+        if part in infos and "chartsheet" not in part:
+            result.sheet_parts[name] = part
+            result.sheet_states[name] = attrs.get(b"state", b"visible").decode()
+
+
+def _normpath(p: str) -> str:
+    out: list[str] = []
+    for seg in p.split("/"):
+        if seg == "..":
+            if out:
+                out.pop()
+        elif seg not in ("", "."):
+            out.append(seg)
+    return "/".join(out)
+
+
+def _scan_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: str) -> SheetScan:
+    rows = 0
+    formulas = False
+    merges: list[tuple[int, int, int, int]] = []
+    dimension: tuple[int, int] | None = None
+    tail = b""
+    try:
+        with zf.open(info) as fh:
+            while True:
+                chunk = fh.read(_CHUNK)
+                buf = tail + chunk
+                final = not chunk
+                cut = len(buf) if final else max(len(buf) - _OVERLAP, 0)
+                rows += sum(1 for m in _ROW_END.finditer(buf, 0, len(buf)) if m.start() < cut)
+                if not formulas and _FORMULA.search(buf):
+                    formulas = True
+                if dimension is None:
+                    d = _DIMENSION.search(buf)
+                    if d:
+                        r, c = _split_ref(d.group(2) or d.group(1))
+                        dimension = (r, c)
+                for m in _MERGE.finditer(buf):
+                    if m.start() < cut and len(merges) < 100_000:
+                        r1, c1 = _split_ref(m.group(1))
+                        r2, c2 = _split_ref(m.group(2))
+                        merges.append((r1, c1, r2, c2))
+                if rows > MAX_ROWS:
+                    raise import_error(
+                        path, f"the sheet has more than {MAX_ROWS:,} rows; an assessment workbook has a few "
+                              "thousand at most. Delete unused rows or split the sheet, then import again",
+                        sheet=sheet)
+                if final:
+                    break
+                tail = buf[cut:]
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise import_error(path, f"the workbook is damaged ({exc}); open it in Excel or LibreOffice "
+                                 "and save it again", sheet=sheet) from exc
+    return SheetScan(rows, formulas, tuple(merges), dimension)
+
+
+def _split_ref(ref: bytes) -> tuple[int, int]:
+    m = re.match(rb"([A-Z]+)([0-9]+)", ref)
+    if not m:
+        return (0, 0)
+    return int(m.group(2)), column_index(m.group(1).decode())
+
+
+def column_index(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    while index > 0:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+# --------------------------------------------------------------------------- sheet names
+
+
+def _norm_name(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def resolve_sheet(names: list[str], wanted: str) -> str | None:
+    """Find ``wanted`` among ``names`` tolerating padding, case and Excel's 31-character cut."""
+    if wanted in names:
+        return wanted
+    w = _norm_name(wanted)
+    for n in names:
+        if _norm_name(n) == w:
+            return n
+    cut = _norm_name(wanted[:MAX_SHEET_NAME])
+    for n in names:
+        nn = _norm_name(n)
+        if nn == cut or (len(n.rstrip()) >= MAX_SHEET_NAME - 3 and w.startswith(nn)) or \
+                (len(wanted.strip()) >= MAX_SHEET_NAME - 3 and nn.startswith(w)):
+            return n
+    return None
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True, slots=True)
+class Cell_:
+    """A read cell: its value (cached result for formulas) and whether it held a formula."""
+
+    value: CellValue
+    formula: bool = False
+    formula_text: str = ""
+
+
+Row = tuple[int, tuple[Cell_, ...]]
+
+
+class WorkbookReader:
+    """A checked workbook opened for streaming reads. Use as a context manager."""
+
+    def __init__(self, path: Path, *, display_name: str | None = None) -> None:
+        self.path = Path(path)
+        self.name = display_name or self.path.name
+        self.pre = preflight(self.path)
+        self._wb: Any = None
+        self._wb_values: Any = None
+
+    # openpyxl is loaded lazily and its errors become WorkbookImportError
+    def _load(self, data_only: bool) -> Any:
+        import warnings
+
+        import openpyxl
+
+        if not openpyxl.DEFUSEDXML:  # pragma: no cover - defusedxml is a dependency
+            raise import_error(self.path, "defusedxml is not installed; refusing to read workbooks unsafely")
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return openpyxl.load_workbook(self.path, read_only=True, data_only=data_only,
+                                              keep_links=False)
+        except WorkbookImportError:
+            raise
+        except Exception as exc:  # openpyxl raises many kinds; all mean "cannot read this file"
+            raise import_error(self.path, _describe(exc)) from exc
+
+    @property
+    def workbook(self) -> Any:
+        if self._wb is None:
+            self._wb = self._load(False)
+        return self._wb
+
+    def values_workbook(self) -> Any:
+        if self._wb_values is None:
+            self._wb_values = self._load(True)
+        return self._wb_values
+
+    def close(self) -> None:
+        for wb in (self._wb, self._wb_values):
+            if wb is not None:
+                with contextlib.suppress(Exception):
+                    wb.close()
+        self._wb = self._wb_values = None
+
+    def __enter__(self) -> WorkbookReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def sheet_names(self) -> list[str]:
+        names: list[str] = list(self.workbook.sheetnames)
+        return names
+
+    def sheet_state(self, name: str) -> str:
+        return self.pre.sheet_states.get(name, "visible")
+
+    def resolve(self, wanted: str) -> str:
+        found = resolve_sheet(self.sheet_names, wanted)
+        if found is None:
+            listed = ", ".join(repr(n) for n in self.sheet_names)
+            raise import_error(self.path, f"no sheet named {wanted!r}; the workbook has {listed}")
+        return found
+
+    def scan(self, sheet: str) -> SheetScan | None:
+        if sheet not in self.pre.sheet_parts:
+            return None
+        return scan_sheet(self.pre, sheet)
+
+    def rows(self, sheet: str, *, max_row: int | None = None, max_col: int | None = None,
+             fill_merged: bool = True) -> Iterator[Row]:
+        """Yield ``(row number, cells)``; formulas carry their cached result, merged cells their value."""
+        scan = self.scan(sheet)
+        ws = self._sheet(self.workbook, sheet)
+        with_values = scan is None or scan.has_formulas
+        merges = scan.merges if (scan is not None and fill_merged) else ()
+        merged_by_row: dict[int, list[tuple[int, tuple[int, int]]]] = {}
+        anchor_keys: set[tuple[int, int]] = set()
+        for r1, c1, r2, c2 in merges:
+            if (r2 - r1 + 1) * (c2 - c1 + 1) > 100_000:
+                continue
+            anchor_keys.add((r1, c1))
+            for r in range(r1, r2 + 1):
+                for c in range(c1, c2 + 1):
+                    if (r, c) != (r1, c1) and (max_col is None or c <= max_col):
+                        merged_by_row.setdefault(r, []).append((c, (r1, c1)))
+        anchors: dict[tuple[int, int], Cell_] = {}
+        value_rows: Iterator[tuple[Any, ...]] | None = None
+        if with_values:
+            vws = self._sheet(self.values_workbook(), sheet)
+            value_rows = iter(vws.iter_rows(max_row=max_row, values_only=True))
+        try:
+            for number, row in enumerate(ws.iter_rows(max_row=max_row), start=1):
+                cached = next(value_rows, ()) if value_rows is not None else ()
+                cells: list[Cell_] = []
+                for i, c in enumerate(row):
+                    if max_col is not None and i >= max_col:
+                        break
+                    v = c.value
+                    if getattr(c, "data_type", None) == "f":
+                        text = v if isinstance(v, str) else str(getattr(v, "text", v))
+                        cv = cached[i] if i < len(cached) else None
+                        cells.append(Cell_(_clean(cv), True, text))
+                    else:
+                        cells.append(Cell_(_clean(v)))
+                if anchor_keys:
+                    for i, cell in enumerate(cells):
+                        if (number, i + 1) in anchor_keys:
+                            anchors[(number, i + 1)] = cell
+                    for c, src in merged_by_row.get(number, ()):
+                        anchor = anchors.get(src)
+                        if anchor is None:
+                            continue
+                        while len(cells) < c:
+                            cells.append(Cell_(None))
+                        if cells[c - 1].value is None:
+                            cells[c - 1] = anchor
+                yield number, tuple(cells)
+        except WorkbookImportError:
+            raise
+        except Exception as exc:
+            raise import_error(self.path, _describe(exc), sheet=sheet) from exc
+
+    def _sheet(self, wb: Any, name: str) -> Any:
+        try:
+            return wb[name]
+        except KeyError as exc:
+            raise import_error(self.path, f"no sheet named {name!r}") from exc
+
+
+def _clean(v: Any) -> CellValue:
+    if isinstance(v, str):
+        return v
+    if v is None or isinstance(v, int | float | bool | datetime | date | time | timedelta):
+        return v
+    return str(v)
+
+
+def _describe(exc: Exception) -> str:
+    name = type(exc).__name__
+    text = str(exc) or name
+    if "Entities" in name or "DTD" in name or "DefusedXml" in name or "Forbidden" in name:
+        return "the workbook declares XML entities, which workbooks never need; refused for safety"
+    if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
+        return f"the workbook is damaged or truncated ({text}); open it in Excel or LibreOffice and save it again"
+    if isinstance(exc, KeyError):
+        return f"the workbook is incomplete (missing part {text}); open it in Excel or LibreOffice and save it again"
+    return f"cannot read the workbook ({name}: {text}); open it in Excel or LibreOffice and save it again"
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def xml_text(value: str) -> str:
+    """``value`` without the control characters XML cannot hold."""
+    return _ILLEGAL_XML.sub("", value)
+
+
+def set_text(cell: Cell, value: str) -> None:
+    """Write ``value`` as text: never a formula, even when it starts with = + - @."""
+    text = xml_text(value)
+    cell.value = text
+    cell.data_type = "s"
+    if text.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+
+
+def set_value(cell: Cell, value: Any) -> None:
+    """Write a number, bool, date or text (text always as text)."""
+    if isinstance(value, str):
+        set_text(cell, value)
+    else:
+        cell.value = value
+
+
+def save_atomic(write: Callable[[Path], object], target: Path) -> Path:
+    """Call ``write(tmp)`` for a temporary file beside ``target``, then move it into place."""
+    target = Path(target)
+    if not target.parent.is_dir():
+        raise FileNotFoundError(2, "the folder does not exist", str(target.parent))
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return target
+
+
+def save_workbook_atomic(wb: Workbook, target: Path) -> Path:
+    return save_atomic(lambda tmp: wb.save(tmp), target)
+
+
+# --------------------------------------------------------------------------- our hidden data sheet
+
+DATA_SHEET = "_readiness"  # the very hidden sheet our own workbooks carry their data in
+_DATA_CHUNK = 30_000  # Excel holds at most 32,767 characters in a cell
+
+
+def sheet_title(text: str, taken: set[str]) -> str:
+    """A valid, unique sheet name: no []:*?/\\ and at most 31 characters."""
+    clean = re.sub(r"[\[\]:*?/\\]", " ", text).strip().strip("'") or "Sheet"
+    base = clean[:MAX_SHEET_NAME].rstrip()
+    name, n = base, 2
+    while name.casefold() in {t.casefold() for t in taken}:
+        suffix = f" ({n})"
+        name = base[: MAX_SHEET_NAME - len(suffix)].rstrip() + suffix
+        n += 1
+    taken.add(name)
+    return name
+
+
+def write_data_sheet(wb: Workbook, fmt: str, records: dict[str, Any]) -> None:
+    """Store ``records`` as JSON in a very hidden sheet: rows of (key, part, text), then a checksum."""
+    import hashlib
+    import json
+
+    ws = wb.create_sheet(DATA_SHEET)
+    ws.sheet_state = "veryHidden"
+    digest = hashlib.sha256()
+    r = 1
+    entries: list[tuple[str, int, str]] = [("format", 0, fmt)]
+    for key, value in records.items():
+        text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+        entries.extend((key, i // _DATA_CHUNK, text[i:i + _DATA_CHUNK]) for i in range(0, max(len(text), 1), _DATA_CHUNK))
+    for key, part, chunk in entries:
+        set_text(ws.cell(r, 1), key)
+        ws.cell(r, 2).value = part
+        set_text(ws.cell(r, 3), chunk)
+        if key != "format":
+            digest.update(f"{key}\x00{part}\x00{chunk}\x00".encode())
+        r += 1
+    set_text(ws.cell(r, 1), "sha256")
+    ws.cell(r, 2).value = 0
+    set_text(ws.cell(r, 3), digest.hexdigest())
+
+
+def read_data_sheet(reader: WorkbookReader) -> tuple[str, dict[str, Any]]:
+    """The format and records of our hidden data sheet; refuses a changed or cut sheet."""
+    import hashlib
+    import json
+
+    parts: dict[str, list[tuple[int, str]]] = {}
+    fmt = ""
+    stored = ""
+    digest = hashlib.sha256()
+    for _n, cells in reader.rows(DATA_SHEET, max_col=3, fill_merged=False):
+        if len(cells) < 3 or cells[0].value is None:
+            continue
+        key = str(cells[0].value)
+        part = cells[1].value
+        text = "" if cells[2].value is None else str(cells[2].value)
+        if key == "format":
+            fmt = text
+        elif key == "sha256":
+            stored = text
+        else:
+            idx = int(part) if isinstance(part, int | float) else 0
+            digest.update(f"{key}\x00{idx}\x00{text}\x00".encode())
+            parts.setdefault(key, []).append((idx, text))
+    if not stored or stored != digest.hexdigest():
+        raise import_error(reader.path, "the hidden data sheet of this Readiness Studio workbook is incomplete or "
+                                        "was changed, so the assessment cannot be rebuilt exactly; import it "
+                                        "with a profile instead", sheet=DATA_SHEET)
+    records: dict[str, Any] = {}
+    for key, chunks in parts.items():
+        try:
+            records[key] = json.loads("".join(t for _i, t in sorted(chunks)))
+        except json.JSONDecodeError as exc:
+            raise import_error(reader.path, f"the hidden data ({key}) is damaged: {exc.msg}",
+                               sheet=DATA_SHEET) from exc
+    return fmt, records
