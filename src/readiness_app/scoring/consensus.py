@@ -16,7 +16,7 @@ from statistics import median
 
 from readiness_app.model import CONSENSUS, Answer, AnswerValue
 from readiness_app.questionnaire import SCALE_MAX, Question
-from readiness_app.scoring.results import QuestionConsensus, Vote
+from readiness_app.scoring.results import QuestionConsensus
 
 DISAGREEMENT_POINTS = 2.0
 
@@ -25,6 +25,8 @@ def numeric_value(question: Question, value: AnswerValue) -> float | None:
     """The 0..4 value of an answer to a scored question (number questions: the number itself)."""
     if value is None:
         return None
+    if type(value) is int and question.type in ("scale", "number"):  # the common case, fast
+        return float(value)
     if question.type == "scale":
         return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
     if question.type == "number":
@@ -40,7 +42,7 @@ def numeric_value(question: Question, value: AnswerValue) -> float | None:
     return None
 
 
-def _room_choice(question: Question, votes: list[Vote]) -> AnswerValue:
+def _room_choice(question: Question, votes: list[Answer]) -> AnswerValue:
     counts = Counter(v.value for v in votes if isinstance(v.value, str))
     if not counts:
         return None
@@ -49,7 +51,7 @@ def _room_choice(question: Question, votes: list[Vote]) -> AnswerValue:
     return best[0]
 
 
-def _room_checklist(question: Question, votes: list[Vote]) -> AnswerValue:
+def _room_checklist(question: Question, votes: list[Answer]) -> AnswerValue:
     lists = [v.value for v in votes if isinstance(v.value, list)]
     if not lists:
         return None
@@ -58,9 +60,11 @@ def _room_checklist(question: Question, votes: list[Vote]) -> AnswerValue:
 
 
 def consensus_of(question: Question, scope: str, answers: Iterable[Answer],
-                 participant_order: Mapping[str, int] | None = None) -> QuestionConsensus:
-    """Combine every answer given to ``question`` in ``scope``."""
-    order = participant_order or {}
+                 participant_order: Mapping[str, int] | None = None, *, ordered: bool = False) -> QuestionConsensus:
+    """Combine every answer given to ``question`` in ``scope``.
+
+    Votes are listed in participant order; pass ``ordered=True`` when ``answers`` already are.
+    """
     recorded: Answer | None = None
     raw_votes: list[Answer] = []
     for a in answers:
@@ -68,13 +72,21 @@ def consensus_of(question: Question, scope: str, answers: Iterable[Answer],
             recorded = a
         else:
             raw_votes.append(a)
-    raw_votes.sort(key=lambda a: (order.get(a.participant_id, 1 << 30), a.participant_id))
-    votes = [
-        Vote(a.participant_id, a.value, None if a.not_applicable else numeric_value(question, a.value),
-             a.not_applicable, a.note)
-        for a in raw_votes
-    ]
-    numeric_votes = [v.numeric for v in votes if v.numeric is not None]
+    if len(raw_votes) > 1 and not ordered:
+        order = participant_order or {}
+        raw_votes.sort(key=lambda a: (order.get(a.participant_id, 1 << 30), a.participant_id))
+    fast = question.type in ("scale", "number")
+    numbers: list[float | None] = []
+    for a in raw_votes:
+        v = a.value
+        if a.not_applicable:
+            numbers.append(None)
+        elif fast and type(v) is int:
+            numbers.append(float(v))
+        else:
+            numbers.append(numeric_value(question, v))
+    votes = raw_votes
+    numeric_votes = [n for n in numbers if n is not None]
     spread = (max(numeric_votes) - min(numeric_votes)) if len(numeric_votes) >= 2 else (0.0 if numeric_votes else None)
     disagreement = (
         question.type in ("scale", "choice", "checklist") and spread is not None and spread >= DISAGREEMENT_POINTS
@@ -114,6 +126,7 @@ def consensus_of(question: Question, scope: str, answers: Iterable[Answer],
     return QuestionConsensus(
         question_id=question.id, scope=scope, value=value, numeric=numeric,
         source=source,  # type: ignore[arg-type]
-        not_applicable=not_applicable, votes=tuple(votes), spread=spread, disagreement=disagreement,
+        not_applicable=not_applicable, votes=tuple(votes), vote_numbers=tuple(numbers), spread=spread,
+        disagreement=disagreement,
         notes=tuple(notes), na_reason=na_reason,
     )

@@ -64,7 +64,9 @@ class Scorer:
         self.input = inp
         lib = inp.library
         self._library = lib
-        self._order = {p.id: i for i, p in enumerate(sorted(inp.participants, key=lambda p: (p.position, p.id)))}
+        ordered_people = sorted(inp.participants, key=lambda p: (p.position, p.id))
+        self._order = {p.id: i for i, p in enumerate(ordered_people)}
+        self._pids = [CONSENSUS, *(p.id for p in ordered_people)]
         self._use_cases = sorted(inp.use_cases, key=lambda u: (u.position, u.id))
         self._questions_by_kind: dict[str, list[Question]] = defaultdict(list)
         for qn in lib.questionnaires:
@@ -123,7 +125,13 @@ class Scorer:
     def _consensus_of(self, key: Key) -> QuestionConsensus:
         q = self._library.question(key[0])
         assert q is not None
-        return consensus_of(q, key[1], self._answers.get(key, {}).values(), self._order)
+        given = self._answers.get(key)
+        if not given:
+            return consensus_of(q, key[1], ())
+        ordered = [a for pid in self._pids if (a := given.get(pid)) is not None]
+        if len(ordered) != len(given):  # votes of people no longer listed: keep them, sorted
+            return consensus_of(q, key[1], given.values(), self._order)
+        return consensus_of(q, key[1], ordered, ordered=True)
 
     def _use_case_result(self, uc_id: str) -> UseCaseResult:
         cached = self._uc_cache.get(uc_id)

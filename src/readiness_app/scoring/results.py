@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from readiness_app.model import AnswerValue
+from readiness_app.model import Answer, AnswerValue
 from readiness_app.questionnaire import Text
 
 Status = Literal["answered", "not_applicable", "missing"]
@@ -39,15 +39,6 @@ PHASE_LABELS: dict[int, Text] = {
 
 
 @dataclass(frozen=True, slots=True)
-class Vote:
-    participant_id: str
-    value: AnswerValue
-    numeric: float | None
-    not_applicable: bool
-    note: str
-
-
-@dataclass(frozen=True, slots=True)
 class QuestionConsensus:
     """What the room says to one question in one scope."""
 
@@ -57,7 +48,8 @@ class QuestionConsensus:
     numeric: float | None  # 0..4 for scored questions, the number for number questions
     source: Literal["consensus", "votes", "none"]
     not_applicable: bool
-    votes: tuple[Vote, ...]
+    votes: tuple[Answer, ...]  # every participant's vote, in participant order
+    vote_numbers: tuple[float | None, ...]  # each vote's 0..4 value (None: N/A or not scored)
     spread: float | None  # max - min of the numeric votes
     disagreement: bool  # votes differ by two or more scale points
     notes: tuple[tuple[str, str], ...]  # (participant id or "" for consensus, note)
