@@ -38,6 +38,8 @@ def short_value(q: Question, value: AnswerValue) -> str:
         for i, o in enumerate(q.options, start=1):
             if o.id == value:
                 return f"{i} · {o.label.get(language())}"
+    if q.type == "number" and isinstance(value, int | float):
+        return f"{value:g}"
     return value_text(q, value)
 
 

@@ -6,8 +6,8 @@ into operations. ``set_scale`` switches between list mode and large workshop typ
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDoubleValidator, QFont, QMouseEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QDoubleValidator, QFont, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -87,6 +87,28 @@ class LevelCard(QFrame):
         super().mousePressEvent(event)
 
 
+class FitScrollArea(QScrollArea):
+    """A scroll area that asks for the height of its content at its current width (then scrolls if short of room)."""
+
+    def sizeHint(self) -> QSize:
+        w = self.widget()
+        width = max(self.viewport().width(), 200)
+        if w is None:
+            return super().sizeHint()
+        layout = w.layout()
+        h = layout.heightForWidth(width) if layout is not None and layout.hasHeightForWidth() else -1
+        if h < 0:
+            h = w.sizeHint().height()
+        return QSize(width, h + 2 * self.frameWidth() + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, min(self.sizeHint().height(), 160))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.updateGeometry()
+
+
 class QuestionPanel(QWidget):
     """Shows one question and its current (consensus) answer."""
 
@@ -128,14 +150,14 @@ class QuestionPanel(QWidget):
         self.answers_layout = QVBoxLayout(self.answers_box)
         self.answers_layout.setContentsMargins(0, 4, 0, 4)
         self.answers_layout.setSpacing(6)
-        scroll = QScrollArea()
+        scroll = FitScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.answers_box)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.answers_scroll = scroll
-        outer.addWidget(scroll, 1)
+        outer.addWidget(scroll)
 
         status = QHBoxLayout()
         self.answer_label = QLabel()
@@ -147,8 +169,6 @@ class QuestionPanel(QWidget):
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.clear_button.clicked.connect(self.clear_requested)
         status.addWidget(self.answer_label, 1)
-        status.addWidget(self.na_button)
-        status.addWidget(self.clear_button)
         outer.addLayout(status)
 
         note_row = QHBoxLayout()
@@ -161,6 +181,7 @@ class QuestionPanel(QWidget):
         note_row.addWidget(self.note_edit, 1)
         outer.addLayout(note_row)
 
+        outer.addStretch(1)
         nav = QHBoxLayout()
         self.prev_button = QPushButton()
         self.prev_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -172,8 +193,12 @@ class QuestionPanel(QWidget):
         self.keys_label.setWordWrap(True)
         self.keys_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         nav.addWidget(self.prev_button)
-        nav.addWidget(self.keys_label, 1)
+        nav.addStretch(1)
+        nav.addWidget(self.na_button)
+        nav.addWidget(self.clear_button)
+        nav.addStretch(1)
         nav.addWidget(self.next_button)
+        outer.addWidget(self.keys_label)
         outer.addLayout(nav)
         self.retranslate()
 
@@ -327,6 +352,7 @@ class QuestionPanel(QWidget):
         self._apply_scale()
 
     def _apply_scale(self) -> None:
+        self.answers_scroll.updateGeometry()
         s = self.scale
         self.where_label.setFont(_font(0.95 * s))
         self.text_label.setFont(_font(1.45 * s, bold=True))

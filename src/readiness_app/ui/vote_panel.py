@@ -112,8 +112,7 @@ class VotePanel(QWidget):
         self.hint_label.setWordWrap(True)
         self.model = RecordTableModel(
             [
-                Column("participant", "q.col_participant",
-                       lambda r: f"{r.participant.name} · {role_label(r.participant.role, language())}",
+                Column("participant", "q.col_participant", lambda r: r.participant.name,
                        tooltip=lambda r: f"{r.participant.name} ({role_label(r.participant.role, language())})"),
                 Column("vote", "q.col_vote", lambda r: r.vote_text(), align=Qt.AlignmentFlag.AlignCenter),
             ],
@@ -159,7 +158,8 @@ class VotePanel(QWidget):
     def show_votes(self, q: Question | None, participants: list[Participant], votes: dict[str, Answer],
                    revealed: bool, spread: float | None, disagreement: bool, suggestion: str) -> None:
         self.question = q
-        votable = q is not None and q.type in VOTABLE and bool(participants)
+        shown = q is not None and bool(participants) and (q.type in VOTABLE or bool(votes))
+        votable = shown
         self.revealed = revealed
         rows = [VoteRow(p, votes.get(p.id), q, revealed) for p in participants] if q is not None else []
         self.model.set_rows(rows if votable else [])
@@ -183,7 +183,7 @@ class VotePanel(QWidget):
         else:
             self.spread_label.setText("")
             self.flag_label.setText("")
-        self.setVisible(q is not None and q.type in VOTABLE)
+        self.setVisible(q is not None and (q.type in VOTABLE or bool(votes)))
 
     def _digit(self, row: int, digit: int) -> None:
         rec = self.model.record(row)

@@ -95,18 +95,22 @@ class WhyDialog(QDialog):
             key=lambda r: f"{r.question_id}|{r.scope}",
             parent=self,
         )
-        self.model.set_rows(sorted(contribution_rows(score, library, use_case_names), key=lambda r: -abs(r.points)))
+        rows = sorted(contribution_rows(score, library, use_case_names), key=lambda r: -abs(r.points))
+        self.model.set_rows(rows)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(title)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for i in range(1, 5):
-            header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        for i, mode in enumerate((QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents,
+                                  QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents,
+                                  QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(i, mode)
+        self.table.setColumnHidden(1, len({r.scope for r in rows}) <= 1)
         self.table.doubleClicked.connect(self._open_question)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

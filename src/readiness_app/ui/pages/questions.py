@@ -57,13 +57,21 @@ class QuestionRow:
         return f"{self.question.id}|{self.scope}"
 
     def answer_display(self) -> str:
+        a = self.answer
+        if a is not None and a.not_applicable:
+            return tr("res.why_na")
+        if a is not None and a.value is not None:
+            return short_value(self.question, a.value)
+        return f"≈ {self.from_votes}" if self.from_votes else "–"
+
+    def answer_tooltip(self) -> str:
         text = answer_text(self.question, self.answer)
         if not text and self.from_votes:
             return f"≈ {self.from_votes} ({tr('q.consensus_from_votes')})"
-        return text or "–"
+        return text
 
     def votes_display(self) -> str:
-        if self.question.type not in VOTABLE or not self.participants:
+        if not self.participants or (self.question.type not in VOTABLE and not self.votes):
             return ""
         return f"{self.votes}/{self.participants}"
 
@@ -131,7 +139,7 @@ class QuestionPage(Page):
                 Column("number", "q.col_number", lambda r: str(r.number), align=Qt.AlignmentFlag.AlignRight),
                 Column("question", "q.col_question", lambda r: r.question.text.get(language()),
                        tooltip=lambda r: f"{r.question.id}: {r.question.text.get(language())}"),
-                Column("answer", "q.col_answer", lambda r: r.answer_display()),
+                Column("answer", "q.col_answer", lambda r: r.answer_display(), tooltip=lambda r: r.answer_tooltip()),
                 Column("votes", "q.col_votes", lambda r: r.votes_display(), align=Qt.AlignmentFlag.AlignCenter),
             ],
             key=lambda r: r.key,
@@ -148,7 +156,7 @@ class QuestionPage(Page):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 150)
+        header.resizeSection(2, 110)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.list_view.selectionModel().currentRowChanged.connect(self._row_selected)
         self.list_view.installEventFilter(self)
@@ -174,12 +182,12 @@ class QuestionPage(Page):
         right_layout = QHBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.setSpacing(16)
-        right_layout.addWidget(self.panel, 3)
-        right_layout.addWidget(self.votes, 2)
+        right_layout.addWidget(self.panel, 5)
+        right_layout.addWidget(self.votes, 3)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([480, 820])
+        self.splitter.setSizes([560, 740])
         self.body = QWidget()
         body_layout = QVBoxLayout(self.body)
         body_layout.setContentsMargins(0, 0, 0, 0)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -37,6 +38,14 @@ from readiness_app.ui.pages.base import Page, heading, scaled_font
 from readiness_app.ui.why_dialog import WhyDialog
 
 LEVELS = (1, 2, 3, 4)
+
+
+def _fit_rows(table: QTableView, max_rows: int) -> None:
+    """Size a table to show its rows (up to ``max_rows``) without an inner scroll bar."""
+    rows = min(table.model().rowCount(), max_rows)
+    height = table.horizontalHeader().height() + table.verticalHeader().defaultSectionSize() * rows + 2 * table.frameWidth() + 2
+    table.setMinimumHeight(max(height, 80))
+    table.setMaximumHeight(max(height, 80) if table.model().rowCount() <= max_rows else 16777215)
 
 
 def _level_name(level: int) -> str:
@@ -202,6 +211,7 @@ class ResultsPage(Page):
         hm.addWidget(self.heat_table)
         self.blocker_label = QLabel()
         self.blocker_label.setWordWrap(True)
+        self.blocker_label.setTextFormat(Qt.TextFormat.RichText)
         hm.addWidget(self.blocker_label)
         grid.addWidget(self.heat_box, 3, 0, 1, 2)
 
@@ -216,8 +226,8 @@ class ResultsPage(Page):
         grid.addWidget(self.dis_box, 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowMinimumHeight(1, 330)
-        grid.setRowMinimumHeight(2, 380)
+        grid.setRowMinimumHeight(1, 360)
+        grid.setRowMinimumHeight(2, 400)
         self.retranslate()
 
     # ---------------------------------------------------------------- helpers
@@ -231,7 +241,7 @@ class ResultsPage(Page):
         t.verticalHeader().setVisible(False)
         t.setWordWrap(False)
         t.setCornerButtonEnabled(False)
-        t.setMinimumHeight(180)
+        t.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         return t
 
     def _heat_column(self, c: HeatColumn) -> Column:
@@ -287,6 +297,7 @@ class ResultsPage(Page):
         self.chart.set_bars([ProfileBar(d.dimension_id, d.name.get(lang), d.score.value, d.staged_level, d.target)
                              for d in m.dimensions])
         self.dimension_model.set_rows(list(m.dimensions))
+        _fit_rows(self.dimension_table, 14)
         # matrix
         from readiness_app.scoring.engine import IMPACT_HIGH, READINESS_SUFFICIENT
 
@@ -298,9 +309,11 @@ class ResultsPage(Page):
         )
         # heatmap
         self.heat_model.set_rows(list(results.use_cases))
-        blockers = [f"{u.name}: {b.text.get(lang)} ({b.value:g} < {b.threshold:g})"
-                    for u in results.use_cases for b in u.blockers]
-        self.blocker_label.setText(f"{tr('res.blockers')}: " + "; ".join(blockers) if blockers else "")
+        _fit_rows(self.heat_table, 12)
+        blockers = [f"<b>{escape(u.name)}</b> ({len(u.blockers)}): "
+                    + "; ".join(escape(b.text.get(lang)) for b in u.blockers)
+                    for u in results.use_cases if u.blockers]
+        self.blocker_label.setText(f"<b>{escape(tr('res.blockers'))}</b><br>" + "<br>".join(blockers) if blockers else "")
         self.blocker_label.setVisible(bool(blockers))
         # risks
         self.risk_list.clear()
@@ -313,7 +326,9 @@ class ResultsPage(Page):
                 item.setData(Qt.ItemDataRole.UserRole, (ev.question_id, ev.scope))
             bg = self._heat({"high": 0.0, "medium": 0.45, "low": 0.75}.get(r.severity, 1.0))
             if bg is not None:
-                item.setBackground(bg)
+                base = self.palette().color(QPalette.ColorRole.Base)
+                item.setBackground(QColor((bg.red() + base.red()) // 2, (bg.green() + base.green()) // 2,
+                                          (bg.blue() + base.blue()) // 2))
             self.risk_list.addItem(item)
         if not results.risks:
             self.risk_list.addItem(QListWidgetItem(tr("res.no_risks")))
