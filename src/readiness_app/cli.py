@@ -393,5 +393,116 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- follow-ups, portfolio, anonymise
+# (issue 9; the logic lives in followup.py, portfolio.py and anonymise.py)
+
+
+def _followup_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("baseline", metavar="BASELINE", type=Path, help="the earlier assessment (.readiness); only read")
+    p.add_argument("-o", "--out", metavar="NEW.readiness", type=Path, required=True,
+                   help="the follow-up assessment to write (must not exist)")
+    p.add_argument("--prefill", action="store_true",
+                   help="copy the baseline's votes as starting votes (no consensus, no notes)")
+    p.add_argument("--author", default="", help="your name, recorded in the change log")
+
+
+@command("followup", "start a follow-up assessment from a baseline",
+         "Start a follow-up: a new assessment with the baseline's client, participants, use cases "
+         "and targets, the current questionnaires, and the baseline's results stored for comparison "
+         "(readiness movement). Answers start empty unless --prefill.", configure=_followup_args)
+def cmd_followup(args: argparse.Namespace) -> int:
+    from readiness_app.followup import start_followup
+
+    if args.out.suffix != ".readiness":
+        raise CommandFailed("an assessment file name ends in .readiness", path=str(args.out))
+    start_followup(args.baseline, args.out, prefill=args.prefill, author=args.author)
+    print(f"wrote {args.out} (follow-up of {args.baseline.name}" + (", votes pre-filled)" if args.prefill else ")"))
+    return 0
+
+
+def _movement_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", type=Path, help="a follow-up assessment (.readiness); only read")
+    p.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    p.add_argument("--lang", choices=("en", "de"), default=None,
+                   help="language of the text (default: the assessment's language)")
+
+
+@command("movement", "show what moved since a follow-up's baseline",
+         "Compare a follow-up with its baseline: maturity per dimension, priority and readiness per "
+         "use case, the baseline metrics (before, after, change) and which earlier roadmap actions "
+         "were done. Works without the baseline file. The file is only read.", configure=_movement_args)
+def cmd_movement(args: argparse.Namespace) -> int:
+    from readiness_app.followup import format_movement, movement_of
+    from readiness_app.scoring import to_jsonable
+    from readiness_app.storage import AssessmentFile
+
+    with AssessmentFile.open_readonly(args.file) as af:
+        movement = movement_of(af)
+        lang = args.lang or af.engagement().language
+    if movement is None:
+        raise CommandFailed("not a follow-up (it holds no baseline); start one with: readiness followup",
+                            path=str(args.file))
+    if args.json:
+        json.dump({"format": "readiness-movement/1", "movement": to_jsonable(movement)}, sys.stdout,
+                  indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_movement(movement, lang))
+    return 0
+
+
+def _portfolio_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("folder", metavar="DIR", type=Path, help="a folder of assessment files; only read")
+    p.add_argument("--current", metavar="FILE", type=Path, default=None,
+                   help="the client to place in the benchmark (percentile per dimension)")
+    p.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    p.add_argument("--no-cache", action="store_true", help="score every file again (ignore the cache)")
+    p.add_argument("--lang", choices=("en", "de"), default="en", help="language of the text (default: en)")
+
+
+@command("portfolio", "benchmark a folder of assessments (anonymised)",
+         "Benchmark the AI-operations maturity of every assessment in a folder: distribution per "
+         "dimension, per industry where at least 5 assessments share it, and where --current stands "
+         "(percentile). Unreadable files are listed with the reason and skipped; nothing is written "
+         "to the folder.", configure=_portfolio_args)
+def cmd_portfolio(args: argparse.Namespace) -> int:
+    from readiness_app.portfolio import build_portfolio, format_portfolio, to_jsonable
+
+    if not args.folder.is_dir():
+        raise CommandFailed("no such folder", path=str(args.folder))
+    p = build_portfolio(args.folder, current=args.current, use_cache=not args.no_cache)
+    if args.json:
+        json.dump(to_jsonable(p), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_portfolio(p, args.lang))
+    return 0
+
+
+def _anonymise_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", type=Path, help="the assessment to anonymise; only read")
+    p.add_argument("-o", "--out", metavar="OUT.readiness", type=Path, required=True,
+                   help="the anonymised copy to write")
+    p.add_argument("--salt", default=None,
+                   help="the consultancy's secret salt for pseudonyms (default: this computer's own)")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+
+@command("anonymise", "write an anonymised copy for pooled benchmarks",
+         "Write a copy with participants, client, facilitator and consultancy replaced by stable "
+         "pseudonyms, use cases renamed, and notes, free-text answers, provenance and the change "
+         "log removed. The same --salt gives the same pseudonyms in every file.",
+         configure=_anonymise_args)
+def cmd_anonymise(args: argparse.Namespace) -> int:
+    from readiness_app.anonymise import anonymise
+
+    if args.out.suffix != ".readiness":
+        raise CommandFailed("an assessment file name ends in .readiness", path=str(args.out))
+    anonymise(args.file, args.out, salt=args.salt, overwrite=args.force)
+    print(f"wrote {args.out} (anonymised)")
+    return 0
+
+
+
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
