@@ -151,7 +151,8 @@ def test_whole_workshop_by_keyboard(qtbot: Any, window: Any, tmp_path: Path, fak
     window.show_step("maturity")
     page = window.pages["maturity"]
     assert page.model.data(page.model.index(0, 2)).startswith("4")
-    assert "not applicable" in page.model.data(page.model.index(1, 2))
+    assert page.model.data(page.model.index(1, 2)) == "n/a"
+    assert "no second line yet" in page.model.data(page.model.index(1, 2), Qt.ItemDataRole.ToolTipRole)
 
 
 def test_list_mode_answers_from_the_list(qtbot: Any, window: Any, tmp_path: Path) -> None:
