@@ -149,8 +149,9 @@ def maturity_chart(rows: Sequence[MaturityRow], *, accent: str, width_cm: float,
             ax.barh(y, 3.0, left=1.0, height=0.56, color=TRACK, zorder=1)
             if row.score is not None:
                 ax.barh(y, row.score - 1.0, left=1.0, height=0.56, color=accent, zorder=2)
-                ax.text(row.score - 0.04, y, f"{row.score:.1f}", ha="right", va="center", fontsize=7,
-                        color="white" if row.score >= 1.35 else INK, fontweight="bold", zorder=4)
+                inside = row.score >= 1.4
+                ax.text(1.05 if inside else row.score + 0.05, y, f"{row.score:.1f}", ha="left", va="center",
+                        fontsize=7, color="white" if inside else INK, fontweight="bold", zorder=4)
             ax.plot([row.target], [y], marker="D", markersize=6.5, color=INK, markeredgecolor="white",
                     markeredgewidth=0.8, zorder=5, linestyle="none")
             ax.text(4.12, y, row.level_label, ha="left", va="center", fontsize=7.5, color=INK, clip_on=False)
@@ -243,7 +244,9 @@ def timeline_chart(rows: Sequence[TimelineRow], *, accent: str, width_cm: float,
     height = 1.5 + row_h * n
     with _rc():
         fig, _ = _figure(width_cm, height)
-        left = 0.45
+        left = 0.47
+        size = 6.6
+        chars = int(left * width_cm / 2.54 * 72 / (0.62 * size)) - 2  # what fits left of the axes
         ax = fig.add_axes((left, 0.75 / height, 0.97 - left, 1 - 1.35 / height))
         ax.set_xlim(0.5, 13.5)
         ax.set_ylim(n - 0.5, -0.5)
@@ -261,7 +264,7 @@ def timeline_chart(rows: Sequence[TimelineRow], *, accent: str, width_cm: float,
                     zorder=2)
             ax.plot([end + 0.4], [y], marker="D", markersize=4.2, color=INK, zorder=3, linestyle="none")
         ax.set_yticks(range(len(rows)))
-        ax.set_yticklabels([_wrap(f"{r.number}.  {r.label}", 62, 1) for r in rows], fontsize=7)
+        ax.set_yticklabels([_wrap(f"{r.number}.  {r.label}", chars, 1) for r in rows], fontsize=size)
         ax.set_xticks(range(1, 14))
         ax.set_xticklabels([str(w) for w in range(1, 14)], fontsize=6.5)
         ax.set_xlabel(week_label, fontsize=7, color=MUTED)

@@ -30,11 +30,13 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Table,
     TableStyle,
 )
+from reportlab.platypus.flowables import _listWrapOn
 
 from readiness_app.errors import ExportError
 from readiness_app.resources import asset_path
@@ -121,9 +123,11 @@ class Styles:
         self.lead = ParagraphStyle("lead", base, fontSize=10, leading=14.5, spaceAfter=8)
         self.small = ParagraphStyle("small", base, fontSize=7.5, leading=10, spaceAfter=2)
         self.muted = ParagraphStyle("muted", base, fontSize=7.5, leading=10, textColor=MUTED, spaceAfter=4)
+        self.bullet = ParagraphStyle("bullet", base, fontSize=8, leading=11, leftIndent=10, bulletIndent=1,
+                                     spaceAfter=1.5)
         self.note = ParagraphStyle("note", base, fontName=FONT_ITALIC, fontSize=8.2, leading=11.5,
                                    leftIndent=10, spaceAfter=2, textColor=INK)
-        self.h1 = ParagraphStyle("h1", base, fontName=FONT_BOLD, fontSize=20, leading=25, spaceBefore=2,
+        self.h1 = ParagraphStyle("h1", base, fontName=FONT_BOLD, fontSize=20, leading=25, spaceBefore=30,
                                  spaceAfter=12, keepWithNext=1)
         self.h2 = ParagraphStyle("h2", base, fontName=FONT_BOLD, fontSize=12, leading=16, spaceBefore=12,
                                  spaceAfter=6, keepWithNext=1, textColor=INK)
@@ -131,6 +135,8 @@ class Styles:
                                  spaceAfter=2, keepWithNext=1)
         self.h4 = ParagraphStyle("h4", base, fontName=FONT_BOLD, fontSize=8.5, leading=12, spaceBefore=8,
                                  spaceAfter=4, keepWithNext=1, textColor=accent)
+        self.h5 = ParagraphStyle("h5", base, fontName=FONT_BOLD, fontSize=7.8, leading=10.5, spaceBefore=5,
+                                 spaceAfter=1.5, keepWithNext=1)
         self.label = ParagraphStyle("label", base, fontName=FONT_BOLD, fontSize=7.2, leading=9.5,
                                     textColor=accent, spaceAfter=0)
         self.cell = ParagraphStyle("cell", base, fontSize=7.8, leading=10, spaceAfter=0)
@@ -260,6 +266,37 @@ class Contents(Flowable):  # type: ignore[misc]
 
 def page_form_name(key: str) -> str:
     return "rsp" + re.sub(r"[^A-Za-z0-9]", "", key)
+
+
+class KeepWithNext(KeepTogether):  # type: ignore[misc]
+    """Keeps a heading with what follows, without wasting a page on long tables.
+
+    reportlab's keep-with-next moves a heading and the whole next flowable to a new page when
+    they do not fit together, even when the next is a table that spans pages anyway. Here a
+    heading stays where it is when the next flowable is a table and its first rows fit too.
+    """
+
+    MIN_NEXT = 70.0  # points of the following table that must fit under its heading
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        dims: list[tuple[float, float]] = []
+        W, H = _listWrapOn(self._content, aW, self.canv, dims=dims)
+        self._H = H
+        self._H0 = dims[0][1] if dims else 0
+        self._rs_last = dims[-1][1] if dims else 0
+        self._wrapInfo = aW, aH
+        return W, 0xFFFFFF  # force a split
+
+    def split(self, aW: float, aH: float) -> list[Any]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        last = self._content[-1] if self._content else None
+        if aH < self._H and isinstance(last, Table) and len(getattr(last, "_cellvalues", ())) > 3:
+            head = self._H - self._rs_last
+            if head + min(self.MIN_NEXT, self._rs_last) <= aH:
+                return list(self._content)
+        result: list[Any] = super().split(aW, aH)
+        return result
 
 
 # --------------------------------------------------------------------------- tables
@@ -419,7 +456,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
                  **meta: Any) -> None:
         super().__init__(filename, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, initialFontName=FONT,
-                         initialFontSize=9, initialLeading=12, **meta)
+                         initialFontSize=9, initialLeading=12, keepTogetherClass=KeepWithNext, **meta)
         self.decor = decor
         self.state = state
         self.logo = _logo_reader(decor.logo)

@@ -40,6 +40,10 @@ __all__ = [
 DEFAULT_ACCENT = "#0E6E78"  # deep teal: calm, prints well, distinct from the red/amber/green of the heatmap
 DEFAULT_LOGO = "logo-default.png"
 
+# Chapters that may start on the page where the previous one ended, when over half of it is free.
+SOFT_BREAK = frozenset({"portfolio", "readiness", "roadmap", "operating", "appendix"})
+SOFT_BREAK_AFTER = frozenset({"maturity", "portfolio", "readiness", "roadmap", "operating"})
+
 ProgressFn = Callable[[int], None]
 CancelFn = Callable[[], bool]
 
@@ -158,10 +162,11 @@ def render_report(data: ReportData, out_path: Path, *, lang: str, sections: Coll
 
 def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, ...], branding: Branding,
            progress: ProgressFn | None, cancel: CancelFn | None) -> None:
-    from reportlab.platypus import NextPageTemplate, PageBreak
+    from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
 
     from readiness_app import __version__
     from readiness_app.report_layout import (
+        FRAME_H,
         BuildState,
         PageDecor,
         ReportDoc,
@@ -205,7 +210,10 @@ def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, .
     story: list[Any] = []
     with_cover = "cover" in sections
     for i, section in enumerate(sections):
-        if story:
+        if story and section in SOFT_BREAK and sections[i - 1] in SOFT_BREAK_AFTER:
+            # a chapter starts on a new page unless more than half of the page is still free
+            story.append(CondPageBreak(FRAME_H * 0.5))
+        elif story:
             story.append(PageBreak())
         story.extend(SECTION_BUILDERS[section](ctx))
         if section == "cover":

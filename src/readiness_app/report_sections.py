@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Image,
@@ -26,6 +27,7 @@ from readiness_app import __version__, report_charts
 from readiness_app.model import CONSENSUS, ORGANISATION, role_label
 from readiness_app.questionnaire import Question
 from readiness_app.report_layout import (
+    FONT_BOLD,
     FRAME_H,
     FRAME_W,
     HEAT,
@@ -60,6 +62,8 @@ if TYPE_CHECKING:
     from readiness_app.report_pdf import Branding, ReportData
 
 TARGET_METRIC_QUESTION = "base.org.target_metric"
+TARGET_CURRENT_QUESTION = "base.org.target_current"
+TARGET_VALUE_QUESTION = "base.org.target_value"
 OPERATING_ROLES = ("product_owner", "data_owner", "model_owner", "control_owner", "operations_lead", "sponsor")
 CHECKLIST = (  # (text key, owner role)
     ("op.check.rollback", "operations_lead"),
@@ -111,9 +115,9 @@ class Ctx:
         """A paragraph of plain (user or translated) text."""
         return Para(esc(text), style or self.st.body)
 
-    def m(self, markup: str, style: Any = None) -> Para:
+    def m(self, markup: str, style: Any = None, *, bulletText: str | None = None) -> Para:
         """A paragraph of prepared markup."""
-        return Para(markup, style or self.st.body)
+        return Para(markup, style or self.st.body, bulletText=bulletText)
 
     # ---- headings
 
@@ -222,6 +226,25 @@ def target_metric(ctx: Ctx) -> str:
     return c.value.strip() if isinstance(c.value, str) else ""
 
 
+def _org_number(ctx: Ctx, question_id: str) -> str:
+    c = ctx.cons.get((question_id, ORGANISATION))
+    if c is None or c.not_applicable or not isinstance(c.value, int | float) or isinstance(c.value, bool):
+        return ""
+    return _localise(_fmt_number(float(c.value)), ctx.lang)
+
+
+def target_values(ctx: Ctx) -> str:
+    """ "Today 9.6; target at day 60: 7" for the business metric, or "" when no value was recorded."""
+    now, target = _org_number(ctx, TARGET_CURRENT_QUESTION), _org_number(ctx, TARGET_VALUE_QUESTION)
+    if now and target:
+        return ctx.tr("sum.metric_values", now=now, target=target)
+    if now:
+        return ctx.tr("sum.metric_now", now=now)
+    if target:
+        return ctx.tr("sum.metric_target", target=target)
+    return ""
+
+
 def section_summary(ctx: Ctx) -> list[Any]:
     st, r = ctx.st, ctx.r
     mat = r.maturity
@@ -280,7 +303,11 @@ def section_summary(ctx: Ctx) -> list[Any]:
     # business metric
     metric_text = target_metric(ctx)
     if metric_text:
-        metric = [ctx.m(f"<b>{esc(metric_text)}</b>", st.lead), ctx.p(ctx.tr("sum.metric_note"), st.muted)]
+        values = target_values(ctx)
+        metric = [ctx.m(f"<b>{esc(metric_text)}</b>", st.lead)]
+        if values:
+            metric.append(ctx.p(values))
+        metric.append(ctx.p(ctx.tr("sum.metric_note") if not values else ctx.tr("sum.metric_track"), st.muted))
     else:
         metric = [ctx.p(ctx.tr("sum.metric_unset"))]
 
@@ -388,9 +415,11 @@ def section_maturity(ctx: Ctx) -> list[Any]:
             block.append(ctx.p(dim.description.get(ctx.lang)))
         weak = _weak_criteria(ctx, d.dimension_id)
         if weak:
-            parts = [f"{esc(q.text.get(ctx.lang))} ({_num(v, 1) if v is not None else ctx.tr('mat.unanswered')})"
-                     for q, v in weak]
-            block.append(ctx.m("; ".join(parts), st.small))
+            block.append(ctx.m(f"<b>{esc(ctx.tr('mat.weak'))}</b>", st.small))
+            for q, v in weak:
+                value = ctx.tr("mat.value", value=_num(v, 1)) if v is not None else ctx.tr("mat.unanswered")
+                block.append(ctx.m(f"{esc(q.text.get(ctx.lang))} <font color='#C8553D'>({esc(value)})</font>",
+                                   st.bullet, bulletText="–"))
         notes = _dimension_notes(ctx, d.dimension_id)
         if notes:
             block.append(ctx.m(f"<b>{esc(ctx.tr('mat.evidence'))}</b>", st.small))
@@ -416,7 +445,9 @@ def _rationale(ctx: Ctx, u: UseCaseResult) -> str:
     key = f"pf.why.{u.quadrant}"
     parts.append(esc(ctx.tr(key, impact=_num(u.impact.value), readiness=_num(u.readiness),
                             control=_num(u.control_complexity.value))))
-    if u.blockers:
+    if len(u.blockers) > 2:
+        parts.append(esc(ctx.tr("pf.why.many_blockers", n=len(u.blockers))))
+    elif u.blockers:
         items = "; ".join(b.text.get(ctx.lang) for b in u.blockers)
         parts.append(esc(ctx.tr("pf.why.blockers", items=items)))
     if u.priority.low_confidence:
@@ -464,8 +495,12 @@ def section_portfolio(ctx: Ctx) -> list[Any]:
         ])
         if u.use_case_id == ctx.r.first_lane.use_case_id:
             extra.append(("BACKGROUND", (0, i), (-1, i), tint(ctx.accent, 0.12)))
-    out.append(table(rows, [0.045, 0.2, 0.14, 0.075, 0.085, 0.08, 0.08, 0.295], accent=ctx.accent,
-                     extra=extra))
+    numbers = [max(stringWidth(ctx.tr(k), FONT_BOLD, st.cell_head.fontSize), 18.0) + 7.5
+               for k in ("pf.col.impact", "pf.col.readiness", "pf.col.control", "pf.col.priority")]
+    fixed = [0.04 * FRAME_W, 0.19 * FRAME_W, 0.125 * FRAME_W, *numbers]
+    widths = [w / FRAME_W for w in [*fixed, FRAME_W - sum(fixed)]]
+    out.append(table(rows, widths, accent=ctx.accent,
+                     extra=[*extra, ("LEFTPADDING", (3, 0), (6, -1), 2.5), ("RIGHTPADDING", (3, 0), (6, -1), 3)]))
     return out
 
 
@@ -560,11 +595,14 @@ def section_readiness(ctx: Ctx) -> list[Any]:
     brows: list[list[Any]] = [[ctx.p(ctx.tr(k), st.cell_head) for k in
                                ("dr.col.use_case", "dr.col.item", "dr.col.dimension", "dr.col.value",
                                 "dr.col.needed")]]
+    bextra: list[tuple[Any, ...]] = []
     for u in ucs:
-        for b in u.blockers:
+        if u.blockers and len(brows) > 1:
+            bextra.append(("LINEABOVE", (0, len(brows)), (-1, len(brows)), 0.9, MUTED))
+        for k, b in enumerate(u.blockers):
             dim = ctx.lib.dimensions.get(b.dimension)
             brows.append([
-                ctx.m(f"<b>{esc(u.name)}</b>", st.cell),
+                ctx.m(f"<b>{esc(u.name)}</b>", st.cell) if k == 0 else ctx.p(u.name, st.cell_small),
                 ctx.p(b.text.get(ctx.lang), st.cell),
                 ctx.p(dim.name.get(ctx.lang) if dim else b.dimension, st.cell),
                 ctx.p(ctx.tr("dr.value", value=_num(b.value, 1)), st.cell),
@@ -573,7 +611,7 @@ def section_readiness(ctx: Ctx) -> list[Any]:
     if len(brows) == 1:
         out.append(ctx.p(ctx.tr("dr.no_blockers")))
     else:
-        out.append(table(brows, [0.22, 0.4, 0.16, 0.11, 0.11], accent=ctx.accent))
+        out.append(table(brows, [0.22, 0.4, 0.16, 0.11, 0.11], accent=ctx.accent, zebra=False, extra=bextra))
     return out
 
 
@@ -634,7 +672,7 @@ def _baseline_rows(ctx: Ctx) -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
     for qn in ctx.lib.by_kind("baseline"):
         for q in qn.questions:
-            if q.id == TARGET_METRIC_QUESTION:
+            if q.id in (TARGET_METRIC_QUESTION, TARGET_CURRENT_QUESTION, TARGET_VALUE_QUESTION):
                 continue
             if q.scope == "organisation":
                 scope, where = ORGANISATION, ctx.tr("op.organisation")
@@ -693,13 +731,18 @@ def section_operating(ctx: Ctx) -> list[Any]:
     metric = target_metric(ctx)
     mrows: list[list[Any]] = [[ctx.p(ctx.tr(k), st.cell_head) for k in
                                ("op.col.metric", "op.col.baseline", "op.col.scope")]]
-    mrows.append([ctx.m(f"<b>{esc(ctx.tr('op.target_metric'))}</b>", st.cell),
-                  ctx.m(f"<b>{esc(metric)}</b>", st.cell) if metric else
-                  ctx.m(f"<font color='#C8553D'>{esc(ctx.tr('sum.metric_unset').split('.')[0])}</font>", st.cell),
-                  ctx.p(ctx.tr("op.organisation"), st.cell)])
+    values = target_values(ctx)
+    if metric:
+        metric_cell = ctx.m(f"<b>{esc(metric)}</b>", st.cell)
+        baseline_cell = ctx.p(values or ctx.tr("op.baseline_missing"), st.cell)
+    else:
+        metric_cell = ctx.m(f"<b>{esc(ctx.tr('op.target_metric'))}</b>", st.cell)
+        baseline_cell = ctx.m(f"<font color='#C8553D'>{esc(ctx.tr('op.metric_unset'))}</font>", st.cell)
+    mrows.append([metric_cell, baseline_cell, ctx.p(ctx.tr("op.organisation"), st.cell)])
+    mextra: list[tuple[Any, ...]] = [("BACKGROUND", (0, 1), (-1, 1), tint(ctx.accent, 0.12))]
     for name, value, where in _baseline_rows(ctx):
         mrows.append([ctx.p(name, st.cell), ctx.p(value, st.cell), ctx.p(where, st.cell)])
-    out.append(table(mrows, [0.5, 0.28, 0.22], accent=ctx.accent))
+    out.append(table(mrows, [0.5, 0.28, 0.22], accent=ctx.accent, extra=mextra))
 
     # checklist
     out.append(ctx.sub_heading(ctx.tr("op.checklist")))
@@ -773,7 +816,7 @@ def _answer_rows(ctx: Ctx, questions: Iterable[Question], scope: str) -> list[li
         if c is not None and c.spread is not None and q.type != "text" and (q.scored or q.type == "number"):
             spread = _fmt_number(c.spread) if q.type == "number" else f"{c.spread:g}"
             if c.disagreement:
-                spread = f"<font color='#C8553D'><b>{spread}</b><br/>{esc(ctx.tr('ap.disagreement'))}</font>"
+                spread = f"<font color='#C8553D'><b>{spread}</b><br/><font size='6.5'>{esc(ctx.tr('ap.disagreement'))}</font></font>"
         else:
             spread = "–"
         notes = ""
@@ -831,8 +874,8 @@ def _localise(number: str, lang: str) -> str:
 
 def _matrix(ctx: Ctx, questions: Sequence[Question], ucs: Sequence[UseCaseResult]) -> Table:
     st = ctx.st
-    q_share = 0.44
-    col = (1 - q_share) / MATRIX_COLUMNS
+    col = min(0.085, 0.56 / max(1, len(ucs)))
+    q_share = 1 - col * len(ucs)
     head: list[Any] = [ctx.p(ctx.tr("ap.col.question"), st.cell_head)]
     head += [VerticalLabel(f"{u.rank}  {u.name}", 30 * mm, size=6.6) for u in ucs]
     rows: list[list[Any]] = [head]
@@ -853,9 +896,10 @@ def _matrix(ctx: Ctx, questions: Sequence[Question], ucs: Sequence[UseCaseResult
 
 
 def _matrix_notes(ctx: Ctx, questions: Sequence[Question], ucs: Sequence[UseCaseResult]) -> list[Any]:
-    """Answers in words and notes on use-case questions, question by question."""
+    """Answers in words and notes on use-case questions, grouped by question."""
     out: list[Any] = []
     for q in questions:
+        lines: list[Any] = []
         for u in ucs:
             c = ctx.cons.get((q.id, u.use_case_id))
             if c is None:
@@ -865,11 +909,14 @@ def _matrix_notes(ctx: Ctx, questions: Sequence[Question], ucs: Sequence[UseCase
                 parts.append(f"<b>{esc(c.value)}</b>")
             if c.not_applicable and c.na_reason.strip():
                 parts.append(f"{esc(ctx.tr('ap.na'))}: {esc(c.na_reason)}")
-            parts += [f"<b>{esc(ctx.participant_name(pid))}:</b> {esc(note)}" for pid, note in c.notes
-                      if note.strip() and not (c.not_applicable and note == c.na_reason)]
+            parts += [f"<font color='#5F6B73'>{esc(ctx.participant_name(pid))}:</font> {esc(note)}"
+                      for pid, note in c.notes if note.strip() and not (c.not_applicable and note == c.na_reason)]
             if parts:
-                out.append(ctx.m(f"<font color='#5F6B73'>{esc(q.text.get(ctx.lang))} · {u.rank} "
-                                 f"{esc(u.name)}</font><br/>" + "<br/>".join(parts), ctx.st.small))
+                lines.append(ctx.m(f"<b>{u.rank}&nbsp;{esc(u.name)}</b> – " + " · ".join(parts), ctx.st.bullet,
+                                   bulletText="–"))
+        if lines:
+            out.append(ctx.m(esc(q.text.get(ctx.lang)), ctx.st.h5))
+            out.extend(lines)
     return out
 
 
