@@ -76,7 +76,7 @@ ensure_packages() {
         return 0
     fi
     say "installing the package and its dev tools into $VENV"
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+    "$VENV/bin/python" -m pip install -qq --disable-pip-version-check -e '.[dev]'
     printf '%s\n' "$wanted" >"$STAMP"
 }
 

@@ -32,6 +32,7 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
         "LOCALAPPDATA": home / "AppData" / "Local",
         "READINESS_SETTINGS_DIR": home / "readiness-settings",
         "READINESS_LOG_DIR": home / "readiness-logs",
+        "READINESS_CACHE_DIR": home / "readiness-cache",
         "MPLCONFIGDIR": home / "mpl",
     }
     for name, value in env.items():
