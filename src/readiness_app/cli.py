@@ -503,6 +503,128 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- Excel (issue 6)
+# (the logic lives in xlsx_scorecard.py, xlsx_template.py and xlsx_import.py)
+
+
+def _xlsx_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--xlsx", metavar="OUT.xlsx", type=Path, default=None,
+                   help="write the Excel scorecard (summary, priorities, data readiness, maturity, roadmap, "
+                        "every response)")
+    p.add_argument("--template", metavar="OUT.xlsx", type=Path, default=None,
+                   help="write a fill-in template for the client (drop-downs per question; import it back "
+                        "with: readiness import OUT.xlsx --into FILE)")
+
+
+def _xlsx_step(args: argparse.Namespace) -> str | None:
+    if args.xlsx is None:
+        return None
+    from readiness_app.xlsx_scorecard import export_scorecard
+
+    export_scorecard(args.file, args.xlsx, lang=args.lang)
+    return f"wrote {args.xlsx}"
+
+
+def _template_step(args: argparse.Namespace) -> str | None:
+    if args.template is None:
+        return None
+    from readiness_app.storage import AssessmentFile
+    from readiness_app.xlsx_template import export_template
+
+    with AssessmentFile.open_readonly(args.file) as af:
+        export_template(af, args.template, lang=args.lang)
+    return f"wrote {args.template}"
+
+
+EXPORT_OPTIONS.append(_xlsx_options)
+EXPORT_STEPS.extend([_xlsx_step, _template_step])
+
+
+def _import_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workbook", metavar="IN.xlsx", type=Path, help="the workbook to import; only read")
+    target = p.add_mutually_exclusive_group()
+    target.add_argument("-o", "--out", metavar="OUT.readiness", type=Path, default=None,
+                        help="the new assessment file to write")
+    target.add_argument("--into", metavar="FILE.readiness", type=Path, default=None,
+                        help="add the answers to an existing assessment (e.g. a filled-in template)")
+    p.add_argument("--profile", metavar="P.json", type=Path, default=None,
+                   help="the mapping of a foreign workbook: sheets, header row, columns, value and question maps")
+    p.add_argument("--save-profile", metavar="P.json", type=Path, default=None,
+                   help="save the mapping used (detected or given) for the next file of the same layout")
+    p.add_argument("--sheet", default=None, help="read only this sheet (names may be cut at 31 characters)")
+    p.add_argument("--header-row", type=int, default=None, metavar="N", help="the header is row N (default: detect)")
+    p.add_argument("--questionnaires", metavar="DIR", type=Path, default=None,
+                   help="match foreign workbooks against these questionnaires (default: the bundled ones)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="write nothing; print every answer that would be imported and every problem")
+    p.add_argument("--skip-bad-rows", action="store_true",
+                   help="import the readable rows even when some rows have problems")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    p.add_argument("--author", default="", help="your name, recorded in the change log")
+
+
+@command("import", "import an Excel workbook (our scorecard or template, or a prior assessment)",
+         "Import a workbook into a new assessment (-o) or an existing one (--into). Our own scorecards "
+         "are rebuilt exactly and filled-in templates need no mapping; other workbooks are read with a "
+         "detected or given mapping (--profile). Nothing is written when a row has a problem (unless "
+         "--skip-bad-rows) or with --dry-run; a failed import leaves no file.", configure=_import_args)
+def cmd_import(args: argparse.Namespace) -> int:
+    from readiness_app.import_mapping import ImportProfile
+    from readiness_app.xlsx_import import apply_into, apply_plan, iter_problem_lines, plan_import
+
+    if args.out is None and args.into is None and not args.dry_run:
+        print("readiness import: error: say where to write: -o OUT.readiness, --into FILE.readiness or --dry-run",
+              file=sys.stderr)
+        return 2
+    if args.out is not None:
+        if args.out.suffix != ".readiness":
+            raise CommandFailed("an assessment file name ends in .readiness", path=str(args.out))
+        if args.out.exists() and not args.force and not args.dry_run:
+            raise CommandFailed("exists already; use --force to replace it", path=str(args.out))
+    if args.header_row is not None and args.header_row < 1:
+        print("readiness import: error: --header-row counts from 1", file=sys.stderr)
+        return 2
+    profile = ImportProfile.load(args.profile) if args.profile is not None else None
+    library = None
+    if args.questionnaires is not None:
+        from readiness_app.questionnaire import load_library
+
+        library = load_library(args.questionnaires)
+    elif args.into is not None:
+        from readiness_app.storage import AssessmentFile
+
+        with AssessmentFile.open_readonly(args.into) as existing:
+            library = existing.library()
+    plan = plan_import(args.workbook, library, profile, sheet=args.sheet, header_row=args.header_row)
+    if args.save_profile is not None and plan.profile is not None:
+        plan.profile.save(args.save_profile)
+    if args.dry_run:
+        print(plan.summary())
+        for line in plan.preview_lines():
+            print("  " + line)
+        for line in iter_problem_lines(plan):
+            print(line)
+        if plan.errors:
+            _fail(plan.first_error_line())
+            return 1
+        return 0
+    if plan.errors and not args.skip_bad_rows:
+        first = plan.errors[0]
+        more = f" (and {len(plan.errors) - 1} more)" if len(plan.errors) > 1 else ""
+        raise CommandFailed(f"{first.reason}{more}; nothing was written (--dry-run lists every problem, "
+                            "--skip-bad-rows imports the rest)",
+                            path=" / ".join(x for x in (plan.file, first.place()) if x))
+    if args.into is not None:
+        from readiness_app.storage import AssessmentFile
+
+        with AssessmentFile.open(args.into, author=args.author) as af:
+            count = apply_into(plan, af, allow_problems=args.skip_bad_rows)
+        print(f"added {count} answers from {args.workbook.name} to {args.into}")
+        return 0
+    apply_plan(plan, args.out, overwrite=args.force, author=args.author, allow_problems=args.skip_bad_rows)
+    print(f"wrote {args.out}: {plan.summary()}")
+    return 0
+
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())

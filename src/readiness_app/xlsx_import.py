@@ -145,7 +145,7 @@ class ImportPlan:
         errs = self.errors
         if not errs:
             return ""
-        more = f" (and {len(errs) - 1} more problem(s); --dry-run lists them)" if len(errs) > 1 else ""
+        more = f" (and {len(errs) - 1} more)" if len(errs) > 1 else ""
         return errs[0].format(self.file) + more
 
     def summary(self) -> str:
@@ -322,6 +322,8 @@ class _ForeignImport:
         self.sheets_read: list[str] = []
         self.rows_read = 0
         self._confidence: dict[tuple[str, int], tuple[str, float]] = {}
+        self.header_rows: dict[str, int] = {}
+        self.effective_columns: dict[str, str] = {}
 
     def problem(self, sheet: str, row: int | None, col: int | None, reason: str,
                 severity: Severity = "error") -> None:
@@ -377,6 +379,10 @@ class _ForeignImport:
                          severity)
             return
         self.sheets_read.append(name)
+        self.header_rows[name] = hr
+        if not self.effective_columns:
+            self.effective_columns = {role: (headers[i] if i < len(headers) and headers[i] else column_letter(i + 1))
+                                      for role, i in cols.items()}
         self.answer_header[name] = headers[cols["answer"]] if cols["answer"] < len(headers) else ""
         header_norm = {role: normalise(headers[i]) for role, i in cols.items() if i < len(headers) and headers[i]}
         expected = 0
@@ -536,11 +542,17 @@ class _ForeignImport:
         today = datetime.now(UTC).date().isoformat()
         engagement = replace(Engagement(title=f"Imported from {file}", language="de" if lang == "de" else "en",
                                         notes=f"Imported from {file} on {today}."), **extra)  # type: ignore[arg-type]
+        detected = {scale_label(sc) for sc in scales.values()}
+        effective = replace(profile, sheets=list(self.sheets_read), columns=dict(profile.columns or self.effective_columns),
+                            header_row=profile.header_row or (self.header_rows[self.sheets_read[0]]
+                                                              if len(set(self.header_rows.values())) == 1 else None),
+                            scale=profile.scale if fixed_scale is not None or len(detected) != 1 else detected.pop(),
+                            language=profile.language or lang)
         order = {n: i for i, n in enumerate(self.rd.sheet_names)}
         self.problems.sort(key=lambda p: (order.get(p.sheet, -1), p.row or 0))
         return ImportPlan(source=self.rd.path, kind="foreign", library=lib, engagement=engagement,
                           participants=list(participants.values()), use_cases=list(use_cases.values()),
-                          answers=answers, problems=self.problems, profile=profile, sheets=self.sheets_read,
+                          answers=answers, problems=self.problems, profile=effective, sheets=self.sheets_read,
                           rows_read=self.rows_read)
 
 
