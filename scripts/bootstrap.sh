@@ -9,7 +9,7 @@
 # Environment: VENV (default .venv), PYTHON (interpreter to create the venv with).
 set -euo pipefail
 
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 VENV="${VENV:-.venv}"
 STAMP="$VENV/.bootstrap-stamp"
@@ -80,6 +80,13 @@ ensure_packages() {
     printf '%s\n' "$wanted" >"$STAMP"
 }
 
-install_system_packages
-ensure_venv
-ensure_packages
+main() {
+    install_system_packages
+    ensure_venv
+    ensure_packages
+}
+
+# Run when executed; only define the functions when sourced (for checking them by hand).
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    main "$@"
+fi
