@@ -138,7 +138,7 @@ def maturity_chart(rows: Sequence[MaturityRow], *, accent: str, width_cm: float,
                    level_names: Sequence[str], labels: dict[str, str]) -> Chart:
     """Horizontal bars of score (1-4) per dimension, the target as a diamond, the staged level on the right."""
     n = max(1, len(rows))
-    height = 1.9 + 0.62 * n
+    height = 1.9 + 0.66 * n
     with _rc():
         fig, _ = _figure(width_cm, height)
         left = min(0.36, 5.2 / width_cm)
@@ -241,13 +241,13 @@ def timeline_chart(rows: Sequence[TimelineRow], *, accent: str, width_cm: float,
     """A Gantt-style plan: one bar per action from its phase's start to its due week."""
     n = max(1, len(rows))
     row_h = 0.5
-    height = 1.5 + row_h * n
+    height = 1.7 + row_h * n
     with _rc():
         fig, _ = _figure(width_cm, height)
         left = 0.47
         size = 6.6
         chars = int(left * width_cm / 2.54 * 72 / (0.62 * size)) - 2  # what fits left of the axes
-        ax = fig.add_axes((left, 0.75 / height, 0.97 - left, 1 - 1.35 / height))
+        ax = fig.add_axes((left, 0.95 / height, 0.97 - left, 1 - 1.55 / height))
         ax.set_xlim(0.5, 13.5)
         ax.set_ylim(n - 0.5, -0.5)
         shades = {1: _mix(accent, 1.0), 2: _mix(accent, 0.72), 3: _mix(accent, 0.46)}

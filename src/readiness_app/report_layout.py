@@ -109,6 +109,57 @@ def esc(text: str) -> str:
     return escape(text.strip()).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
+# --------------------------------------------------------------------------- hyphenation
+
+_VOWELS = frozenset("aeiouyäöüáéíóúàèìòùâêîôû")
+_KEEP_TOGETHER = ("sch", "ch", "ck", "ph", "th", "qu", "pf")
+_ONSET_FIRST = frozenset("bcdfgkpt")
+
+
+def _syllable_cuts(word: str) -> list[int]:
+    """Plausible break points of ``word`` for German and English.
+
+    A simple rule set (no dictionary): a single consonant between vowels starts the next
+    syllable; of a longer cluster only the last consonant does, keeping "sch", "ch", "ck" and
+    consonant + r/l onsets ("tr", "bl") together. Good enough for the rare word that does not
+    fit a narrow table column, which would otherwise be cut at an arbitrary letter.
+    """
+    w = word.lower()
+    n = len(w)
+    cuts: list[int] = []
+    j = 0
+    while j < n:
+        if w[j] not in _VOWELS:
+            j += 1
+            continue
+        k = j
+        while k < n and w[k] in _VOWELS:
+            k += 1
+        m = k
+        while m < n and w[m].isalpha() and w[m] not in _VOWELS:
+            m += 1
+        if k < m < n and w[m] in _VOWELS:
+            cluster = w[k:m]
+            cut = m - 1
+            for group in _KEEP_TOGETHER:
+                if cluster.endswith(group):
+                    cut = m - len(group)
+                    break
+            else:
+                if len(cluster) >= 2 and cluster[-1] in "rl" and cluster[-2] in _ONSET_FIRST:
+                    cut = m - 2
+            cuts.append(cut)
+        j = max(m, j + 1)
+    return cuts
+
+
+def hyphenate(word: str) -> list[tuple[str, str]]:
+    """reportlab's hyphenator protocol: (head, tail) pairs, the longest head first."""
+    points = {i + 1 for i, ch in enumerate(word) if ch == "-"}
+    points.update(_syllable_cuts(word))
+    return [(word[:i], word[i:]) for i in sorted(points, reverse=True) if 3 <= i <= len(word) - 3]
+
+
 # --------------------------------------------------------------------------- styles
 
 
@@ -139,7 +190,8 @@ class Styles:
                                  spaceAfter=1.5, keepWithNext=1)
         self.label = ParagraphStyle("label", base, fontName=FONT_BOLD, fontSize=7.2, leading=9.5,
                                     textColor=accent, spaceAfter=0)
-        self.cell = ParagraphStyle("cell", base, fontSize=7.8, leading=10, spaceAfter=0)
+        self.cell = ParagraphStyle("cell", base, fontSize=7.8, leading=10, spaceAfter=0, hyphenationLang=hyphenate,
+                                   hyphenationMinWordLength=7)
         self.cell_small = ParagraphStyle("cell_small", self.cell, fontSize=7, leading=9, textColor=MUTED)
         self.cell_bold = ParagraphStyle("cell_bold", self.cell, fontName=FONT_BOLD)
         self.cell_note = ParagraphStyle("cell_note", self.cell, fontSize=7.2, leading=9.4)

@@ -153,6 +153,23 @@ class Ctx:
         label = role_label(role, self.lang)
         return f"{name} ({label})" if name else self.tr("rm.unnamed", role=label)
 
+    def widths(self, *cols: float | str) -> list[float]:
+        """Column widths as fractions of the frame: a number is a share of what is left, a text
+        key a column just wide enough for its header (so no header word is ever split)."""
+        size = self.st.cell_head.fontSize
+        fixed = {i: stringWidth(self.tr(c), FONT_BOLD, size) + 9.5 for i, c in enumerate(cols) if isinstance(c, str)}
+        rest = FRAME_W - sum(fixed.values())
+        shares = sum(c for c in cols if not isinstance(c, str))
+        return [(fixed[i] if isinstance(c, str) else rest * c / shares) / FRAME_W for i, c in enumerate(cols)]
+
+    def owner_markup(self, role: str, owner: str = "") -> str:
+        """Owner for a table cell: the name, and the role below it in small type."""
+        name = owner or (self.owners.get(role) or [""])[0]
+        label = esc(role_label(role, self.lang))
+        if not name:
+            return f"<font color='#C8553D'>{esc(self.tr('rm.unnamed', role=role_label(role, self.lang)))}</font>"
+        return f"{esc(name)}<br/><font size='6.6' color='#5F6B73'>{label}</font>"
+
     def participant_name(self, pid: str) -> str:
         if pid == CONSENSUS:
             return self.tr("ap.room")
@@ -424,7 +441,8 @@ def section_maturity(ctx: Ctx) -> list[Any]:
         if notes:
             block.append(ctx.m(f"<b>{esc(ctx.tr('mat.evidence'))}</b>", st.small))
             for note, who in notes:
-                block.append(ctx.m(f"“{esc(note)}” <font color='#5F6B73'>– {esc(', '.join(who))}</font>",
+                q_open, q_close = ("„", "“") if ctx.lang == "de" else ("“", "”")
+                block.append(ctx.m(f"{q_open}{esc(note)}{q_close} <font color='#5F6B73'>– {esc(', '.join(who))}</font>",
                                    st.note))
         else:
             block.append(ctx.p(ctx.tr("mat.no_notes"), st.muted))
@@ -495,10 +513,8 @@ def section_portfolio(ctx: Ctx) -> list[Any]:
         ])
         if u.use_case_id == ctx.r.first_lane.use_case_id:
             extra.append(("BACKGROUND", (0, i), (-1, i), tint(ctx.accent, 0.12)))
-    numbers = [max(stringWidth(ctx.tr(k), FONT_BOLD, st.cell_head.fontSize), 18.0) + 7.5
-               for k in ("pf.col.impact", "pf.col.readiness", "pf.col.control", "pf.col.priority")]
-    fixed = [0.04 * FRAME_W, 0.19 * FRAME_W, 0.125 * FRAME_W, *numbers]
-    widths = [w / FRAME_W for w in [*fixed, FRAME_W - sum(fixed)]]
+    widths = ctx.widths(0.06, 0.3, 0.2, "pf.col.impact", "pf.col.readiness", "pf.col.control", "pf.col.priority",
+                        0.44)
     out.append(table(rows, widths, accent=ctx.accent,
                      extra=[*extra, ("LEFTPADDING", (3, 0), (6, -1), 2.5), ("RIGHTPADDING", (3, 0), (6, -1), 3)]))
     return out
@@ -656,9 +672,9 @@ def section_roadmap(ctx: Ctx) -> list[Any]:
             if item.edited:
                 due += f"<br/><font color='#5F6B73' size='6.5'>{esc(ctx.tr('rm.edited'))}</font>"
             trs.append([ctx.p(str(n), st.cell), ctx.m(action, st.cell),
-                        ctx.p(ctx.owner_text(item.owner_role, item.owner), st.cell),
+                        ctx.m(ctx.owner_markup(item.owner_role, item.owner), st.cell),
                         ctx.m(due, st.cell), ctx.m(_finding_text(ctx, item), st.cell_note)])
-        out.append(table(trs, [0.04, 0.43, 0.17, 0.09, 0.27], accent=ctx.accent))
+        out.append(table(trs, ctx.widths(0.045, 0.45, 0.21, "rm.week_n", 0.295), accent=ctx.accent))
     return out
 
 
@@ -708,7 +724,7 @@ def section_operating(ctx: Ctx) -> list[Any]:
             owner = ctx.m(f"<font color='#C8553D'>{esc(ctx.tr('op.unnamed'))}</font>", st.cell)
         rows.append([ctx.m(f"<b>{esc(role_label(role, ctx.lang))}</b>", st.cell), owner,
                      ctx.p(ctx.tr(f"op.duty.{role}"), st.cell), ctx.p(str(counts.get(role, 0)), st.cell_num)])
-    out.append(table(rows, [0.22, 0.22, 0.46, 0.1], accent=ctx.accent, extra=extra))
+    out.append(table(rows, ctx.widths(0.25, 0.25, 0.5, "op.col.actions"), accent=ctx.accent, extra=extra))
 
     # rhythm
     out.append(ctx.sub_heading(ctx.tr("op.rhythm")))
@@ -830,7 +846,7 @@ def _answers_table(ctx: Ctx, rows: list[list[Any]]) -> Table:
     st = ctx.st
     head = [ctx.p(ctx.tr(k), st.cell_head) for k in ("ap.col.question", "ap.col.answer", "ap.col.spread",
                                                       "ap.col.notes")]
-    return table([head, *rows], [0.4, 0.2, 0.09, 0.31], accent=ctx.accent)
+    return table([head, *rows], ctx.widths(0.44, 0.22, "ap.col.spread", 0.34), accent=ctx.accent)
 
 
 MATRIX_COLUMNS = 8  # use cases per answer matrix
@@ -974,8 +990,7 @@ def section_appendix(ctx: Ctx) -> list[Any]:
     out.append(ctx.p(ctx.tr("method.5")))
 
     # versions
-    out.append(CondPageBreak(50 * mm))
-    out.append(ctx.sub_heading(ctx.tr("ap.versions")))
+    versions: list[Any] = [ctx.sub_heading(ctx.tr("ap.versions"))]
     completeness = {c.questionnaire_id: c for c in ctx.r.completeness}
     vrows: list[list[Any]] = [[ctx.p(ctx.tr(k), st.cell_head) for k in
                                ("ap.col.questionnaire", "ap.col.kind", "ap.col.version", "ap.col.answered",
@@ -988,11 +1003,12 @@ def section_appendix(ctx: Ctx) -> list[Any]:
                       ctx.p(ctx.tr(f"kind.{qn.kind}") if qn.kind else "", st.cell),
                       ctx.p(qn.version, st.cell), ctx.p(share, st.cell),
                       ctx.m(f"<font size='6.5'>{esc(qn.sha256[:32])}<br/>{esc(qn.sha256[32:])}</font>", st.cell)])
-    out.append(table(vrows, [0.3, 0.17, 0.1, 0.11, 0.32], accent=ctx.accent))
-    out.append(Spacer(1, 4))
+    versions.append(table(vrows, ctx.widths(0.35, 0.22, "ap.col.version", "ap.col.answered", 0.43), accent=ctx.accent))
+    versions.append(Spacer(1, 4))
     if ctx.lib.library_version:
-        out.append(ctx.p(ctx.tr("ap.library", v=ctx.lib.library_version), st.muted))
-    out.append(ctx.p(ctx.tr("ap.generated", v=__version__), st.muted))
+        versions.append(ctx.p(ctx.tr("ap.library", v=ctx.lib.library_version), st.muted))
+    versions.append(ctx.p(ctx.tr("ap.generated", v=__version__), st.muted))
+    out.append(KeepTogether(versions))
     return out
 
 
