@@ -21,7 +21,7 @@ never holds a client name, participant, file name or note; only industries with 
 owns the folder, not for client-facing output (``to_jsonable(p, files=False)`` leaves it out).
 
 Counting: one assessment per file, except that copies of the same assessment (same
-``assessment_id``) count once, and a baseline whose follow-up is in the folder is superseded
+``assessment_id``) count once (the file with the shortest name stands for them), and a baseline whose follow-up is in the folder is superseded
 by it (a client counts with its latest assessment). The current client's own assessments are
 never among its peers.
 
@@ -428,7 +428,7 @@ def _select_peers(summaries: Sequence[_Summary], current: _Summary | None,
     skipped: list[SkippedFile] = []
     by_id: dict[str, _Summary] = {}
     unique: list[_Summary] = []
-    for s in summaries:
+    for s in sorted(summaries, key=lambda s: (len(Path(s.path).name), s.path)):  # "x (copy)" after "x"
         first = by_id.get(s.assessment_id) if s.assessment_id else None
         if first is not None:
             skipped.append(SkippedFile(s.path, f"a copy of the same assessment as {Path(first.path).name}"))
