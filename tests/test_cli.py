@@ -272,3 +272,19 @@ def test_docs_writes_and_checks(capsys: pytest.CaptureFixture[str], tmp_path: Pa
 def test_committed_questionnaire_docs_are_current(capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, err = run(capsys, "docs", str(REPO / "docs" / "questionnaires.md"), "--check")
     assert code == 0, err
+
+
+# --------------------------------------------------------------------------- README
+
+
+def test_readme_lists_every_command_and_two_setup_commands() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Command line", 1)[1].split("\n## ", 1)[0]
+    missing = [name for name in COMMANDS if f"`readiness {name}" not in section]
+    assert missing == [], f"README's Command line section misses: {missing}"
+    quick = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    block = quick.split("```", 2)[1]
+    commands = [line.split("#")[0].strip() for line in block.splitlines()[1:] if line.split("#")[0].strip()]
+    assert commands == ["make run", "make test"]
+    for link in ("docs/questionnaires.md", "docs/scoring.md", "docs/user-guide.md"):
+        assert f"]({link})" in readme
