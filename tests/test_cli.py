@@ -258,6 +258,8 @@ def test_docs_writes_and_checks(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert not out_file.exists()
 
     assert run(capsys, "docs", str(out_file))[0] == 0
+    if sys.platform != "win32":
+        assert out_file.stat().st_mode & 0o644 == 0o644, "a normal, readable file"
     text = out_file.read_text(encoding="utf-8")
     library = load_library()
     assert all(q.id in text for q in library.iter_questions())

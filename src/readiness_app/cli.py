@@ -57,8 +57,7 @@ class CommandFailed(ReadinessError):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="readiness",
-        description="Readiness Studio on the command line: demo workshops, file information, "
-                    "questionnaire validation and documentation.",
+        description="Readiness Studio on the command line. Every command has --help.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -92,14 +91,21 @@ def _fail(message: str) -> None:
 
 def _write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` beside ``path`` and swap it in, so a failure never leaves half a file."""
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644  # mkstemp makes it 0600
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+        os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def _starts_with(path: Path, prefix: bytes) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(len(prefix)) == prefix
 
 
 # --------------------------------------------------------------------------- demo
@@ -249,7 +255,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     path: Path = args.path
     try:
-        if path.is_file() and path.read_bytes()[: len(SQLITE_HEADER)] == SQLITE_HEADER:
+        if path.is_file() and _starts_with(path, SQLITE_HEADER):
             with AssessmentFile.open_readonly(path) as af:
                 library = af.library()
         else:
