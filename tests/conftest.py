@@ -71,7 +71,8 @@ def _write_master(factory: pytest.TempPathFactory, name: str, library: Library) 
 
 @pytest.fixture(scope="session")
 def _demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _write_master(tmp_path_factory, "demo-master", load_library())
+    # the checkout's questionnaires, whatever READINESS_DATA_DIR the developer has set
+    return _write_master(tmp_path_factory, "demo-master", load_library(REPO_ROOT / "questionnaires"))
 
 
 @pytest.fixture(scope="session")
