@@ -63,7 +63,7 @@ from readiness_app.model import (
     UseCase,
 )
 from readiness_app.questionnaire import Library, Question
-from readiness_app.xlsx_io import DATA_SHEET, Cell_, WorkbookReader, column_letter, import_error
+from readiness_app.xlsx_io import DATA_SHEET, Cell_, WorkbookReader, column_letter, give_default_mode, import_error
 
 Severity = Literal["error", "warning", "info"]
 Kind = Literal["foreign", "template", "scorecard"]
@@ -595,6 +595,7 @@ def apply_plan(plan: ImportPlan, target: Path, *, overwrite: bool = False, autho
             _write_plan(af, plan, new_file=True)
         finally:
             af.close()
+        give_default_mode(tmp)
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):

@@ -410,10 +410,11 @@ class WorkbookReader:
             if (r2 - r1 + 1) * (c2 - c1 + 1) > 100_000:
                 continue
             anchor_keys.add((r1, c1))
-            for r in range(r1, r2 + 1):
-                for c in range(c1, c2 + 1):
-                    if (r, c) != (r1, c1) and (max_col is None or c <= max_col):
-                        merged_by_row.setdefault(r, []).append((c, (r1, c1)))
+            # a value merged down a column (a participant over several rows) belongs to each row;
+            # one merged across columns (a title or section row) belongs to its first cell only
+            if max_col is None or c1 <= max_col:
+                for r in range(r1 + 1, r2 + 1):
+                    merged_by_row.setdefault(r, []).append((c1, (r1, c1)))
         anchors: dict[tuple[int, int], Cell_] = {}
         value_rows: Iterator[tuple[Any, ...]] | None = None
         if with_values:
@@ -513,12 +514,21 @@ def save_atomic(write: Callable[[Path], object], target: Path) -> Path:
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        give_default_mode(tmp)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     return target
+
+
+def give_default_mode(path: Path) -> None:
+    """mkstemp makes files readable by the owner only; give a finished file the usual mode (umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o666 & ~mask)
 
 
 def save_workbook_atomic(wb: Workbook, target: Path) -> Path:

@@ -46,6 +46,7 @@ from readiness_app.xlsx_io import (
     DATA_SHEET,
     WorkbookReader,
     column_letter,
+    give_default_mode,
     import_error,
     read_data_sheet,
     rows_xml,
@@ -139,6 +140,7 @@ def _save(wb: Any, target: Path, book: _Scorecard, answers: list[Answer], step: 
                     rows_xml(rows, 3, book.response_styles, book.response_quoted),
                     last_row=len(answers) + 1, last_col=len(RESPONSE_COLUMNS))
         step(95)
+        give_default_mode(tmp)
         os.replace(tmp, target)
     finally:
         for p in (raw, tmp):
