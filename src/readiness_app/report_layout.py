@@ -168,7 +168,7 @@ class Styles:
 
     def __init__(self, accent: Any) -> None:
         self.accent = accent
-        base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=13.2, textColor=INK,
+        base = ParagraphStyle("body", fontName=FONT, bulletFontName=FONT, fontSize=9, leading=13.2, textColor=INK,
                               spaceAfter=5, splitLongWords=1)
         self.body = base
         self.lead = ParagraphStyle("lead", base, fontSize=10, leading=14.5, spaceAfter=8)

@@ -450,7 +450,7 @@ def t(key: str, lang: str, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
-def keys() -> tuple[str, ...]:
+def all_keys() -> tuple[str, ...]:
     return tuple(_S)
 
 
