@@ -151,6 +151,7 @@ class AssessmentFile:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
         os.close(fd)
         tmp = Path(tmp_name)
+        _default_permissions(tmp)
         try:
             conn = _connect(str(tmp))
             db = sqlite_utils.Database(conn)
@@ -254,6 +255,7 @@ class AssessmentFile:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
         tmp = Path(tmp_name)
+        _default_permissions(tmp)
         try:
             dst = sqlite3.connect(str(tmp))
             try:
@@ -675,6 +677,21 @@ def _readable(path: Path) -> Iterator[Path]:
         shutil.copyfile(path, copy)
         _roll_back_journal(copy)
         yield copy
+
+
+def _read_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()  # read once at import, before any worker thread exists
+
+
+def _default_permissions(path: Path) -> None:
+    """mkstemp makes owner-only files; give new assessments the user's usual permissions."""
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o666 & ~_UMASK)
 
 
 def _copy_database(src: Path, dst: Path) -> None:
