@@ -120,7 +120,7 @@ _RANGE_HINT = re.compile(r"(\d+)\s*(?:-|–|—|to|bis|\.\.)\s*(\d+)")
 def normalise(text: str) -> str:
     """Compare-friendly text: NFKC, case-folded, punctuation to spaces, single spaces."""
     t = unicodedata.normalize("NFKC", text).casefold()
-    t = re.sub(r"[\s_/\\|,;:!?()\[\]{}\"'`´’‘“”„«»*#]+", " ", t)
+    t = re.sub(r"[\s_/\\|,;:!?()\[\]{}\"'`´’‘“”„«»*#–—-]+", " ", t)
     t = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", t)
     return " ".join(t.split())
 
