@@ -15,7 +15,13 @@ from readiness_app.errors import WorkbookImportError
 from readiness_app.import_mapping import ImportProfile
 from readiness_app.model import CONSENSUS, ORGANISATION
 from readiness_app.storage import AssessmentFile
-from readiness_app.xlsx_import import apply_plan, inspect_workbook, plan_import, preview_sheet, suggest_profile
+from readiness_app.xlsx_import import (
+    apply_plan,
+    inspect_workbook,
+    plan_import,
+    preview_sheet,
+    suggest_profile,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "xlsx"
 sys.path.insert(0, str(FIXTURES))

@@ -63,7 +63,14 @@ from readiness_app.model import (
     UseCase,
 )
 from readiness_app.questionnaire import Library, Question
-from readiness_app.xlsx_io import DATA_SHEET, Cell_, WorkbookReader, column_letter, give_default_mode, import_error
+from readiness_app.xlsx_io import (
+    DATA_SHEET,
+    Cell_,
+    WorkbookReader,
+    column_letter,
+    give_default_mode,
+    import_error,
+)
 
 Severity = Literal["error", "warning", "info"]
 Kind = Literal["foreign", "template", "scorecard"]

@@ -220,11 +220,11 @@ class _Scorecard:
 
     def _put(self, ws: Any, r: int, c: int, value: Any, style: str = "RS Text") -> Any:
         cell = ws.cell(r, c)
+        cell.style = style  # first: a named style resets the quote prefix set_text gives
         if isinstance(value, str):
             set_text(cell, value)
         elif value is not None:
             cell.value = value
-        cell.style = style
         return cell
 
     def _header(self, ws: Any, r: int, headers: list[str], widths: Sequence[float]) -> None:
@@ -426,7 +426,7 @@ class _Scorecard:
         self._put(ws, r, 1, self.t("blockers_title"), "RS Heading")
         r += 1
         for c, key in enumerate(("use_case", "question", "value", "threshold"), start=1):
-            self._put(ws, r, c if c < 3 else c + 0, self.t(key), "RS Header")
+            self._put(ws, r, c, self.t(key), "RS Header")
         blockers = [(u, b) for u in self.results.use_cases for b in u.blockers]
         r += 1
         for u, b in blockers:
@@ -513,11 +513,11 @@ class _Scorecard:
         first = self._response_row(answers[0]) if answers else [None] * len(RESPONSE_COLUMNS)
         for c, (v, s) in enumerate(zip(first, styles, strict=True), start=1):
             self._put(ws, 2, c, v if v is not None else None, s)
-        self.response_styles = [ws.cell(2, c).style_id for c in range(1, len(RESPONSE_COLUMNS) + 1)]
-        scratch = ws.parent.create_sheet("probe")  # registers the quote-prefixed style, then goes
-        probe = scratch.cell(1, 1)
-        probe.style = "RS Text"
+        scratch = ws.parent.create_sheet("probe")  # registers the two styles of the spliced rows, then goes
+        plain, probe = scratch.cell(1, 1), scratch.cell(1, 2)
+        plain.style = probe.style = "RS Text"
         probe.quotePrefix = True
+        self.response_styles = [plain.style_id] * len(RESPONSE_COLUMNS)
         quoted = probe.style_id
         ws.parent.remove(scratch)
         self.response_quoted = [quoted] * len(RESPONSE_COLUMNS)
