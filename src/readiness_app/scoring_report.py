@@ -62,9 +62,10 @@ def format_results(results: Results, library: Library, lang: str = "en") -> str:
         out.append(f"  [{r.severity}] {r.name.get(lang)} ({len(r.evidence)})")
     out.append("")
     out.append(f"{t['dis']}:" + ("" if results.disagreements else f" {t['none']}"))
+    names = {u.use_case_id: u.name for u in results.use_cases}
     for c in results.disagreements[:10]:
         q = library.question(c.question_id)
-        scope = "" if c.scope == "org" else f" [{c.scope}]"
+        scope = "" if c.scope == "org" else f" [{names.get(c.scope, c.scope)}]"
         out.append(f"  {t['spread']} {_num(c.spread)}: {q.text.get(lang) if q else c.question_id}{scope}")
     out.append("")
     out.append(f"{t['road']}:")
