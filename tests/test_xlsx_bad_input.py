@@ -105,10 +105,10 @@ def test_hundred_thousand_rows_are_refused_quickly_with_bounded_memory(tmp_path:
         ws.append(["mat.mon.drift", i % 5])
     wb.save(path)
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other processes on a busy machine do not count
     with pytest.raises(WorkbookImportError) as info:
         plan_import(path, library)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert info.value.one_line() == (
