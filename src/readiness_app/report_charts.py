@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-DPI = 220  # sharp when printed; the report places each chart at its natural size
+DPI = 200  # sharp when printed; the report places each chart at its natural size
 CM = 1 / 2.54  # inches per centimetre
 
 INK = "#1D2B36"
@@ -27,11 +27,20 @@ FONT = "DejaVu Sans"
 
 @dataclass(frozen=True, slots=True)
 class Chart:
-    """A rendered chart: PNG bytes and its size on the page in points."""
+    """A rendered chart: an RGB image (PIL) and its size on the page in points.
 
-    png: bytes
+    The pixels go to the PDF as they are (reportlab compresses them once); encoding a PNG
+    first would only be decoded again.
+    """
+
+    image: Any
     width_pt: float
     height_pt: float
+
+    def png(self) -> bytes:
+        buf = io.BytesIO()
+        self.image.save(buf, format="PNG")
+        return buf.getvalue()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +101,14 @@ def _figure(width_cm: float, height_cm: float) -> tuple[Any, Any]:
 
 
 def _render(fig: Any) -> Chart:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI, facecolor="white")
+    from PIL import Image
+
+    fig.patch.set_facecolor("white")
+    fig.canvas.draw()
+    width, height = fig.canvas.get_width_height(physical=True)
+    rgba = Image.frombuffer("RGBA", (width, height), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
     w, h = fig.get_size_inches()
-    return Chart(buf.getvalue(), float(w) * 72.0, float(h) * 72.0)
+    return Chart(rgba.convert("RGB"), float(w) * 72.0, float(h) * 72.0)
 
 
 _RC = {

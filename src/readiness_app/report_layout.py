@@ -430,6 +430,23 @@ def fit_text(text: str, font: str, size: float, width: float, min_size: float = 
     return text, size
 
 
+class Picture(Flowable):  # type: ignore[misc]
+    """A raster image (a PIL image) at a fixed size on the page."""
+
+    def __init__(self, image: Any, width: float, height: float) -> None:
+        super().__init__()
+        self.image = image
+        self.width = width
+        self.height = height
+        self.hAlign = "LEFT"
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(ImageReader(self.image), 0, 0, width=self.width, height=self.height)
+
+
 class ValueCell(Flowable):  # type: ignore[misc]
     """One cell of the answer matrix: the room's value and, below it, the spread.
 

@@ -164,14 +164,11 @@ def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, .
            progress: ProgressFn | None, cancel: CancelFn | None) -> None:
     from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
 
-    from readiness_app import __version__
     from readiness_app.report_layout import (
         FRAME_H,
         BuildState,
         PageDecor,
-        ReportDoc,
         Styles,
-        canvas_class,
         hex_colour,
         register_fonts,
     )
@@ -229,10 +226,26 @@ def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, .
             report(50 + 49 * min(1.0, done / total))
 
     state.on_flowable = on_flowable
+    from reportlab import rl_config
+
+    # Binary streams instead of ASCII85 (which reportlab encodes in pure Python without its C
+    # accelerator): a quarter smaller and 0.25 s faster for the large report's charts.
+    saved_a85, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        _build(filename, decor, state, with_cover, story, client, consultancy, e.facilitator, lang)
+    finally:
+        rl_config.useA85 = saved_a85
+
+
+def _build(filename: str, decor: Any, state: Any, with_cover: bool, story: list[Any], client: str,
+           consultancy: str, facilitator: str, lang: str) -> None:
+    from readiness_app import __version__
+    from readiness_app.report_layout import ReportDoc, canvas_class
+
     doc = ReportDoc(
         filename, decor, state, with_cover=with_cover,
         title=f"{client} – {t('doc.title', lang)}",
-        author=consultancy or e.facilitator or "Readiness Studio",
+        author=consultancy or facilitator or "Readiness Studio",
         subject=t("doc.subject", lang),
         keywords=t("doc.keywords", lang),
         creator=f"Readiness Studio {__version__}",

@@ -7,7 +7,6 @@ They read scoring results and the assessment's data; all wording comes from
 
 from __future__ import annotations
 
-import io
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -16,7 +15,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
-    Image,
     KeepInFrame,
     KeepTogether,
     Spacer,
@@ -39,6 +37,7 @@ from readiness_app.report_layout import (
     BuildState,
     Heading,
     Para,
+    Picture,
     Styles,
     TocEntry,
     ValueCell,
@@ -178,10 +177,8 @@ class Ctx:
     def level_label(self, level: int) -> str:
         return f"{level} {LEVEL_NAMES[level].get(self.lang)}"
 
-    def image(self, chart: report_charts.Chart) -> Image:
-        img = Image(io.BytesIO(chart.png), width=chart.width_pt, height=chart.height_pt)
-        img.hAlign = "LEFT"
-        return img
+    def image(self, chart: report_charts.Chart) -> Picture:
+        return Picture(chart.image, chart.width_pt, chart.height_pt)
 
 
 # --------------------------------------------------------------------------- cover and contents
