@@ -118,7 +118,7 @@ def test_whole_workshop_by_keyboard(qtbot: Any, window: Any, tmp_path: Path, fak
     window.show_step("results")
     after = results.dimension_model.record(0).score.value
     assert after != before
-    assert "3" in window.navigator.model.data(window.navigator.model.index(5, 0))  # "3 of 46" style detail
+    qtbot.waitUntil(lambda: "3 of" in window.navigator.model.data(window.navigator.model.index(5, 0)))
 
     # undo / redo across steps (Ctrl+Z, Ctrl+Shift+Z)
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)

@@ -9,8 +9,18 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from readiness_app.ui.i18n import tr
@@ -73,6 +83,10 @@ class MaturityChart(QWidget):
         self._ax: Any = None
         self._bars: list[ProfileBar] = []
         self._drawn_key: tuple[Any, ...] | None = None
+        self._needs_layout = False
+        self._bar_patches: list[Any] = []
+        self._targets: Any = None
+        self._background: Any = None
         self.draw_count = 0
         self.setMinimumHeight(260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -82,7 +96,7 @@ class MaturityChart(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        self._figure = Figure(figsize=(5, 3), dpi=100, layout="constrained")
+        self._figure = Figure(figsize=(5, 3), dpi=100)
         self.canvas = FigureCanvasQTAgg(self._figure)  # type: ignore[no-untyped-call]
         self.canvas.setAccessibleName(tr("res.maturity"))
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -90,20 +104,62 @@ class MaturityChart(QWidget):
         self._placeholder.deleteLater()
         self._layout.addWidget(self.canvas)
         self._ax = self._figure.add_subplot(111)
+        self.canvas.mpl_connect("draw_event", self._on_draw)
 
     def set_bars(self, bars: list[ProfileBar], force: bool = False) -> bool:
-        """Redraw when the values changed; returns whether it drew."""
-        key: tuple[Any, ...] = tuple(
-            (b.key, b.label, None if b.score is None else round(b.score, 3), b.level, b.target) for b in bars)
-        key = (*key, tr("res.current"), self.palette().color(QPalette.ColorRole.Window).name())
-        if key == self._drawn_key and not force:
+        """Redraw when the values changed; returns whether it drew.
+
+        A change of labels, language, palette or size lays the chart out again (constrained
+        layout, then frozen); a change of values only moves the bars, markers and numbers.
+        """
+        structure: tuple[Any, ...] = (tuple((b.key, b.label) for b in bars), tr("res.current"),
+                                      self.palette().color(QPalette.ColorRole.Window).name())
+        values: tuple[Any, ...] = tuple((None if b.score is None else round(b.score, 3), b.target) for b in bars)
+        if (structure, values) == self._drawn_key and not force:
             return False
         if self.canvas is None:
             self._create()
         self._bars = bars
-        self._drawn_key = key
-        self._draw()
+        full = force or self._drawn_key is None or self._drawn_key[0] != structure or self._needs_layout
+        self._drawn_key = (structure, values)
+        if full:
+            self._draw()
+        else:
+            self._update_values()
         return True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.canvas is not None and self._bars:
+            self._needs_layout = True
+            QTimer.singleShot(0, lambda: self.set_bars(self._bars, force=True) if self._needs_layout else None)
+
+    def _update_values(self) -> None:
+        """Move the bars, markers and numbers; blit them over the saved background (a few ms)."""
+        bars = list(reversed(self._bars))
+        for patch, b in zip(self._bar_patches, bars, strict=True):
+            patch.set_width((b.score or 1.0) - 1.0)
+        self._targets.set_offsets([(b.target, y) for y, b in enumerate(bars)])
+        self.draw_count += 1
+        if self._background is None:
+            self.canvas.draw_idle()
+            return
+        self.canvas.restore_region(self._background)
+        self._draw_animated()
+        self.canvas.blit(self._figure.bbox)
+
+    def _animated(self) -> list[Any]:
+        return [*self._bar_patches, self._targets]  # the numbers stand in the table beside the chart
+
+    def _draw_animated(self) -> None:
+        for artist in self._animated():
+            if artist is not None:
+                self._figure.draw_artist(artist)
+
+    def _on_draw(self, _event: Any) -> None:
+        """After every full draw: keep the static background, then paint the moving parts on it."""
+        self._background = self.canvas.copy_from_bbox(self._figure.bbox)
+        self._draw_animated()
 
     def _draw(self) -> None:
         assert self._figure is not None and self._ax is not None and self.canvas is not None
@@ -116,18 +172,22 @@ class MaturityChart(QWidget):
         size = max(9.0, font.pointSizeF())
         ax = self._ax
         ax.clear()
+        self._background = None
+        self._figure.set_layout_engine("constrained")
         self._figure.set_facecolor(bg)
         ax.set_facecolor(bg)
         bars = list(reversed(self._bars))
         ys = list(range(len(bars)))
         widths = [(b.score or 1.0) - 1.0 for b in bars]
-        ax.barh(ys, widths, left=1.0, height=0.55, color=accent, label=tr("res.current"))
-        ax.scatter([b.target for b in bars], ys, marker="D", s=70, color=fg, zorder=3, label=tr("res.target"))
-        for y, b in zip(ys, bars, strict=True):
-            ax.text(4.12, y, "–" if b.score is None else f"{b.score:.1f}", va="center", ha="left", color=fg,
-                    fontsize=size * 0.9, fontweight="bold", clip_on=False)
+        container = ax.barh(ys, widths, left=1.0, height=0.55, color=accent, label=tr("res.current"))
+        self._bar_patches = list(container.patches)
+        self._targets = ax.scatter([b.target for b in bars], ys, marker="D", s=70, color=fg, zorder=3,
+                                   label=tr("res.target"))
+        for artist in self._animated():
+            artist.set_animated(True)
         ax.set_yticks(ys, [b.label for b in bars], fontsize=size, color=fg)
         ax.set_xlim(1, 4.0)
+        ax.set_ylim(-0.6, len(bars) - 0.4)
         ax.set_xticks([1, 2, 3, 4], ["1", "2", "3", "4"], fontsize=size * 0.9, color=fg)
         ax.grid(axis="x", color=mid, linewidth=0.6, alpha=0.6)
         ax.set_axisbelow(True)
@@ -140,7 +200,10 @@ class MaturityChart(QWidget):
         for t in leg.get_texts():
             t.set_color(fg)
         self.draw_count += 1
-        self.canvas.draw_idle()
+        self.canvas.draw()  # lay out once at this size, then keep the layout for value updates
+        self._figure.set_layout_engine("none")
+        self._needs_layout = False
+        self.canvas.update()
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ class Documents(QObject):
     def _install(self, file: AssessmentFile) -> Session:
         self.close()
         self.session = Session(file, self)
+        self.session.start_scoring()
         if file.path is not None:
             self.settings.add_recent(file.path)
             self.settings.set_last_folder(file.path.parent)

@@ -6,15 +6,17 @@ edits by :mod:`~readiness_app.ui.operations`, each page by its own module.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from readiness_app import __version__
 from readiness_app.ui import dialogs, i18n
+from readiness_app.ui.dashboard_window import DashboardWindow
 from readiness_app.ui.documents import Documents
 from readiness_app.ui.i18n import tr
 from readiness_app.ui.navigator import Navigator
@@ -33,6 +35,31 @@ from readiness_app.ui.settings import AppSettings
 DROPPABLE = (".readiness", ".xlsx")
 
 
+class LazyPages(Mapping[str, Page]):
+    """The step pages by key; a page is built on first access (start-up builds only what it shows)."""
+
+    def __init__(self, factory: Callable[[str], Page]) -> None:
+        self._factory = factory
+        self._pages: dict[str, Page] = {}
+
+    def __getitem__(self, step: str) -> Page:
+        page = self._pages.get(step)
+        if page is None:
+            if step not in STEPS:
+                raise KeyError(step)
+            page = self._pages[step] = self._factory(step)
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(STEPS)
+
+    def __len__(self) -> int:
+        return len(STEPS)
+
+    def created(self) -> list[Page]:
+        return list(self._pages.values())
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings | None = None) -> None:
         super().__init__()
@@ -41,6 +68,11 @@ class MainWindow(QMainWindow):
         self.documents.session_changed.connect(self._session_changed)
         self.documents.recent_changed.connect(self._update_recent)
         self.setAcceptDrops(True)
+        self.dashboard_window: DashboardWindow | None = None
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(0)
+        self._status_timer.timeout.connect(self._update_statuses)
 
         self.start_page = StartPage()
         self.start_page.new_requested.connect(lambda: self.documents.new_assessment())
@@ -51,23 +83,8 @@ class MainWindow(QMainWindow):
 
         self.navigator = Navigator()
         self.navigator.step_selected.connect(self.show_step)
-        self.pages: dict[str, Page] = {
-            "engagement": EngagementPage(),
-            "participants": ParticipantsPage(),
-            "use_cases": UseCasesPage(),
-            **{step: QuestionPage(step) for step in QUESTION_STEPS},
-            "results": ResultsPage(),
-            "roadmap": RoadmapPage(),
-            "export": ExportPage(self.documents),
-        }
         self.page_stack = QStackedWidget()
-        for page in self.pages.values():
-            self.page_stack.addWidget(page)
-            if isinstance(page, QuestionPage):
-                page.workshop_mode_changed.connect(self._workshop_mode_changed)
-        results = self.pages["results"]
-        assert isinstance(results, ResultsPage)
-        results.question_requested.connect(self.show_question)
+        self.pages = LazyPages(self._make_page)  # each page is built the first time it is shown
         self.workspace = QSplitter(Qt.Orientation.Horizontal)
         self.workspace.addWidget(self.navigator)
         self.workspace.addWidget(self.page_stack)
@@ -86,6 +103,30 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._update_recent()
         self._session_changed(None)
+
+    def _make_page(self, step: str) -> Page:
+        page: Page
+        if step == "engagement":
+            page = EngagementPage()
+        elif step == "participants":
+            page = ParticipantsPage()
+        elif step == "use_cases":
+            page = UseCasesPage()
+        elif step in QUESTION_STEPS:
+            page = QuestionPage(step)
+            page.workshop_mode_changed.connect(self._workshop_mode_changed)
+        elif step == "results":
+            page = ResultsPage()
+            page.question_requested.connect(self.show_question)
+        elif step == "roadmap":
+            page = RoadmapPage()
+        elif step == "export":
+            page = ExportPage(self.documents)
+        else:
+            raise KeyError(step)
+        self.page_stack.addWidget(page)
+        page.set_session(self.session)
+        return page
 
     # ---------------------------------------------------------------- actions and menus
 
@@ -116,6 +157,7 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self._action("workshop_mode", self._toggle_workshop_mode, "F5", checkable=True)
         self._action("fullscreen", self._toggle_fullscreen, "F11", checkable=True)
+        self._action("dashboard_window", self.open_dashboard_window, "Ctrl+D")
         self._action("next_step", lambda: self._step_by(1), "Ctrl+PgDown")
         self._action("prev_step", lambda: self._step_by(-1), "Ctrl+PgUp")
         self._action("help", self._help, QKeySequence.StandardKey.HelpContents)
@@ -143,7 +185,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(A["undo"])
         self.edit_menu.addAction(A["redo"])
         self.view_menu = mb.addMenu("")
-        for key in ("workshop_mode", "fullscreen", "prev_step", "next_step"):
+        for key in ("workshop_mode", "fullscreen", "dashboard_window", "prev_step", "next_step"):
             self.view_menu.addAction(A[key])
         self.lang_menu = mb.addMenu("")
         self.lang_menu.addAction(A["lang_en"])
@@ -168,10 +210,14 @@ class MainWindow(QMainWindow):
         return self.documents.session
 
     def _session_changed(self, session: Session | None) -> None:
-        for page in self.pages.values():
+        for page in self.pages.created():
             page.set_session(session)
+        if self.dashboard_window is not None:
+            self.dashboard_window.set_session(session)
+            if session is None:
+                self.dashboard_window = None
         has = session is not None
-        for key in ("save_copy", "export", "close", "workshop_mode"):
+        for key in ("save_copy", "export", "close", "workshop_mode", "dashboard_window"):
             self.actions_by_key[key].setEnabled(has)
         if session is None:
             self.central.setCurrentWidget(self.start_page)
@@ -188,10 +234,23 @@ class MainWindow(QMainWindow):
     def _on_changed(self, change: Change | None) -> None:
         if self.session is None:
             return
-        self.navigator.set_statuses(completion(self.session.file))
+        if change is not None and change.kinds == {"answers"}:
+            self._status_timer.start()  # coalesced: the answer and the dashboard come first
+        else:
+            self._update_statuses()
         if change is None or "engagement" in change.kinds:
             self._update_title()
         self._update_undo_actions()
+
+    def _update_statuses(self) -> None:
+        self._status_timer.stop()
+        s = self.session
+        if s is None:
+            return
+        if s.results_ready():
+            self.navigator.set_statuses(completion(s.file, s.results()))
+        else:  # the question steps fill in when the background scoring is done
+            self.navigator.set_statuses(completion(s.file, questions=False))
 
     def _update_title(self) -> None:
         s = self.session
@@ -210,9 +269,9 @@ class MainWindow(QMainWindow):
         return self.page_stack.currentWidget()
 
     def show_step(self, step: str) -> None:
-        page = self.pages.get(step)
-        if page is None:
+        if step not in STEPS:
             return
+        page = self.pages[step]
         self.navigator.select(step)
         self.page_stack.setCurrentWidget(page)
         page.ensure_fresh()
@@ -222,7 +281,8 @@ class MainWindow(QMainWindow):
             page.setFocus()
 
     def show_question(self, question_id: str, scope: str) -> None:
-        for step, page in self.pages.items():
+        for step in QUESTION_STEPS:
+            page = self.pages[step]
             if isinstance(page, QuestionPage) and any(q.id == question_id for q in page.questions):
                 self.show_step(step)
                 page.go_to_question(question_id, scope)
@@ -244,6 +304,18 @@ class MainWindow(QMainWindow):
     def _workshop_mode_changed(self, on: bool) -> None:
         self.actions_by_key["workshop_mode"].setChecked(on)
         self.navigator.setVisible(not on or not self.isFullScreen())
+
+    def open_dashboard_window(self) -> DashboardWindow | None:
+        """The live results in a second window (for a second screen or the projector)."""
+        if self.session is None:
+            return None
+        if self.dashboard_window is None:
+            self.dashboard_window = DashboardWindow()
+            self.dashboard_window.page.question_requested.connect(self.show_question)
+            self.dashboard_window.set_session(self.session)
+        self.dashboard_window.show()
+        self.dashboard_window.raise_()
+        return self.dashboard_window
 
     def _toggle_fullscreen(self) -> None:
         if self.isFullScreen():
@@ -277,7 +349,7 @@ class MainWindow(QMainWindow):
         keys = getattr(cmd, "keys", ())
         if step and step != self.navigator.current():
             self.show_step(step)
-        page = self.pages.get(step)
+        page = self.pages[step] if step in STEPS else None
         if isinstance(page, QuestionPage) and keys:
             page.go_to_question(keys[0][0], keys[0][1])
 
@@ -335,10 +407,12 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(tr("menu.help"))
         self.start_page.retranslate()
         self.navigator.retranslate()
-        for page in self.pages.values():
+        for page in self.pages.created():
             page.retranslate()
+        if self.dashboard_window is not None:
+            self.dashboard_window.retranslate()
         if self.session is not None:
-            self.navigator.set_statuses(completion(self.session.file))
+            self._update_statuses()
         self._update_undo_actions()
         self._update_title()
 
@@ -362,5 +436,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.documents.close()
+        if self.dashboard_window is not None:
+            self.dashboard_window.close()
         i18n.remove_listener(self._language_changed)
         super().closeEvent(event)

@@ -77,13 +77,20 @@ class RecordTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[Any]) -> None:
         rows = list(rows)
         if [self._key(r) for r in rows] == [self._key(r) for r in self._rows]:
-            self._rows = rows
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.columns) - 1))
+            old, self._rows = self._rows, rows
+            changed = [i for i, (a, b) in enumerate(zip(old, rows, strict=True)) if a is not b and a != b]
+            last = len(self.columns) - 1
+            for i in changed:  # only the rows that differ repaint
+                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
             return
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+    def refresh_all(self) -> None:
+        """Everything may read differently (language, palette): repaint every cell."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
 
     def retranslate(self) -> None:
         if self.columns:

@@ -10,8 +10,10 @@ autosaved), reports failures to the one dialog service and emits the session's s
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -32,6 +34,7 @@ ANSWERS = "answers"
 TARGETS = "targets"
 ROADMAP = "roadmap"
 FILE = "file"
+SCORES = "scores"  # the background scoring finished (nothing in the file changed)
 ALL = frozenset({ENGAGEMENT, PARTICIPANTS, USE_CASES, ANSWERS, TARGETS, ROADMAP, FILE})
 
 
@@ -57,6 +60,7 @@ class Session(QObject):
         self._stale_keys: set[tuple[str, str, str]] = set()
         self._rebuild = True
         self._scoring_error: str = ""
+        self._build: _Build | None = None
 
     @property
     def library(self):
@@ -69,9 +73,47 @@ class Session(QObject):
     def emit_changed(self, change: Change) -> None:
         if change.kinds <= {ANSWERS, ENGAGEMENT} and (change.keys or ANSWERS not in change.kinds):
             self._stale_keys.update(change.keys)
-        else:
+        elif change.kinds != {SCORES}:
             self._rebuild = True
         self.changed.emit(change)
+
+    # ---------------------------------------------------------------- scoring
+
+    def start_scoring(self) -> None:
+        """Score the whole file in a background thread (from a read-only snapshot of it).
+
+        Opening a large assessment then shows its window at once; ``results()`` waits for the
+        build only if it is needed before it finished. When it is done, ``changed`` announces
+        ``SCORES`` so the navigator and the dashboard fill in.
+        """
+        if self._build is not None or self.file.path is None:
+            return
+        self._rebuild = False
+        self._stale_keys.clear()
+        self._build = _Build(self.file.path)
+        self._build.relay.done.connect(self._build_finished)
+        self._build.start()
+
+    def _build_finished(self) -> None:
+        if self._build is None or not self._build.event.is_set():
+            return
+        self._adopt_build()
+        self.emit_changed(Change(frozenset({SCORES})))
+
+    def _adopt_build(self) -> None:
+        build, self._build = self._build, None
+        assert build is not None
+        build.event.wait()
+        if isinstance(build.result, BaseException):
+            log.error("background scoring failed", exc_info=build.result)
+            self._rebuild = True
+        elif not self._rebuild:  # nothing but answers changed meanwhile: replay those
+            self._scorer = build.result
+        # else: participants, use cases, targets or roadmap changed meanwhile: results() rebuilds
+
+    def results_ready(self) -> bool:
+        """Whether ``results()`` would answer without waiting for the background build."""
+        return self._build is None or self._build.event.is_set()
 
     def results(self) -> Any:
         """The scored results of the current answers; None if scoring failed (see ``scoring_error``).
@@ -79,6 +121,8 @@ class Session(QObject):
         After answer edits only the touched questions are re-scored (``Scorer.set_answer``);
         any other change rebuilds the scorer from the file.
         """
+        if self._build is not None:
+            self._adopt_build()
         try:
             from readiness_app import scoring
 
@@ -108,8 +152,43 @@ class Session(QObject):
         return self._scoring_error
 
     def close(self) -> None:
+        if self._build is not None:
+            self._build.event.wait()  # the worker reads its own snapshot; let it finish first
+            self._build = None
         self.undo_stack.clear()
         self.file.close()
+
+
+class _Relay(QObject):
+    done = Signal()
+
+
+class _Build:
+    """One background scoring run: its own read-only snapshot, a Scorer (or the error) at the end."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.event = threading.Event()
+        self.result: Any = None
+        self.relay = _Relay()  # lives in the UI thread; its signal is queued there
+
+    def start(self) -> None:
+        threading.Thread(target=self._run, name="readiness-scoring", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            from readiness_app import scoring
+
+            snapshot = AssessmentFile.open_readonly(self.path)
+            try:
+                self.result = scoring.Scorer(scoring.build_input(snapshot))
+            finally:
+                snapshot.close()
+        except BaseException as exc:  # handed to the UI thread
+            self.result = exc
+        finally:
+            self.event.set()
+            self.relay.done.emit()
 
 
 # --------------------------------------------------------------------------- commands

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from readiness_app.model import ORGANISATION, Answer
 from readiness_app.questionnaire import Library, Question
@@ -49,17 +50,28 @@ def answered_keys(answers: list[Answer]) -> set[tuple[str, str]]:
     return {(a.question_id, a.scope) for a in answers if a.not_applicable or a.value is not None}
 
 
-def completion(file: AssessmentFile) -> dict[str, StepStatus]:
-    library = file.library()
-    engagement = file.engagement()
-    participants = file.participants()
-    use_cases = file.use_cases()
-    done_keys = answered_keys(file.answers())
-    out: dict[str, StepStatus] = {
+def out_basic(engagement: Any, participants: list[Any], use_cases: list[Any]) -> dict[str, StepStatus]:
+    return {
         "engagement": StepStatus(sum(1 for f in ENGAGEMENT_FIELDS if getattr(engagement, f)), len(ENGAGEMENT_FIELDS)),
         "participants": StepStatus(len({p.role for p in participants} & set(KEY_ROLES)), len(KEY_ROLES)),
         "use_cases": StepStatus(len(use_cases), 1),  # complete with one; the count is shown
     }
+
+
+def completion(file: AssessmentFile, results: Any = None, *, questions: bool = True) -> dict[str, StepStatus]:
+    """How complete each step is. With scored ``results`` (kept up to date incrementally) the
+    answered questions come from their consensus; without, every answer is read from the file."""
+    library = file.library()
+    engagement = file.engagement()
+    participants = file.participants()
+    use_cases = file.use_cases()
+    if not questions:  # the scores are still being computed: the question steps fill in later
+        return out_basic(engagement, participants, use_cases)
+    if results is not None:
+        done_keys = {(c.question_id, c.scope) for c in results.consensus if c.status != "missing"}
+    else:
+        done_keys = answered_keys(file.answers())
+    out = out_basic(engagement, participants, use_cases)
     for step in QUESTION_STEPS:
         total = done = 0
         for q in step_questions(library, step):

@@ -233,8 +233,8 @@ class QuestionPanel(QWidget):
         if rebuild:
             self._build_answers(q)
             self._update_keys()
+            self._apply_scale()  # fonts only when the widgets are new: a font change re-lays out everything
         self._show_answer()
-        self._apply_scale()
 
     def _clear_answers(self) -> None:
         while self.answers_layout.count():

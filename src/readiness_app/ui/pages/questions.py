@@ -102,6 +102,9 @@ class QuestionPage(Page):
         self.scope_choice = ""  # selected use-case id
         self.revealed: set[tuple[str, str]] = set()
         self.workshop = False
+        self._answers: dict[tuple[str, str], dict[str, Answer]] = {}
+        self._cache_scopes: frozenset[str] = frozenset()
+        self._people: list[Any] | None = None
 
         top = QHBoxLayout()
         self.title_label = heading()
@@ -215,6 +218,9 @@ class QuestionPage(Page):
         return any(q.scope == "use_case" for q in self.questions)
 
     def session_installed(self) -> None:
+        self._people = None
+        self._cache_scopes = frozenset()
+        self._answers = {}
         self.revealed.clear()
         self.current = 0
         self.scope_choice = ""
@@ -229,7 +235,31 @@ class QuestionPage(Page):
             return
         if change is None or operations.USE_CASES in change.kinds:
             self._fill_use_cases()
+        if change is not None and change.kinds == {operations.ANSWERS} and change.keys:
+            self._update_cached(change.keys)
+        else:
+            self._cache_scopes = frozenset()
+            self._people = None
         self._redraw()
+
+    def _participants(self) -> list[Any]:
+        assert self.session is not None
+        if self._people is None:
+            self._people = self.session.file.participants()
+        return self._people
+
+    def _update_cached(self, keys: tuple[tuple[str, str, str], ...]) -> None:
+        """After single-answer edits, re-read only those answers (not the whole scope)."""
+        assert self.session is not None
+        for qid, scope, pid in keys:
+            if scope not in self._cache_scopes:
+                continue
+            a = self.session.file.answer(qid, scope, pid)
+            entry = self._answers.setdefault((qid, scope), {})
+            if a is None:
+                entry.pop(pid, None)
+            else:
+                entry[pid] = a
 
     def _fill_use_cases(self) -> None:
         assert self.session is not None
@@ -248,19 +278,21 @@ class QuestionPage(Page):
         self.use_case_label.setVisible(show)
 
     def _scope_answers(self) -> dict[tuple[str, str], dict[str, Answer]]:
+        """Every answer in the scopes on screen, read once and then kept up to date key by key."""
         assert self.session is not None
-        scopes = {ORGANISATION} if not self.has_use_case_scope else {ORGANISATION, self.scope_choice}
-        out: dict[tuple[str, str], dict[str, Answer]] = {}
-        for scope in scopes:
-            if not scope:
-                continue
-            for a in self.session.file.answers(scope=scope):
-                out.setdefault((a.question_id, a.scope), {})[a.participant_id] = a
-        return out
+        wanted = {ORGANISATION} if not self.has_use_case_scope else {ORGANISATION, self.scope_choice}
+        scopes = frozenset(s for s in wanted if s)
+        if scopes != self._cache_scopes:
+            out: dict[tuple[str, str], dict[str, Answer]] = {}
+            for scope in scopes:
+                for a in self.session.file.answers(scope=scope):
+                    out.setdefault((a.question_id, a.scope), {})[a.participant_id] = a
+            self._answers, self._cache_scopes = out, scopes
+        return self._answers
 
     def _redraw(self) -> None:
         assert self.session is not None
-        participants = self.session.file.participants()
+        participants = self._participants()
         answers = self._scope_answers()
         self.current = min(max(self.current, 0), max(len(self.questions) - 1, 0))
         rows = []
@@ -307,7 +339,7 @@ class QuestionPage(Page):
             self.votes.show_votes(None, [], {}, False, None, False, "")
             return
         if participants is None:
-            participants = self.session.file.participants()
+            participants = self._participants()
         if answers is None:
             answers = self._scope_answers()
         scope = self.scope_of(q)

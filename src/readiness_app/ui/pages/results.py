@@ -38,6 +38,7 @@ from readiness_app.ui.pages.base import Page, heading, scaled_font
 from readiness_app.ui.why_dialog import WhyDialog
 
 LEVELS = (1, 2, 3, 4)
+MAX_LISTED = 40  # disagreements listed on the dashboard (the rest counted)
 
 
 def _fit_rows(table: QTableView, max_rows: int) -> None:
@@ -316,35 +317,49 @@ class ResultsPage(Page):
         self.blocker_label.setText(f"<b>{escape(tr('res.blockers'))}</b><br>" + "<br>".join(blockers) if blockers else "")
         self.blocker_label.setVisible(bool(blockers))
         # risks
-        self.risk_list.clear()
+        risk_rows: list[tuple[str, Any, str]] = []
         for r in results.risks:
-            ev = results and r.evidence[0] if r.evidence else None
-            detail = "; ".join(e.detail.get(lang) for e in r.evidence if e.detail.get(lang))
-            item = QListWidgetItem(f"● {tr('res.severity_' + r.severity).upper()} · {r.name.get(lang)}\n"
-                                   f"{r.description.get(lang)}" + (f"\n{detail}" if detail else ""))
-            if ev is not None:
-                item.setData(Qt.ItemDataRole.UserRole, (ev.question_id, ev.scope))
-            bg = self._heat({"high": 0.0, "medium": 0.45, "low": 0.75}.get(r.severity, 1.0))
-            if bg is not None:
-                base = self.palette().color(QPalette.ColorRole.Base)
-                item.setBackground(QColor((bg.red() + base.red()) // 2, (bg.green() + base.green()) // 2,
-                                          (bg.blue() + base.blue()) // 2))
-            self.risk_list.addItem(item)
-        if not results.risks:
-            self.risk_list.addItem(QListWidgetItem(tr("res.no_risks")))
-        # disagreements
-        self.dis_list.clear()
+            ev = r.evidence[0] if r.evidence else None
+            detail = "; ".join(e.detail.get(lang) for e in r.evidence[:3] if e.detail.get(lang))
+            more = f" (+{len(r.evidence) - 3})" if len(r.evidence) > 3 else ""
+            text = (f"● {tr('res.severity_' + r.severity).upper()} · {r.name.get(lang)}\n{r.description.get(lang)}"
+                    + (f"\n{detail}{more}" if detail else ""))
+            risk_rows.append((text, (ev.question_id, ev.scope) if ev else None, r.severity))
+        if not risk_rows:
+            risk_rows.append((tr("res.no_risks"), None, ""))
+        self._fill_list(self.risk_list, risk_rows)
+        # disagreements (widest spread first)
         lib = self.session.library
         names = self._use_case_names()
-        for c in results.disagreements:
+        dis_rows: list[tuple[str, Any, str]] = []
+        for c in results.disagreements[:MAX_LISTED]:
             q = lib.question(c.question_id)
             scope = tr("res.organisation") if c.scope == ORGANISATION else names.get(c.scope, c.scope)
-            item = QListWidgetItem(f"{q.text.get(lang) if q else c.question_id}  ·  {scope}  ·  "
-                                   f"{tr('res.spread')} {c.spread:g}")
-            item.setData(Qt.ItemDataRole.UserRole, (c.question_id, c.scope))
-            self.dis_list.addItem(item)
+            dis_rows.append((f"{q.text.get(lang) if q else c.question_id}  ·  {scope}  ·  {tr('res.spread')} {c.spread:g}",
+                             (c.question_id, c.scope), ""))
+        if len(results.disagreements) > MAX_LISTED:
+            dis_rows.append((tr("res.more", count=len(results.disagreements) - MAX_LISTED), None, ""))
         if not results.disagreements:
-            self.dis_list.addItem(QListWidgetItem(tr("res.no_disagreements")))
+            dis_rows.append((tr("res.no_disagreements"), None, ""))
+        self._fill_list(self.dis_list, dis_rows)
+
+    def _fill_list(self, widget: QListWidget, rows: list[tuple[str, Any, str]]) -> None:
+        """Replace a list's items, but only when what it shows changed."""
+        if getattr(widget, "_rows", None) == rows:
+            return
+        widget._rows = rows  # type: ignore[attr-defined]
+        widget.clear()
+        base = self.palette().color(QPalette.ColorRole.Base)
+        for text, ref, severity in rows:
+            item = QListWidgetItem(text)
+            if ref is not None:
+                item.setData(Qt.ItemDataRole.UserRole, ref)
+            if severity:
+                bg = self._heat({"high": 0.0, "medium": 0.45, "low": 0.75}.get(severity, 1.0))
+                if bg is not None:
+                    item.setBackground(QColor((bg.red() + base.red()) // 2, (bg.green() + base.green()) // 2,
+                                              (bg.blue() + base.blue()) // 2))
+            widget.addItem(item)
 
     def _fill_completeness(self, results: Any) -> None:
         lib = self.session.library if self.session else None
