@@ -205,27 +205,28 @@ def priority_matrix(points: Sequence[MatrixPoint], *, accent: str, width_cm: flo
         from matplotlib.colors import LinearSegmentedColormap, Normalize
 
         fig, _ = _figure(width_cm, height)
-        ax = fig.add_axes((1.5 / width_cm, 1.2 / height, 1 - 4.2 / width_cm, 1 - 1.5 / height))
-        ax.set_xlim(0, 100)
-        ax.set_ylim(0, 100)
-        ax.axvspan(50, 100, ymin=0.5, ymax=1.0, color=_mix(accent, 0.10), zorder=0, linewidth=0)
+        ax = fig.add_axes((1.5 / width_cm, 1.2 / height, 1 - 4.2 / width_cm, 1 - 1.9 / height))
+        ax.set_xlim(-3, 103)
+        ax.set_ylim(-3, 103)
+        ax.axvspan(50, 103, ymin=53 / 106, ymax=1.0, color=_mix(accent, 0.10), zorder=0, linewidth=0)
         ax.axhline(50, color=MUTED, linewidth=0.8, linestyle=(0, (4, 3)), zorder=1)
         ax.axvline(50, color=MUTED, linewidth=0.8, linestyle=(0, (4, 3)), zorder=1)
         corner = {"fontsize": 7, "color": MUTED, "style": "italic", "zorder": 1}
-        ax.text(98, 98, labels["top_right"], ha="right", va="top", **corner)
-        ax.text(2, 98, labels["top_left"], ha="left", va="top", **corner)
-        ax.text(2, 2, labels["bottom"], ha="left", va="bottom", **corner)
-        ax.text(98, 2, labels["bottom"], ha="right", va="bottom", **corner)
+        ax.text(76.5, 106, labels["top_right"].replace("\n", " "), ha="center", va="bottom", **corner)
+        ax.text(23.5, 106, labels["top_left"], ha="center", va="bottom", **corner)
+        ax.text(1, 1, labels["bottom"], ha="left", va="bottom", **corner)
+        ax.text(101, 1, labels["bottom"], ha="right", va="bottom", **corner)
         cmap = LinearSegmentedColormap.from_list("control", ["#5BA88F", "#E8B04B", "#C8553D"])
         norm = Normalize(0, 100)
+        placed = spread_duplicates(points)
         # draw the lowest-ranked first so the best sit on top
-        for p in sorted(points, key=lambda p: -p.rank):
+        for p, (x, y) in sorted(zip(points, placed, strict=True), key=lambda item: -item[0].rank):
             control = p.control if p.control is not None else 50.0
             size = 140 + 5.5 * control
-            ax.scatter([p.readiness], [p.impact], s=size, color=cmap(norm(control)), alpha=0.92,
-                       edgecolors="white", linewidths=1.0, zorder=3)
-            ax.text(p.readiness, p.impact, str(p.rank), ha="center", va="center", fontsize=7,
-                    fontweight="bold", color="white", zorder=4)
+            ax.scatter([x], [y], s=size, color=cmap(norm(control)), alpha=0.92,
+                       edgecolors="white", linewidths=1.0, zorder=3, clip_on=False)
+            ax.text(x, y, str(p.rank), ha="center", va="center", fontsize=7,
+                    fontweight="bold", color="white", zorder=4, clip_on=False)
         ax.set_xlabel(labels["x"], fontsize=7.5)
         ax.set_ylabel(labels["y"], fontsize=7.5)
         ax.set_xticks([0, 25, 50, 75, 100])
@@ -233,13 +234,43 @@ def priority_matrix(points: Sequence[MatrixPoint], *, accent: str, width_cm: flo
         ax.tick_params(axis="y", colors=MUTED, length=3, width=0.6)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        cax = fig.add_axes((1 - 2.0 / width_cm, 1.2 / height, 0.25 / width_cm, 1 - 1.5 / height))
+        cax = fig.add_axes((1 - 2.0 / width_cm, 1.2 / height, 0.25 / width_cm, 1 - 1.9 / height))
         sm = mpl.cm.ScalarMappable(norm=norm, cmap=cmap)
         bar = fig.colorbar(sm, cax=cax)
         bar.outline.set_visible(False)
         bar.set_label(labels["c"], fontsize=7.5, color=INK)
         bar.ax.tick_params(labelsize=6.5, colors=MUTED, length=2)
         return _render(fig)
+
+
+def spread_duplicates(points: Sequence[MatrixPoint], min_gap: float = 4.6) -> list[tuple[float, float]]:
+    """Positions for the bubbles: use cases with (nearly) the same scores are pushed apart a
+    little, so every rank number stays readable. Deterministic; moves are a few points at most."""
+    import math
+
+    xy = [[p.readiness, p.impact] for p in points]
+    order = sorted(range(len(points)), key=lambda i: points[i].rank)
+    for _ in range(40):
+        moved = False
+        for a_pos, a in enumerate(order):
+            for b in order[a_pos + 1:]:
+                dx, dy = xy[b][0] - xy[a][0], xy[b][1] - xy[a][1]
+                dist = math.hypot(dx, dy)
+                if dist >= min_gap:
+                    continue
+                if dist < 1e-6:  # identical: fan out by rank
+                    angle = 2.4 * (points[b].rank % 7) + 0.5
+                    dx, dy, dist = math.cos(angle), math.sin(angle), 1.0
+                push = (min_gap - dist) / 2 + 0.05
+                ux, uy = dx / dist, dy / dist
+                xy[a][0] -= ux * push
+                xy[a][1] -= uy * push
+                xy[b][0] += ux * push
+                xy[b][1] += uy * push
+                moved = True
+        if not moved:
+            break
+    return [(x, y) for x, y in xy]
 
 
 # --------------------------------------------------------------------------- timeline
