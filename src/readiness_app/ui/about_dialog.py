@@ -195,6 +195,6 @@ def show_about(window: Any) -> None:
     """Help > About for the main window: its open assessment and settings file."""
     session = getattr(window, "session", None)
     file = getattr(session, "file", None)
-    settings = getattr(window, "settings", None)
-    settings_file = settings.file_path() if hasattr(settings, "file_path") else None
+    file_path = getattr(getattr(window, "settings", None), "file_path", None)
+    settings_file = file_path() if callable(file_path) else None
     AboutDialog.present(window if isinstance(window, QWidget) else None, file, settings_file)

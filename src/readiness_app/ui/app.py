@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import logging
-import logging.handlers
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +21,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--demo", action="store_true", help="open the built-in demo workshop")
     p.add_argument("--demo-size", default="standard", help=argparse.SUPPRESS)
     p.add_argument("--lang", choices=("en", "de"), help="interface language")
+    p.add_argument("--self-test", nargs="?", const="", default=None, metavar="DIR",
+                   help="write, score and export the demo offscreen, check every output and exit "
+                        "(0: passed); keep the outputs in DIR (default: a temporary folder)")
     return p.parse_args(list(argv) if argv is not None else None)
 
 
@@ -62,24 +63,10 @@ def register_fonts() -> str:
 
 
 def setup_logging() -> None:
-    folder = os.environ.get("READINESS_LOG_DIR")
-    try:
-        if folder:
-            log_dir = Path(folder)
-        else:
-            from readiness_app.ui.settings import data_folder
+    """Log to the rotating file in the user's log folder (see :mod:`readiness_app.logs`)."""
+    from readiness_app.logs import setup_logging as setup
 
-            log_dir = data_folder() / "logs"
-        log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            log_dir / "readiness-studio.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    except OSError:
-        handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("readiness_app")
-    if not root.handlers:
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
+    setup()
 
 
 def make_application(argv: Sequence[str] | None = None) -> Any:
@@ -105,23 +92,19 @@ def make_application(argv: Sequence[str] | None = None) -> Any:
     return app
 
 
-def install_excepthook() -> None:
-    """Unexpected errors: one dialog and a log entry, never a silent crash."""
+def install_excepthook(window: Any = None) -> None:
+    """Unexpected errors: a log entry and the crash dialog (carry on or restart), never a silent crash."""
+    from readiness_app.ui import crash_dialog
 
-    def hook(exc_type: Any, exc: Any, tb: Any) -> None:
-        log.error("unexpected error", exc_info=(exc_type, exc, tb))
-        try:
-            from readiness_app.ui import dialogs
-
-            dialogs.show_exception(exc)
-        except Exception:  # the dialog itself failed; the log has it
-            sys.__excepthook__(exc_type, exc, tb)
-
-    sys.excepthook = hook
+    crash_dialog.install(window)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.self_test is not None:
+        from readiness_app.ui.self_test import run_gui_self_test
+
+        return run_gui_self_test(args.self_test or None, lang=args.lang or "en")
     setup_logging()
     app = make_application(argv)
     from readiness_app.ui import i18n
@@ -133,6 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     i18n.set_language(lang)
     install_excepthook()
     window = MainWindow(settings)
+    install_excepthook(window)
     window.resize(1400, 900)
     window.show()
     if args.demo:

@@ -252,19 +252,34 @@ _handler: CrashHandler | None = None
 
 
 def install(window: Any = None) -> Callable[[], None]:
-    """Route unexpected errors to the log and the crash dialog; returns a function that undoes it."""
-    global _handler
+    """Route unexpected errors to the log and the crash dialog; returns a function that undoes it.
+
+    Called again (once the main window exists), it only tells the installed handler the window.
+    """
+    global _handler, _uninstall
+    if _handler is not None:
+        if window is not None:
+            _handler.window = window
+        return _uninstall
     handler = CrashHandler(window)
     _handler = handler
     undo_hook = logs.install_excepthook(handler.show)
 
     def uninstall() -> None:
         global _handler
-        undo_hook()
         if _handler is handler:
+            undo_hook()
             _handler = None
 
+    _uninstall = uninstall
     return uninstall
+
+
+def _nothing() -> None:
+    pass
+
+
+_uninstall: Callable[[], None] = _nothing
 
 
 def handler() -> CrashHandler | None:
