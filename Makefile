@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 LINT_PATHS := $(wildcard src tests bench scripts/*.py)
 
-.PHONY: run test bootstrap lint typecheck pytest bundle clean
+.PHONY: run test bootstrap lint typecheck pytest bundle clean screenshots
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -25,6 +25,9 @@ typecheck:
 
 pytest:
 	$(BIN)/pytest
+
+screenshots:
+	$(BIN)/python scripts/screenshots.py
 
 bundle: bootstrap
 	$(BIN)/pyinstaller --noconfirm --clean build.spec

@@ -6,6 +6,7 @@ Both take plain values and draw them; colours follow the system palette (dark mo
 from __future__ import annotations
 
 import os
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -185,7 +186,8 @@ class MaturityChart(QWidget):
                                    label=tr("res.target"))
         for artist in self._animated():
             artist.set_animated(True)
-        ax.set_yticks(ys, [b.label for b in bars], fontsize=size, color=fg)
+        ax.set_yticks(ys, [textwrap.fill(b.label, 28, max_lines=2, placeholder="…") for b in bars],
+                      fontsize=size * (0.85 if len(bars) > 8 else 1.0), color=fg, linespacing=0.95)
         ax.set_xlim(1, 4.0)
         ax.set_ylim(-0.6, len(bars) - 0.4)
         ax.set_xticks([1, 2, 3, 4], ["1", "2", "3", "4"], fontsize=size * 0.9, color=fg)
@@ -234,6 +236,8 @@ class PriorityMatrix(QWidget):
 
     def set_points(self, points: list[MatrixPoint], splits: tuple[float, float] = (50.0, 50.0),
                    quadrant_names: tuple[str, str, str, str] = ("", "", "", "")) -> None:
+        if (points, splits, quadrant_names) == (self.points, (self.x_split, self.y_split), self.quadrant_names):
+            return
         self.points = points
         self.x_split, self.y_split = splits
         self.quadrant_names = quadrant_names

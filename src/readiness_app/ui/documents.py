@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from readiness_app.errors import ReadinessError
@@ -55,7 +55,9 @@ class Documents(QObject):
     def _install(self, file: AssessmentFile) -> Session:
         self.close()
         self.session = Session(file, self)
-        self.session.start_scoring()
+        session = self.session
+        # score in the background once the window has painted (the first page needs no scores)
+        QTimer.singleShot(50, lambda: session.start_scoring() if self.session is session else None)
         if file.path is not None:
             self.settings.add_recent(file.path)
             self.settings.set_last_folder(file.path.parent)

@@ -354,8 +354,8 @@ class QuestionPanel(QWidget):
     def _apply_scale(self) -> None:
         self.answers_scroll.updateGeometry()
         s = self.scale
-        self.where_label.setFont(_font(0.95 * s))
-        self.text_label.setFont(_font(1.45 * s, bold=True))
+        self.where_label.setFont(_font(0.95 * min(s, 1.2)))
+        self.text_label.setFont(_font((1.45 if s <= 1.0 else 1.3) * s, bold=True))
         self.help_label.setFont(_font(0.95 * s, italic=True))
         self.badge_label.setFont(_font(0.95 * s, bold=True))
         for card in self.cards:
