@@ -253,3 +253,13 @@ def test_client_facing_json_holds_no_file_names(folder: Path, current: Path) -> 
     text = json.dumps(data, ensure_ascii=False)
     assert "readiness" not in text.replace("readiness-portfolio/1", "")
     assert "skipped" not in data and "path" not in data["current"]
+
+
+def test_storage_reads_only_the_asked_questions(demo_file: Path) -> None:
+    with AssessmentFile.open_readonly(demo_file) as af:
+        every = af.answers()
+        wanted = {a.question_id for a in every[:40]}
+        assert af.answers(question_ids=wanted) == [a for a in every if a.question_id in wanted]
+        assert af.answers(ORGANISATION, question_ids=wanted) == [
+            a for a in every if a.question_id in wanted and a.scope == ORGANISATION]
+        assert af.answers(question_ids=[]) == []

@@ -169,7 +169,8 @@ class _Summary:
                    tuple((str(i), str(en), str(de)) for i, en, de in d["names"]))
 
 
-_LIBRARIES: dict[tuple[tuple[str, str], ...], Library] = {}  # per process: maturity-only libraries
+# per process: maturity-only libraries and their question ids, by embedded snapshot
+_LIBRARIES: dict[tuple[tuple[str, str], ...], tuple[Library, list[str]]] = {}
 
 
 def _library_key(instruments: Sequence[Mapping[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -180,17 +181,17 @@ def _library_key(instruments: Sequence[Mapping[str, str]]) -> tuple[tuple[str, s
     return tuple(sorted(latest.items()))
 
 
-def _maturity_library(af: AssessmentFile) -> Library:
+def _maturity_library(af: AssessmentFile) -> tuple[Library, list[str]]:
     key = _library_key(af.instruments())
-    lib = _LIBRARIES.get(key)
-    if lib is None:
+    found = _LIBRARIES.get(key)
+    if found is None:
         full = af.library()
         lib = Library(full.by_kind("maturity"), full.dimensions, full.actions, full.risks,
                       full.library_version, full.library_source)
         if len(_LIBRARIES) > 32:
             _LIBRARIES.clear()
-        _LIBRARIES[key] = lib
-    return lib
+        found = _LIBRARIES[key] = (lib, [q.id for q in lib.iter_questions()])
+    return found
 
 
 def summarise(path: Path | str) -> _Summary | SkippedFile:
@@ -199,8 +200,8 @@ def summarise(path: Path | str) -> _Summary | SkippedFile:
         with AssessmentFile.open_readonly(Path(path)) as af:
             meta = af.meta()
             industry = af.engagement().industry
-            lib = _maturity_library(af)
-            answers = af.answers(ORGANISATION)
+            lib, question_ids = _maturity_library(af)
+            answers = af.answers(ORGANISATION, question_ids=question_ids)
     except QuestionnaireError as exc:
         return SkippedFile(str(path), f"its embedded questionnaires are damaged: {exc.one_line()}")
     except ReadinessError as exc:

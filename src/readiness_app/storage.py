@@ -17,7 +17,7 @@ import sqlite3
 import stat
 import tempfile
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import asdict, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -451,8 +451,19 @@ class AssessmentFile:
 
     # ------------------------------------------------------------------ answers
 
-    def answers(self, scope: str | None = None) -> list[Answer]:
-        where, args = ("scope = ?", [scope]) if scope is not None else (None, [])
+    def answers(self, scope: str | None = None, *, question_ids: Collection[str] | None = None) -> list[Answer]:
+        """Answers in saved order; ``scope`` and ``question_ids`` narrow what is read (the portfolio
+        reads only the maturity answers of hundreds of files)."""
+        clauses: list[str] = []
+        args: list[str] = []
+        if scope is not None:
+            clauses.append("scope = ?")
+            args.append(scope)
+        if question_ids is not None:
+            ids = list(question_ids)
+            clauses.append(f"question_id IN ({', '.join('?' * len(ids))})")
+            args.extend(ids)
+        where = " AND ".join(clauses) or None
         return [_answer_from_row(r) for r in self.db.table("answers").rows_where(where, args, order_by="rowid")]
 
     def answer(self, question_id: str, scope: str = ORGANISATION, participant_id: str = CONSENSUS) -> Answer | None:
