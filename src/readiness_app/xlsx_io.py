@@ -629,27 +629,43 @@ def rows_xml(rows: Iterator[list[Any]] | list[list[Any]], first_row: int, styles
 
     Text is always written as an inline string, so it never becomes a formula; text starting
     with = + - @ gets the ``quoted`` style (Excel's quote prefix) so it stays text when edited.
+    The XML after each cell's reference is cached per column and value: answers repeat a lot.
     """
     letters = [column_letter(i + 1) for i in range(len(styles))]
+    tails: list[dict[Any, str]] = [{} for _ in styles]
     r = first_row
     for row in rows:
         parts = [f'<row r="{r}">']
+        rs = str(r)
         for i, v in enumerate(row):
             if v is None or v == "":
                 continue
-            ref = f"{letters[i]}{r}"
-            if isinstance(v, bool):
-                parts.append(f'<c r="{ref}" s="{styles[i]}" t="b"><v>{int(v)}</v></c>')
-            elif isinstance(v, int | float) and v == v and v not in (float("inf"), float("-inf")):
-                parts.append(f'<c r="{ref}" s="{styles[i]}" t="n"><v>{v!r}</v></c>')
-            else:
-                t = str(v)
-                s = quoted[i] if t.startswith(FORMULA_STARTS) else styles[i]
-                space = ' xml:space="preserve"' if t != t.strip() or "\n" in t else ""
-                parts.append(f'<c r="{ref}" s="{s}" t="inlineStr"><is><t{space}>{_xml_escape(t)}</t></is></c>')
+            cache = tails[i]
+            key = (type(v), v) if not isinstance(v, str) else v
+            tail = cache.get(key)
+            if tail is None:
+                tail = _cell_tail(v, styles[i], quoted[i])
+                if len(cache) < 20_000:
+                    cache[key] = tail
+            parts.append(f'<c r="{letters[i]}{rs}"{tail}')
         parts.append("</row>")
         yield "".join(parts)
         r += 1
+
+
+def _cell_tail(v: Any, style: int, quoted: int) -> str:
+    if isinstance(v, bool):
+        return f' s="{style}" t="b"><v>{int(v)}</v></c>'
+    if isinstance(v, int | float) and v == v and v not in (float("inf"), float("-inf")):
+        return f' s="{style}" t="n"><v>{v!r}</v></c>'
+    t = str(v)
+    s = quoted if t.startswith(FORMULA_STARTS) else style
+    space = ' xml:space="preserve"' if t != t.strip() or "\n" in t else ""
+    if t.isascii() and t.isprintable():
+        esc = t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") if ("&" in t or "<" in t or ">" in t) else t
+    else:
+        esc = _xml_escape(t)
+    return f' s="{s}" t="inlineStr"><is><t{space}>{esc}</t></is></c>'
 
 
 def splice_rows(source: Path, target: Path, sheet: str, xml_rows: Iterator[str], last_row: int,
@@ -663,11 +679,12 @@ def splice_rows(source: Path, target: Path, sheet: str, xml_rows: Iterator[str],
         pre = Preflight(source)
         _find_sheets(zin, {i.filename: i for i in zin.infolist()}, pre)
         part = pre.sheet_parts[sheet]
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zout:
+        # level 1 for the big, repetitive sheet (fast beats small); the usual level for the rest
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zout:
             for info in zin.infolist():
                 data = zin.read(info)
                 if info.filename != part:
-                    zout.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+                    zout.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
                     continue
                 text = data.decode("utf-8")
                 end = text.find("</sheetData>")
@@ -679,9 +696,7 @@ def splice_rows(source: Path, target: Path, sheet: str, xml_rows: Iterator[str],
                     end = text.find("</sheetData>")
                 ref = f"A1:{column_letter(last_col)}{last_row}"
                 head = re.sub(r'<dimension ref="[^"]*"', f'<dimension ref="{ref}"', text[:end], count=1)
-                zi = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-                zi.compress_type = zipfile.ZIP_DEFLATED
-                with zout.open(zi, "w") as fh:
+                with zout.open(info.filename, "w") as fh:
                     fh.write(head.encode("utf-8"))
                     batch: list[str] = []
                     for x in xml_rows:
