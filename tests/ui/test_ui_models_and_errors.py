@@ -173,3 +173,17 @@ def test_background_task_reports_progress_and_can_be_cancelled(qtbot: Any) -> No
     with qtbot.waitSignal(ok.finished, timeout=3000) as blocker:
         ok.start()
     assert blocker.args == [42]
+
+
+def test_help_and_about(qtbot: Any, window: Any, fake_dialogs: Any, monkeypatch: Any, demo_file: Path) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    kind, (_title, text) = fake_dialogs.calls[-1]
+    assert kind == "info" and "Ctrl+Z" in text and "Workshop mode" in text
+    from readiness_app.ui import about_dialog
+
+    shown: list[tuple[Any, Any]] = []
+    monkeypatch.setattr(about_dialog.AboutDialog, "present",
+                        classmethod(lambda cls, parent=None, file=None, settings_file=None: shown.append((file, settings_file))))
+    window.documents.open_path(demo_file)
+    window.actions_by_key["about"].trigger()
+    assert shown and shown[0][0] is window.session.file and shown[0][1].name == "readiness-studio.ini"

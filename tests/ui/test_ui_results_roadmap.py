@@ -130,3 +130,34 @@ def test_pdf_export_runs_in_the_background(qtbot: Any, window: Any, demo_file: P
     assert target.exists() and target.read_bytes().startswith(b"%PDF")
     assert "report.pdf" in page.status_label.text()
     assert fake_dialogs.errors() == []
+
+
+def test_excel_export_then_drop_the_workbook_to_import_it(qtbot: Any, window: Any, demo_file: Path,
+                                                        tmp_path: Path, fake_dialogs: Any) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from readiness_app.ui.pages.export import exporter_available
+
+    window.documents.open_path(demo_file)
+    if not exporter_available("xlsx"):
+        return
+    expected = {a.key: a.value for a in window.session.file.answers() if a.participant_id == ""}
+    window.show_step("export")
+    page = window.pages["export"]
+    workbook = tmp_path / "scorecard.xlsx"
+    task = page.export("xlsx", workbook)
+    with qtbot.waitSignal(task.finished, timeout=60_000):
+        pass
+    assert workbook.exists()
+
+    imported = tmp_path / "imported.readiness"
+    fake_dialogs.files.append(imported)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(workbook))])
+    window.dropEvent(QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: window.session is not None and window.session.path == imported, timeout=60_000)
+    assert fake_dialogs.errors() == []
+    got = {a.key: a.value for a in window.session.file.answers() if a.participant_id == ""}
+    assert got == expected

@@ -381,7 +381,12 @@ class MainWindow(QMainWindow):
         dialogs.service().info(tr("help.title"), tr("help.text"))
 
     def _about(self) -> None:
-        dialogs.service().info(tr("action.about").replace("&", ""), tr("about.text", version=__version__))
+        try:
+            from readiness_app.ui.about_dialog import show_about
+        except ImportError:
+            dialogs.service().info(tr("action.about").replace("&", ""), tr("about.text", version=__version__))
+            return
+        show_about(self)
 
     # ---------------------------------------------------------------- language
 

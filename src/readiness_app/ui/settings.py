@@ -40,6 +40,10 @@ class AppSettings:
             self._qs = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                                  "ReadinessStudio", "Readiness Studio")
 
+    def file_path(self) -> Path:
+        """Where these settings are stored (shown in Help > About)."""
+        return Path(self._qs.fileName())
+
     def recent_files(self) -> list[Path]:
         raw: Any = self._qs.value("recent", [])
         if isinstance(raw, str):
