@@ -23,14 +23,25 @@ sys.path.insert(0, str(ROOT / "src"))
 from readiness_app.demo import write_demo  # noqa: E402
 from readiness_app.report_pdf import build_report  # noqa: E402
 
-# Pages kept for the README: (language, page number, file name in docs/report/)
+# Pages kept for the README: (language, a heading on the page, file name in docs/report/)
 DOC_PAGES = (
-    ("en", 1, "cover.png"),
-    ("en", 3, "executive-summary.png"),
-    ("en", 4, "maturity-profile.png"),
-    ("en", 8, "portfolio.png"),
-    ("de", 3, "management-zusammenfassung.png"),
+    ("en", "Executive summary", "executive-summary.png"),
+    ("en", "Maturity profile", "maturity-profile.png"),
+    ("en", "Priority matrix", "portfolio.png"),
+    ("de", "Management-Zusammenfassung", "management-zusammenfassung.png"),
 )
+
+
+def page_with(pdf: Path, heading: str) -> int:
+    """The first page (1-based) after the contents that shows ``heading``."""
+    from pypdf import PdfReader
+
+    pages = PdfReader(pdf).pages
+    for number, page in enumerate(pages, start=1):
+        text = page.extract_text() or ""
+        if heading in text and ("Contents" not in text and "Inhalt" not in text):
+            return number
+    raise SystemExit(f"render_report: no page shows {heading!r} in {pdf}")
 
 
 def render(lang: str, size: str, out_root: Path, dpi: int) -> list[Path]:
@@ -68,8 +79,9 @@ def main() -> int:
     if args.docs:
         docs = ROOT / "docs" / "report"
         docs.mkdir(parents=True, exist_ok=True)
-        for lang, page, name in DOC_PAGES:
+        for lang, heading, name in DOC_PAGES:
             pdf = args.out / lang / "report.pdf"
+            page = page_with(pdf, heading)
             stem = docs / name.removesuffix(".png")
             subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(page), "-l", str(page),
                             str(pdf), str(stem)], check=True)
