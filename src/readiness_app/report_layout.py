@@ -559,23 +559,27 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         d = self.decor
         c.saveState()
         top = PAGE_H - 13 * mm
-        c.setFont(FONT_BOLD, 7.5)
+        client, size = fit_text(d.client, FONT_BOLD, 7.5, FRAME_W * 0.45, min_size=6)
+        c.setFont(FONT_BOLD, size)
         c.setFillColor(INK)
-        client = d.client
         c.drawString(MARGIN_X, top, client)
-        w = pdfmetrics.stringWidth(client, FONT_BOLD, 7.5)
+        w = pdfmetrics.stringWidth(client, FONT_BOLD, size)
         c.setFont(FONT, 7.5)
         c.setFillColor(MUTED)
-        c.drawString(MARGIN_X + w + 6, top, d.short_title)
+        if w + 6 + pdfmetrics.stringWidth(d.short_title, FONT, 7.5) < FRAME_W * 0.55:
+            c.drawString(MARGIN_X + w + 6, top, d.short_title)
         right = PAGE_W - MARGIN_X
         if self.logo is not None:
             iw, ih = self.logo.getSize()
             h = 6.5 * mm
-            lw = h * iw / ih
+            lw = min(h * iw / ih, 32 * mm)
+            h = lw * ih / iw
             c.drawImage(self.logo, right - lw, top - 1.6 * mm, width=lw, height=h, mask="auto")
             right -= lw + 3 * mm
         if d.consultancy:
-            c.drawRightString(right, top, d.consultancy)
+            name, size = fit_text(d.consultancy, FONT, 7.5, right - MARGIN_X - FRAME_W * 0.58, min_size=6)
+            c.setFont(FONT, size)
+            c.drawRightString(right, top, name)
         c.setStrokeColor(d.accent)
         c.setLineWidth(0.8)
         c.line(MARGIN_X, top - 3.2 * mm, PAGE_W - MARGIN_X, top - 3.2 * mm)
@@ -612,9 +616,10 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         else:
             tx = x
         if d.consultancy:
-            c.setFont(FONT_BOLD, 11)
+            name, size = fit_text(d.consultancy, FONT_BOLD, 11, PAGE_W - 24 * mm - tx, min_size=7)
+            c.setFont(FONT_BOLD, size)
             c.setFillColor(INK)
-            c.drawString(tx, top - 9.5 * mm, d.consultancy)
+            c.drawString(tx, top - 9.5 * mm, name)
         # confidentiality line at the foot of the page
         p = Paragraph(esc(d.confidentiality_line), d.styles.muted)
         _w, h = p.wrap(PAGE_W - x - 24 * mm, 40 * mm)
