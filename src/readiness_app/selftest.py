@@ -1,8 +1,8 @@
 """The self-test: proves an installation (or a built bundle) can do a workshop's whole job.
 
 It writes the demo workshop, opens and scores it, exports the Excel scorecard and the PDF
-report, and checks each output (the workbook reloads and names the client; the PDF is a PDF
-with pages and embedded fonts). Everything happens in one folder; nothing of the user's is
+report, and checks each output (the workbook reloads, names the client and imports back with
+every answer through the safe reader; the PDF is a PDF with pages and embedded fonts). Everything happens in one folder; nothing of the user's is
 read or written. The desktop app runs it with ``readiness-studio --self-test [DIR]`` (and adds
 a check that its window opens the demo); ``python -m readiness_app.selftest [DIR]`` runs the
 core checks alone.
@@ -197,6 +197,7 @@ def run_self_test(out_dir: Path | str | None = None, *, lang: str = "en",
                 raise SelfTestError(f"integrity check: {integrity}")
             state["client"] = af.engagement().client
             counts = len(af.participants()), len(af.use_cases()), len(af.answers())
+            state["answers"] = counts[2]
             af.library()
         finally:
             af.close()
@@ -223,6 +224,20 @@ def run_self_test(out_dir: Path | str | None = None, *, lang: str = "en",
         export_scorecard(demo, xlsx, lang=lang)
         return check_workbook(xlsx, str(state.get("client", "")))
 
+    def reimport() -> str:
+        import openpyxl
+
+        from readiness_app.xlsx_import import plan_import
+
+        if not openpyxl.DEFUSEDXML:
+            raise SelfTestError("openpyxl reads workbooks without defusedxml (it is missing)")
+        plan = plan_import(xlsx)
+        if plan.kind != "scorecard" or plan.errors:
+            raise SelfTestError(f"the scorecard does not import back: {plan.first_error_line() or plan.kind}")
+        if len(plan.answers) != state.get("answers"):
+            raise SelfTestError(f"the scorecard gives back {len(plan.answers)} of {state.get('answers')} answers")
+        return f"all {len(plan.answers)} answers read back (defusedxml on)"
+
     def report() -> str:
         from readiness_app.report_pdf import build_report
 
@@ -237,6 +252,7 @@ def run_self_test(out_dir: Path | str | None = None, *, lang: str = "en",
     for name, fn in extra:
         run.check(name, lambda fn=fn: fn(demo))  # type: ignore[misc]
     run.check("excel", excel)
+    run.check("import", reimport)
     run.check("pdf", report)
     outputs = {k: p for k, p in (("demo", demo), ("xlsx", xlsx), ("pdf", pdf)) if p.exists()}
     result = SelfTestReport(out, tuple(run.checks), outputs)

@@ -69,6 +69,18 @@ def setup_logging() -> None:
     setup()
 
 
+def app_icon() -> Any:
+    """The application icon (assets/icons/app.png; an empty icon if it is missing)."""
+    from PySide6.QtGui import QIcon
+
+    try:
+        from readiness_app.resources import asset_path
+
+        return QIcon(str(asset_path("icons/app.png")))
+    except (FileNotFoundError, ValueError):
+        return QIcon()
+
+
 def make_application(argv: Sequence[str] | None = None) -> Any:
     """Create (or reuse) the QApplication: high-DPI, system palette, bundled font."""
     from PySide6.QtCore import Qt
@@ -83,6 +95,7 @@ def make_application(argv: Sequence[str] | None = None) -> Any:
     app.setApplicationName("Readiness Studio")
     app.setOrganizationName("ReadinessStudio")
     app.setApplicationDisplayName("Readiness Studio")
+    app.setWindowIcon(app_icon())
     family = register_fonts()
     font = app.font()
     if family and not QFont(font.family()).exactMatch():
