@@ -28,7 +28,27 @@ def _settle(app) -> None:
     app.processEvents()
 
 
-def render(lang: str, out: Path, width: int, height: int, work: Path) -> list[Path]:
+def _dark_palette(app) -> None:
+    """A dark system palette (Fusion), to check the windows follow the palette."""
+    from PySide6.QtGui import QColor, QPalette
+
+    app.setStyle("Fusion")
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2b2b2b", QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1e1e1e", QPalette.ColorRole.AlternateBase: "#262626",
+        QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#353535",
+        QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#3d7fd6",
+        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.Mid: "#5a5a5a",
+        QPalette.ColorRole.ToolTipBase: "#353535", QPalette.ColorRole.ToolTipText: "#e6e6e6",
+        QPalette.ColorRole.PlaceholderText: "#9a9a9a",
+    }
+    for role, colour in roles.items():
+        p.setColor(role, QColor(colour))
+    app.setPalette(p)
+
+
+def render(lang: str, out: Path, width: int, height: int, work: Path, dark: bool = False) -> list[Path]:
     from readiness_app.demo import write_demo
     from readiness_app.ui import i18n
     from readiness_app.ui.app import make_application
@@ -39,6 +59,8 @@ def render(lang: str, out: Path, width: int, height: int, work: Path) -> list[Pa
     from readiness_app.ui.settings import AppSettings
 
     app = make_application()
+    if dark:
+        _dark_palette(app)
     i18n.set_language(lang)
     demo = work / f"demo-{lang}.readiness"
     write_demo(demo, size="standard", language=lang)  # type: ignore[arg-type]
@@ -51,7 +73,7 @@ def render(lang: str, out: Path, width: int, height: int, work: Path) -> list[Pa
 
     def shot(name: str) -> None:
         _settle(app)
-        path = out / f"{lang}-{len(written) + 1:02d}-{name}.png"
+        path = out / f"{lang}{'-dark' if dark else ''}-{len(written) + 1:02d}-{name}.png"
         window.grab().save(str(path))
         written.append(path)
 
@@ -85,7 +107,7 @@ def render(lang: str, out: Path, width: int, height: int, work: Path) -> list[Pa
         _settle(app)
         results.why_dialog.resize(1000, 560)
         _settle(app)
-        path = out / f"{lang}-{len(written) + 1:02d}-why-dialog.png"
+        path = out / f"{lang}{'-dark' if dark else ''}-{len(written) + 1:02d}-why-dialog.png"
         results.why_dialog.grab().save(str(path))
         written.append(path)
         results.why_dialog.close()
@@ -108,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     p.add_argument("--lang", nargs="+", default=["en", "de"], choices=["en", "de"])
     p.add_argument("--size", default="1600x1000")
+    p.add_argument("--dark", action="store_true", help="render with a dark palette (to check dark mode)")
     args = p.parse_args(argv)
     width, height = (int(x) for x in args.size.lower().split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -118,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["XDG_DATA_HOME"] = str(work / "data")
         all_written: list[Path] = []
         for lang in args.lang:
-            all_written += render(lang, args.out, width, height, work)
+            all_written += render(lang, args.out, width, height, work, dark=args.dark)
     for path in all_written:
         print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
     return 0
