@@ -39,6 +39,10 @@ the user's cache folder (:func:`cache_dir`; ``READINESS_CACHE_DIR`` overrides it
 API: ``build_portfolio(folder, *, current=None, use_cache=True, workers=None, progress=None)
 -> Portfolio``; ``to_jsonable(portfolio, files=True)``; ``format_portfolio(portfolio, lang)``.
 Call it off the UI thread; ``progress(done, total)`` is called from the calling thread.
+``workers`` counts the processes that score, the calling one included (default: the cores,
+at most 4; 1 inside a frozen app, see :func:`_default_workers`). Worker processes are
+started with "spawn", so a script calling this needs the usual ``if __name__ == "__main__":``
+guard; if workers cannot start, the calling process finishes the work alone.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -389,38 +394,54 @@ def _score_files(keys: Sequence[str], workers: int | None, progress: Progress | 
     enough queued, so the workers' start-up (importing the app, about half a second) is
     not dead time.
     """
-    count = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    count = workers if workers is not None else _default_workers()
     results: dict[str, _Summary | SkippedFile] = {}
 
     def report() -> None:
         if progress is not None:
             progress(done + len(results), total)
 
-    if count <= 1 or len(keys) < PARALLEL_FROM:
-        for i, k in enumerate(keys):
+    nested = multiprocessing.parent_process() is not None  # never start workers from a worker
+    if count > 1 and len(keys) >= PARALLEL_FROM and not nested:
+        size = max(8, min(40, len(keys) // (count * 6)))
+        chunks = [list(keys[i:i + size]) for i in range(0, len(keys), size)]
+        pending: dict[Future[list[_Summary | SkippedFile]], list[str]] = {}
+        try:
+            with ProcessPoolExecutor(max_workers=count - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
+                while chunks or pending:
+                    for fut in [f for f in pending if f.done()]:
+                        results.update(zip(pending.pop(fut), fut.result(), strict=True))
+                        report()
+                    while chunks and len(pending) < 2 * (count - 1):
+                        chunk = chunks.pop()  # workers take from the end, this process from the front
+                        pending[pool.submit(_summarise_many, chunk)] = chunk
+                    if chunks:
+                        chunk = chunks.pop(0)
+                        results.update(zip(chunk, _summarise_many(chunk), strict=True))
+                        report()
+                    elif pending:
+                        wait(pending, return_when=FIRST_COMPLETED)
+        except (BrokenProcessPool, OSError, RuntimeError):
+            pass  # workers could not start or died (e.g. a script without a __main__ guard): finish here
+    for i, k in enumerate(keys):
+        if k not in results:
             results[k] = summarise(k)
             if i % 25 == 24:
                 report()
-        report()
-        return [results[k] for k in keys]
-    size = max(8, min(40, len(keys) // (count * 6)))
-    chunks = [list(keys[i:i + size]) for i in range(0, len(keys), size)]
-    pending: dict[Future[list[_Summary | SkippedFile]], list[str]] = {}
-    with ProcessPoolExecutor(max_workers=count - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        while chunks or pending:
-            for fut in [f for f in pending if f.done()]:
-                results.update(zip(pending.pop(fut), fut.result(), strict=True))
-                report()
-            while chunks and len(pending) < 2 * (count - 1):
-                chunk = chunks.pop()  # workers take from the end, this process from the front
-                pending[pool.submit(_summarise_many, chunk)] = chunk
-            if chunks:
-                chunk = chunks.pop(0)
-                results.update(zip(chunk, _summarise_many(chunk), strict=True))
-                report()
-            elif pending:
-                wait(pending, return_when=FIRST_COMPLETED)
+    report()
     return [results[k] for k in keys]
+
+
+def _default_workers() -> int:
+    """Processes working on a large folder, the calling one included.
+
+    1 in a frozen (PyInstaller) app: "spawn" there re-runs the app's executable, which is only
+    safe once its entry point calls ``multiprocessing.freeze_support()``; such an app passes
+    ``workers`` explicitly.
+    """
+    if getattr(sys, "frozen", False):
+        return 1
+    return min(os.cpu_count() or 1, 4)
 
 
 def _select_peers(summaries: Sequence[_Summary], current: _Summary | None,
