@@ -263,3 +263,17 @@ def test_storage_reads_only_the_asked_questions(demo_file: Path) -> None:
         assert af.answers(ORGANISATION, question_ids=wanted) == [
             a for a in every if a.question_id in wanted and a.scope == ORGANISATION]
         assert af.answers(question_ids=[]) == []
+
+
+def test_when_workers_cannot_start_this_process_finishes(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    alone = build_portfolio(folder, use_cache=False, workers=1)
+
+    class NoProcesses:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise OSError("cannot start processes here")
+
+    monkeypatch.setattr(portfolio_module, "ProcessPoolExecutor", NoProcesses)
+    monkeypatch.setattr(portfolio_module, "PARALLEL_FROM", 2)
+    assert build_portfolio(folder, use_cache=False, workers=2) == alone
+    monkeypatch.setattr(portfolio_module.sys, "frozen", True, raising=False)
+    assert portfolio_module._default_workers() == 1, "a frozen app spawns only after freeze_support"
