@@ -196,3 +196,35 @@ def test_reopened_file_is_not_locked_after_close(window: Any, tmp_path: Path) ->
     window.documents.close()
     with AssessmentFile.open(path):
         pass
+
+
+def test_choice_number_and_navigation_keys(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    window.documents.new_assessment(tmp_path / "keys.readiness")
+    s = window.session
+    window.show_step("baseline")
+    page: QuestionPage = window.pages["baseline"]
+    choice = next((i for i, q in enumerate(page.questions) if q.type == "choice" and q.scope == "organisation"), None)
+    number = next((i for i, q in enumerate(page.questions) if q.type == "number" and q.scope == "organisation"), None)
+    assert choice is not None and number is not None
+    page.go_to(choice)
+    page.setFocus()
+    q = page.question()
+    qtbot.keyClick(page, Qt.Key.Key_2)  # the second option
+    assert s.file.answer(q.id).value == q.options[1].id
+    page.go_to(number)
+    q = page.question()
+    edit = page.panel.value_edit
+    assert edit is not None
+    edit.setFocus()
+    qtbot.keyClicks(edit, "12.5")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert s.file.answer(q.id).value == 12.5
+    # Ctrl+PgDown / Ctrl+PgUp move between steps; F11 toggles full screen
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, CTRL)
+    assert window.navigator.current() == "results"
+    qtbot.keyClick(window, Qt.Key.Key_PageUp, CTRL)
+    assert window.navigator.current() == "baseline"
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.actions_by_key["fullscreen"].isChecked()
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert not window.actions_by_key["fullscreen"].isChecked()
