@@ -73,7 +73,7 @@ def test_prior_assessment_from_libreoffice_imports_with_a_profile(tmp_path: Path
         assert set(ucs) == {"Claims triage", "Fraud signals"}
         got = by_key(af)
         anna, ben = people["Anna Berger"].id, people["Ben Okafor"].id
-        # answers read from the hidden formula column (cached results), not the text labels
+        # numbers from the hidden formula column (cached results) for the text labels
         assert got[("mat.mon.drift", ORGANISATION, anna)].value == 4  # "Yes"
         assert got[("mat.mon.alerts", ORGANISATION, anna)].value == 2  # "Partly"
         assert got[("mat.gov.policy", ORGANISATION, anna)].value == 2  # "Level 2"
@@ -99,6 +99,9 @@ def test_text_labels_give_the_same_answers_as_the_hidden_scores(library) -> None
     assert [(a.answer.question_id, a.answer.value, a.answer.not_applicable) for a in by_label.answers] == \
         [(a.answer.question_id, a.answer.value, a.answer.not_applicable) for a in by_score.answers]
     assert [a.raw for a in by_label.answers][:3] == ["Yes", "Partly", "Level 2"]
+    # the profile reads the labels and takes their numbers from the hidden formula column
+    assert [a.raw for a in by_score.answers][:4] == ["Yes = 4", "Partly = 2", "Level 2 = 2", "7 = 7"]
+    assert [a.raw for a in by_score.answers][9] == "Not applicable"
     assert not by_label.errors
     assert any("repeated header" in p.reason for p in by_label.problems)
 
@@ -274,8 +277,27 @@ def test_bad_profile_is_reported_in_one_line(tmp_path: Path, capsys: pytest.Capt
     code, _, err = run(capsys, "import", str(PRIOR), "--profile", str(profile), "--dry-run")
     assert code == 1
     assert err.strip() == (f"readiness: {profile}: columns.answr: unknown role (roles: question_id, question, answer, "
-                           "note, participant, role, use_case, scope); scale: 'five' is not a range like '1-5', "
+                           "answer_value, note, participant, role, use_case, scope); scale: 'five' is not a range like '1-5', "
                            "'percent' or 'auto'")
+
+
+def test_merged_notes_and_answers_belong_to_their_first_row(tmp_path: Path, library) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook as Wb
+
+    wb = Wb()
+    ws = wb.active
+    ws.title = "Interview"
+    ws.append(["ID", "Question", "Answer", "Notes", "Interviewee"])
+    ws.append(["mat.mon.drift", "Is model drift monitored?", "Yes", "one note for the question", "Anna"])
+    ws.append([None, "guidance: look at the dashboard", None, None, None])
+    ws.append(["mat.mon.alerts", "Do alerts reach an owner?", "No", None, None])
+    ws.merge_cells("D2:D3")  # the note spans the question and its guidance row
+    ws.merge_cells("E2:E4")  # Anna answered both
+    wb.save(tmp_path / "merged.xlsx")
+    plan = plan_import(tmp_path / "merged.xlsx", library)
+    assert not plan.problems or all(p.severity != "error" for p in plan.problems)
+    assert [(a.answer.question_id, a.answer.note, a.participant) for a in plan.answers] == [
+        ("mat.mon.drift", "one note for the question", "Anna"), ("mat.mon.alerts", "", "Anna")]
 
 
 def test_dates_and_title_rows(tmp_path: Path, library) -> None:  # type: ignore[no-untyped-def]

@@ -30,13 +30,15 @@ from readiness_app.questionnaire import SCALE_MAX, Library, Question
 
 PROFILE_FORMAT = "readiness-import-profile/1"
 
-Role = Literal["question_id", "question", "answer", "note", "participant", "role", "use_case", "scope"]
-ROLES_OF_COLUMNS: tuple[Role, ...] = ("question_id", "question", "answer", "note", "participant", "role",
-                                      "use_case", "scope")
+Role = Literal["question_id", "question", "answer", "answer_value", "note", "participant", "role", "use_case",
+               "scope"]
+ROLES_OF_COLUMNS: tuple[Role, ...] = ("question_id", "question", "answer", "answer_value", "note", "participant",
+                                      "role", "use_case", "scope")
 COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "question_id": ("Question id", "Fragen-ID"),
     "question": ("Question text", "Fragetext"),
     "answer": ("Answer", "Antwort"),
+    "answer_value": ("Answer as a number (e.g. a hidden formula column)", "Antwort als Zahl (z. B. verborgene Formelspalte)"),
     "note": ("Note", "Notiz"),
     "participant": ("Participant", "Teilnehmer"),
     "role": ("Role", "Rolle"),
@@ -69,8 +71,9 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
 HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "question_id": ("id",),
     "question": ("question", "frage", "requirement", "anforderung", "criterion", "kriterium"),
-    "answer": ("answer", "antwort", "score", "rating", "bewertung", "response", "level", "reifegrad"),
-    "note": ("note", "comment", "kommentar", "bemerkung", "notiz", "remark", "anmerkung"),
+    "answer": ("answer", "answers", "antwort", "score", "rating", "bewertung", "response", "level", "reifegrad"),
+    "note": ("note", "notes", "comment", "comments", "kommentar", "kommentare", "bemerkung", "bemerkungen", "notiz",
+             "notizen", "remark", "remarks", "anmerkung", "anmerkungen"),
     "participant": ("participant", "teilnehmer", "respondent"),
     "role": ("role", "rolle"),
     "use_case": ("use case", "anwendungsfall"),
@@ -360,12 +363,14 @@ class QuestionMatcher:
         self.min_confidence = min_confidence
         self._by_id = {q.id.casefold(): q for q in library.iter_questions()}
         self._texts: list[tuple[str, Question]] = []
+        self._tokens: list[frozenset[str]] = []
         self._exact: dict[str, Question] = {}
         for q in library.iter_questions():
             for t in {q.text.en, q.text.de}:
                 n = normalise(t)
                 if n:
                     self._texts.append((n, q))
+                    self._tokens.append(frozenset(n.split()))
                     self._exact.setdefault(n, q)
         self._overrides: dict[str, str] = {}
         for k, v in (overrides or {}).items():
@@ -397,6 +402,10 @@ class QuestionMatcher:
                 return Match(q, 1.0, "id")
         if text:
             head = re.split(r"[:\s]", text.strip(), maxsplit=1)[0]
+            target = self._overrides.get(normalise(head)) if head != text.strip() else None
+            if target is not None:
+                q = self._by_id.get(target.casefold())
+                return Match(q, 1.0 if q else 0.0, "profile" if q else "none")
             q = self._by_id.get(head.casefold())
             if q is not None:
                 return Match(q, 1.0, "id in text")
@@ -408,10 +417,18 @@ class QuestionMatcher:
         return Match(None, 0.0, "none")
 
     def _similar(self, n: str) -> Match:
+        """The most similar question text: word overlap picks a few candidates, difflib scores them."""
+        words = frozenset(n.split())
+        if not words:
+            return Match(None, 0.0, "none")
+        overlap = sorted(((len(words & t) / max(len(words), len(t)), i) for i, t in enumerate(self._tokens)),
+                         reverse=True)[:8]
         best: tuple[float, Question] | None = None
         sm = difflib.SequenceMatcher(autojunk=False)
-        sm.set_seq2(n)
-        for t, q in self._texts:
+        sm.set_seq2(n[:300])
+        for _share, i in overlap:
+            t, q = self._texts[i]
+            t = t[:300]
             sm.set_seq1(t)
             if sm.real_quick_ratio() <= (best[0] if best else 0.5):
                 continue
@@ -654,8 +671,9 @@ def _type_name(q: Question) -> str:
             "text": "text"}[q.type]
 
 
-def detect_scale(numbers: Iterable[float], header: str = "") -> tuple[tuple[float, float], str]:
-    """Guess a column's numeric scale; returns (range, reason)."""
+def detect_scale(numbers: Iterable[float], header: str = "",
+                 offered: Sequence[str] = ()) -> tuple[tuple[float, float], str]:
+    """Guess a column's numeric scale from its header, its drop-down list or its values."""
     m = _RANGE_HINT.search(header)
     if m:
         lo, hi = float(m.group(1)), float(m.group(2))
@@ -663,6 +681,10 @@ def detect_scale(numbers: Iterable[float], header: str = "") -> tuple[tuple[floa
             return (lo, hi), f"the header says {m.group(0)}"
     if "%" in header or "percent" in header.casefold() or "prozent" in header.casefold():
         return (0.0, 100.0), "the header says percent"
+    offered_numbers = [n for n in (parse_number(o) for o in offered) if n is not None]
+    if len(offered_numbers) >= 2:
+        lo_o, hi_o = min(offered_numbers), max(offered_numbers)
+        return (lo_o, hi_o), f"the drop-down offers {_fmt(lo_o)}-{_fmt(hi_o)}"
     values = list(numbers)
     if not values:
         return (0.0, float(SCALE_MAX)), "default 0-4"

@@ -37,6 +37,7 @@ from readiness_app.errors import ReadinessError, WorkbookImportError
 from readiness_app.import_mapping import (
     COLUMN_LABELS,
     CONSENSUS_WORDS,
+    NA_WORDS,
     ORGANISATION_WORDS,
     ImportProfile,
     QuestionMatcher,
@@ -311,6 +312,8 @@ class _RawRow:
     use_case: str
     scope: str
     answer_col: int
+    value: Cell_ | None = None  # the answer as a number from another column (e.g. a hidden formula)
+    value_col: int | None = None
 
 
 class _ForeignImport:
@@ -330,6 +333,7 @@ class _ForeignImport:
         self.rows_read = 0
         self._confidence: dict[tuple[str, int], tuple[str, float]] = {}
         self.header_rows: dict[str, int] = {}
+        self.answer_cols: dict[str, int] = {}
         self.effective_columns: dict[str, str] = {}
 
     def problem(self, sheet: str, row: int | None, col: int | None, reason: str,
@@ -391,6 +395,7 @@ class _ForeignImport:
             self.effective_columns = {role: (headers[i] if i < len(headers) and headers[i] else column_letter(i + 1))
                                       for role, i in cols.items()}
         self.answer_header[name] = headers[cols["answer"]] if cols["answer"] < len(headers) else ""
+        self.answer_cols[name] = cols["answer"]
         header_norm = {role: normalise(headers[i]) for role, i in cols.items() if i < len(headers) and headers[i]}
         expected = 0
         scan = self.rd.scan(name)
@@ -409,6 +414,9 @@ class _ForeignImport:
                 return _cells[i] if i is not None and i < len(_cells) else Cell_(None)
 
             picked = {role: get(role) for role in cols}
+            for role in ("answer", "answer_value", "note"):  # a merged answer or note belongs to its first row
+                if role in picked and picked[role].merged:
+                    picked[role] = Cell_(None)
             if all(c.value is None or cell_text(c.value) == "" for c in picked.values()):
                 continue
             same = sum(1 for role, c in picked.items()
@@ -418,17 +426,18 @@ class _ForeignImport:
                 repeated += 1
                 continue
             for role, c in picked.items():
-                if c.formula and c.value is None and role in ("answer", "question", "question_id"):
+                if c.formula and c.value is None and role in ("answer", "answer_value", "question", "question_id"):
                     self.problem(name, number, cols[role],
                                  f"a formula ({c.formula_text[:40]}) with no saved result; open the workbook in "
                                  "Excel or LibreOffice, let it calculate, save it and import again")
             self.rows.append(_RawRow(
                 name, number,
                 qid=cell_text(get("question_id").value), qtext=cell_text(get("question").value),
-                answer=get("answer"), note=cell_text(get("note").value),
+                answer=picked["answer"], note=cell_text(picked.get("note", Cell_(None)).value),
+                value=picked.get("answer_value"),
                 participant=cell_text(get("participant").value), role=cell_text(get("role").value),
                 use_case=cell_text(get("use_case").value), scope=cell_text(get("scope").value),
-                answer_col=cols["answer"]))
+                answer_col=cols["answer"], value_col=cols.get("answer_value")))
         if repeated:
             self.problem(name, None, None, f"{repeated} repeated header row(s) inside the sheet skipped", "info")
 
@@ -476,10 +485,12 @@ class _ForeignImport:
                 scales[name] = fixed_scale
                 continue
             nums = [h for r, q in matched if r.sheet == name and q.type in ("scale", "choice")
-                    and (h := mapper.numeric_hint(r.answer.value)) is not None]
-            sc, why = detect_scale(nums, self.answer_header.get(name, ""))
+                    and (h := mapper.numeric_hint(_effective(r).value)) is not None]
+            scan = self.rd.scan(name)
+            offered = scan.dropdown(self.answer_cols[name] + 1) if scan is not None else ()
+            sc, why = detect_scale(nums, self.answer_header.get(name, ""), offered)
             scales[name] = sc
-            if nums:
+            if nums or offered:
                 self.problem(name, None, None, f"numbers in the answer column read as a {scale_label(sc)} scale "
                                                f"({why}); set \"scale\" in the profile to change", "info")
 
@@ -489,16 +500,18 @@ class _ForeignImport:
         answers: list[PlannedAnswer] = []
         default_uc = profile.default_use_case.strip()
         for r, q in matched:
+            source_cell = _effective(r)
+            col = r.value_col if source_cell is not r.answer and r.value_col is not None else r.answer_col
             try:
-                mapped = mapper.map(q, r.answer.value, scales[r.sheet])
+                mapped = mapper.map(q, source_cell.value, scales[r.sheet])
             except ValueProblem as exc:
-                self.problem(r.sheet, r.row, r.answer_col, str(exc))
+                self.problem(r.sheet, r.row, col, str(exc))
                 continue
             if mapped is None and not r.note:
                 unanswered += 1
                 continue
             if mapped is not None and mapped.warning:
-                self.problem(r.sheet, r.row, r.answer_col, mapped.warning, "warning")
+                self.problem(r.sheet, r.row, col, mapped.warning, "warning")
             # who
             pid = CONSENSUS
             pname = ""
@@ -538,8 +551,10 @@ class _ForeignImport:
             na = mapped.not_applicable if mapped else False
             answer = Answer(question_id=q.id, scope=scope, participant_id=pid, value=value, not_applicable=na,
                             note=r.note, source=f"{file} / {r.sheet} / row {r.row}")
-            answers.append(PlannedAnswer(answer, r.sheet, r.row, cell_text(r.answer.value), q.text.en, how, conf,
-                                         pname, ucname))
+            raw = cell_text(r.answer.value)
+            if source_cell is not r.answer:
+                raw = f"{raw} = {cell_text(source_cell.value)}"
+            answers.append(PlannedAnswer(answer, r.sheet, r.row, raw, q.text.en, how, conf, pname, ucname))
         if unanswered:
             self.problem("", None, None, f"{unanswered} question row(s) without an answer skipped", "info")
 
@@ -562,6 +577,15 @@ class _ForeignImport:
                           answers=answers, problems=self.problems, profile=effective, sheets=self.sheets_read,
                           rows_read=self.rows_read)
 
+
+
+def _effective(r: _RawRow) -> Cell_:
+    """The cell an answer's value comes from: the number column when the answer is a label with a number."""
+    if r.value is None or r.value.value is None or cell_text(r.answer.value) == "":
+        return r.answer
+    if normalise(cell_text(r.answer.value)) in NA_WORDS:
+        return r.answer
+    return r.value
 
 
 def _short(text: str, n: int = 60) -> str:

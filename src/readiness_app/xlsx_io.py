@@ -54,6 +54,10 @@ _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 _MERGE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s+ref=\"([A-Z]{1,3}[0-9]+):([A-Z]{1,3}[0-9]+)\"")
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\s+ref=\"([A-Z]{1,3}[0-9]+)(?::([A-Z]{1,3}[0-9]+))?\"")
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_SHEETDATA_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?sheetData>")
+_VALIDATION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dataValidation\b([^>]*)>(.*?)</(?:[A-Za-z_][\w.-]*:)?dataValidation>",
+                         re.DOTALL)
+_FORMULA1 = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?formula1>\s*\"([^\"]*)\"\s*</", re.DOTALL)
 _OVERLAP = 256
 _CHUNK = 1 << 16
 
@@ -84,6 +88,15 @@ class SheetScan:
     has_formulas: bool
     merges: tuple[tuple[int, int, int, int], ...]  # (min_row, min_col, max_row, max_col)
     dimension: tuple[int, int] | None  # (max_row, max_col) from <dimension>, when present
+    # drop-down lists written into the sheet: (columns they cover, their items)
+    validations: tuple[tuple[frozenset[int], tuple[str, ...]], ...] = ()
+
+    def dropdown(self, column: int) -> tuple[str, ...]:
+        """The items of an inline drop-down list on ``column`` (1-based), or ()."""
+        for cols, items in self.validations:
+            if column in cols:
+                return items
+        return ()
 
 
 @dataclass(slots=True)
@@ -230,6 +243,8 @@ def _scan_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: s
     merges: list[tuple[int, int, int, int]] = []
     dimension: tuple[int, int] | None = None
     tail = b""
+    after = bytearray()  # what follows the cells: merges, drop-downs (kept up to 1 MB)
+    seen_end = False
     try:
         with zf.open(info) as fh:
             while True:
@@ -250,6 +265,14 @@ def _scan_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: s
                         r1, c1 = _split_ref(m.group(1))
                         r2, c2 = _split_ref(m.group(2))
                         merges.append((r1, c1, r2, c2))
+                if seen_end:
+                    if len(after) < 1 << 20:
+                        after += chunk
+                else:
+                    end = _SHEETDATA_END.search(buf)
+                    if end:
+                        seen_end = True
+                        after += buf[end.end():]
                 if rows > MAX_ROWS:
                     raise import_error(
                         path, f"the sheet has more than {MAX_ROWS:,} rows; an assessment workbook has a few "
@@ -261,7 +284,30 @@ def _scan_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: s
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise import_error(path, f"the workbook is damaged ({exc}); open it in Excel or LibreOffice "
                                  "and save it again", sheet=sheet) from exc
-    return SheetScan(rows, formulas, tuple(merges), dimension)
+    return SheetScan(rows, formulas, tuple(merges), dimension, _validations(bytes(after)))
+
+
+def _validations(xml: bytes) -> tuple[tuple[frozenset[int], tuple[str, ...]], ...]:
+    from html import unescape
+
+    found = []
+    for m in _VALIDATION.finditer(xml):
+        attrs = m.group(1)
+        if b'type="list"' not in attrs:
+            continue
+        sq = re.search(rb'sqref="([^"]*)"', attrs)
+        f1 = _FORMULA1.search(m.group(2))
+        if not sq or not f1:
+            continue
+        cols: set[int] = set()
+        for ref in sq.group(1).decode("ascii", "replace").split():
+            letters = re.findall(r"[A-Z]+", ref)
+            if letters:
+                a, b = column_index(letters[0]), column_index(letters[-1])
+                cols.update(range(min(a, b), max(a, b) + 1))
+        items = tuple(i.strip() for i in unescape(f1.group(1).decode("utf-8", "replace")).split(","))
+        found.append((frozenset(cols), items))
+    return tuple(found)
 
 
 def _split_ref(ref: bytes) -> tuple[int, int]:
@@ -320,6 +366,7 @@ class Cell_:
     value: CellValue
     formula: bool = False
     formula_text: str = ""
+    merged: bool = False  # the value was copied down from the top of a merged range
 
 
 Row = tuple[int, tuple[Cell_, ...]]
@@ -343,6 +390,9 @@ class WorkbookReader:
 
         if not openpyxl.DEFUSEDXML:  # pragma: no cover - defusedxml is a dependency
             raise import_error(self.path, "defusedxml is not installed; refusing to read workbooks unsafely")
+        # openpyxl warns about features it drops (extensions, images) while it reads lazily; the user
+        # cannot act on these, so they stay out of the output
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl(\..*)?$")
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -445,7 +495,7 @@ class WorkbookReader:
                         while len(cells) < c:
                             cells.append(Cell_(None))
                         if cells[c - 1].value is None:
-                            cells[c - 1] = anchor
+                            cells[c - 1] = Cell_(anchor.value, anchor.formula, anchor.formula_text, True)
                 yield number, tuple(cells)
         except WorkbookImportError:
             raise
