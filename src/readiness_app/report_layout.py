@@ -635,6 +635,7 @@ def canvas_class(state: BuildState) -> type:
 
     class ReportCanvas(Canvas):  # type: ignore[misc]
         def save(self) -> None:
+            self.showOutline()  # open with the bookmarks panel
             self.beginForm("rstotal", -2, -3, 40, 12)
             self.setFont(FONT, 7)
             self.setFillColor(MUTED)
