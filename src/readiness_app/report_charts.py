@@ -1,4 +1,4 @@
-"""The report's charts, drawn with matplotlib (Agg) and handed over as high-resolution PNG.
+"""The report's charts, drawn with matplotlib on an Agg canvas and handed over as 200 dpi images.
 
 matplotlib is imported lazily (it costs about half a second) and never through pyplot, so
 no global figure state is shared between threads. The charts take plain rows, not scoring
@@ -76,7 +76,11 @@ def mpl_config_dir() -> Path:
 
 
 def _matplotlib() -> Any:
-    """Import matplotlib with the Agg backend and a stable MPLCONFIGDIR (set only if unset)."""
+    """Import matplotlib with a stable MPLCONFIGDIR (set only if unset).
+
+    Figures are drawn on an explicit Agg canvas (``FigureCanvasAgg``), never through pyplot,
+    so the global backend is left alone: the app's own Qt charts keep theirs.
+    """
     if "MPLCONFIGDIR" not in os.environ:
         folder = mpl_config_dir()
         try:
@@ -86,7 +90,6 @@ def _matplotlib() -> Any:
             pass  # matplotlib then falls back to a temporary folder
     import matplotlib
 
-    matplotlib.use("Agg", force=True)
     return matplotlib
 
 
