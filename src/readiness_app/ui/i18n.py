@@ -77,6 +77,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "action.prev_step": ("Previous step", "Vorheriger Schritt"),
     "action.help": ("&Help", "&Hilfe"),
     "action.about": ("&About Readiness Studio", "Ü&ber Readiness Studio"),
+    "action.settings": ("&Settings…", "&Einstellungen…"),
     "lang.en": ("English", "English"),
     "lang.de": ("Deutsch", "Deutsch"),
     # steps

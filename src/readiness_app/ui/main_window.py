@@ -163,6 +163,8 @@ class MainWindow(QMainWindow):
         self._action("help", self._help, QKeySequence.StandardKey.HelpContents)
         self.actions_by_key["help"].setShortcuts([QKeySequence("F1")])
         self._action("about", self._about)
+        self._action("settings", self._settings, QKeySequence.StandardKey.Preferences).setMenuRole(
+            QAction.MenuRole.PreferencesRole)
         self.lang_group = QActionGroup(self)
         for lang in ("en", "de"):
             a = self._action(f"lang_{lang}", lambda _c=False, lg=lang: self.set_language(lg), checkable=True)
@@ -184,6 +186,8 @@ class MainWindow(QMainWindow):
         self.edit_menu = mb.addMenu("")
         self.edit_menu.addAction(A["undo"])
         self.edit_menu.addAction(A["redo"])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(A["settings"])
         self.view_menu = mb.addMenu("")
         for key in ("workshop_mode", "fullscreen", "dashboard_window", "prev_step", "next_step"):
             self.view_menu.addAction(A[key])
@@ -387,6 +391,11 @@ class MainWindow(QMainWindow):
             dialogs.service().info(tr("action.about").replace("&", ""), tr("about.text", version=__version__))
             return
         show_about(self)
+
+    def _settings(self) -> None:
+        from readiness_app.ui.settings_dialog import show_settings
+
+        show_settings(self)
 
     # ---------------------------------------------------------------- language
 

@@ -73,3 +73,34 @@ class AppSettings:
 
     def set_last_folder(self, folder: Path) -> None:
         self._qs.setValue("last_folder", str(folder))
+
+    # report branding and exports (Edit > Settings, ui/settings_dialog.py)
+
+    def consultancy(self) -> str:
+        """The consultancy's name printed on reports ('' = the engagement's own)."""
+        return str(self._qs.value("reports/consultancy", "") or "")
+
+    def set_consultancy(self, name: str) -> None:
+        self._qs.setValue("reports/consultancy", name.strip())
+
+    def report_logo(self) -> Path | None:
+        """A PNG or JPEG shown on the report cover and headers (None = the bundled default)."""
+        value = str(self._qs.value("reports/logo", "") or "")
+        return Path(value) if value else None
+
+    def set_report_logo(self, path: Path | None) -> None:
+        self._qs.setValue("reports/logo", str(path) if path else "")
+
+    def export_folder(self) -> str:
+        """Where exports are suggested ('' = beside the assessment)."""
+        return str(self._qs.value("exports/folder", "") or "")
+
+    def set_export_folder(self, folder: Path | str | None) -> None:
+        self._qs.setValue("exports/folder", str(folder) if folder else "")
+
+    def clear_recent(self) -> None:
+        self._qs.setValue("recent", [])
+
+    def sync(self) -> None:
+        """Write pending changes to disk now."""
+        self._qs.sync()

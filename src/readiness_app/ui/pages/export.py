@@ -15,6 +15,7 @@ from readiness_app.ui import dialogs
 from readiness_app.ui.i18n import language, tr
 from readiness_app.ui.operations import Change
 from readiness_app.ui.pages.base import Page, heading, intro
+from readiness_app.ui.settings_dialog import export_suggestion, report_branding
 from readiness_app.ui.tasks import Cancelled, Task, run_task
 
 # The exporters other parts of the app provide: (module, function). The PDF report is
@@ -46,7 +47,7 @@ def exporter_available(kind: str) -> bool:
     return any(importlib.util.find_spec(module) is not None for module, _ in candidates)
 
 
-def export_work(kind: str, source: Path, target: Path, lang: str) -> Callable[..., Path]:
+def export_work(kind: str, source: Path, target: Path, lang: str, branding: Any = None) -> Callable[..., Path]:
     """The background job: the exporter reads its own read-only snapshot of the file and writes ``target``."""
 
     def work(progress: Any, cancelled: Any) -> Path:
@@ -54,7 +55,9 @@ def export_work(kind: str, source: Path, target: Path, lang: str) -> Callable[..
         if exporter is None:
             raise ExportError(f"no {kind} exporter in this build")
         try:
-            exporter(source, target, lang=lang, progress=lambda p, total=100: progress(p, total), cancel=cancelled)
+            extra = {"branding": branding} if kind == "pdf" and branding is not None else {}
+            exporter(source, target, lang=lang, progress=lambda p, total=100: progress(p, total), cancel=cancelled,
+                     **extra)
         except ExportError as exc:
             if cancelled() or type(exc).__name__.endswith("Cancelled"):
                 raise Cancelled() from exc
@@ -122,7 +125,7 @@ class ExportPage(Page):
             return None
         suffix = ".pdf" if kind == "pdf" else ".xlsx"
         if target is None:
-            suggested = str(session.path.with_suffix(suffix))
+            suggested = str(export_suggestion(self.documents.settings, session.path, suffix))
             title = tr("file.export_pdf_title") if kind == "pdf" else tr("file.export_xlsx_title")
             flt = tr("file.filter_pdf") if kind == "pdf" else tr("file.filter_excel")
             target = dialogs.service().save_file(title, flt, suggested)
@@ -131,7 +134,8 @@ class ExportPage(Page):
         if target.suffix.lower() != suffix:
             target = target.with_name(target.name + suffix)
         self.status_label.setText(tr("ex.running"))
-        self.task = run_task(export_work(kind, session.path, target, language()), tr("ex.running"), self,
+        branding = report_branding(self.documents.settings)
+        self.task = run_task(export_work(kind, session.path, target, language(), branding), tr("ex.running"), self,
                              self._done, self._failed)
         return self.task
 
