@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -16,21 +16,18 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from readiness_app import __version__
 from readiness_app.ui import dialogs, i18n
-from readiness_app.ui.dashboard_window import DashboardWindow
 from readiness_app.ui.documents import Documents
 from readiness_app.ui.i18n import tr
 from readiness_app.ui.navigator import Navigator
 from readiness_app.ui.operations import Change, Session
 from readiness_app.ui.pages.base import Page
-from readiness_app.ui.pages.engagement import EngagementPage
-from readiness_app.ui.pages.export import ExportPage
 from readiness_app.ui.pages.questions import QuestionPage
-from readiness_app.ui.pages.records import ParticipantsPage, UseCasesPage
-from readiness_app.ui.pages.results import ResultsPage
-from readiness_app.ui.pages.roadmap import RoadmapPage
 from readiness_app.ui.pages.start import StartPage
 from readiness_app.ui.progress import QUESTION_STEPS, STEPS, completion
 from readiness_app.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from readiness_app.ui.dashboard_window import DashboardWindow
 
 DROPPABLE = (".readiness", ".xlsx")
 
@@ -105,22 +102,33 @@ class MainWindow(QMainWindow):
         self._session_changed(None)
 
     def _make_page(self, step: str) -> Page:
+        """Build a step page; its module is imported here, so start-up loads only what it shows."""
         page: Page
         if step == "engagement":
+            from readiness_app.ui.pages.engagement import EngagementPage
+
             page = EngagementPage()
-        elif step == "participants":
-            page = ParticipantsPage()
-        elif step == "use_cases":
-            page = UseCasesPage()
+        elif step in ("participants", "use_cases"):
+            from readiness_app.ui.pages.records import ParticipantsPage, UseCasesPage
+
+            page = ParticipantsPage() if step == "participants" else UseCasesPage()
         elif step in QUESTION_STEPS:
-            page = QuestionPage(step)
-            page.workshop_mode_changed.connect(self._workshop_mode_changed)
+            question_page = QuestionPage(step)
+            question_page.workshop_mode_changed.connect(self._workshop_mode_changed)
+            page = question_page
         elif step == "results":
-            page = ResultsPage()
-            page.question_requested.connect(self.show_question)
+            from readiness_app.ui.pages.results import ResultsPage
+
+            results_page = ResultsPage()
+            results_page.question_requested.connect(self.show_question)
+            page = results_page
         elif step == "roadmap":
+            from readiness_app.ui.pages.roadmap import RoadmapPage
+
             page = RoadmapPage()
         elif step == "export":
+            from readiness_app.ui.pages.export import ExportPage
+
             page = ExportPage(self.documents)
         else:
             raise KeyError(step)
@@ -314,6 +322,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return None
         if self.dashboard_window is None:
+            from readiness_app.ui.dashboard_window import DashboardWindow
+
             self.dashboard_window = DashboardWindow()
             self.dashboard_window.page.question_requested.connect(self.show_question)
             self.dashboard_window.set_session(self.session)
@@ -377,8 +387,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.show_step("export")
-        page = self.pages["export"]
-        assert isinstance(page, ExportPage)
+        page: Any = self.pages["export"]
         page.export_report()
 
     def _help(self) -> None:
