@@ -228,7 +228,7 @@ def test_long_names_and_notes_wrap_without_losing_text(demo: Path, mpl_dir: None
     assert squash(long_name) in text
 
 
-def test_an_empty_assessment_still_gives_a_report(mini_library: object, mpl_dir: None, tmp_path: Path) -> None:
+def test_an_empty_assessment_still_gives_a_report(mpl_dir: None, tmp_path: Path) -> None:
     from readiness_app.model import Engagement
     from readiness_app.questionnaire import load_library
 
