@@ -312,3 +312,13 @@ def test_dates_and_title_rows(tmp_path: Path, library) -> None:  # type: ignore[
     (a,) = plan.answers
     assert (a.answer.value, a.answer.note, a.row) == ("2024-02-01", "2024-02-02", 5)
     assert plan.engagement.language == "de"
+
+
+def test_modules_load_without_openpyxl() -> None:
+    """The window opens fast: importing the Excel modules does not import openpyxl (only using them does)."""
+    import subprocess
+
+    code = ("import sys, readiness_app.xlsx_import, readiness_app.xlsx_scorecard, readiness_app.xlsx_template, "
+            "readiness_app.import_mapping; print('openpyxl' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

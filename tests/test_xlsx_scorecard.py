@@ -87,6 +87,7 @@ def test_data_readiness_heatmap_and_blockers(scorecard: Path) -> None:
     assert rows["Claims triage"] == 1 and rows['=HYPERLINK("http://example.com")'] == 3
     column_a = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
     heading = column_a.index("Blockers") + 1
+    # one readiness question here: the question text needs no span, value and threshold follow it
     assert [ws.cell(heading + 1, c).value for c in (1, 2, 3, 4)] == ["Use case", "Question", "Value", "Threshold"]
     assert [ws.cell(heading + 2, c).value for c in (1, 2, 3, 4)] == ["Claims triage", "Is data quality measured?", 1, 2]
     assert any(str(cf.sqref) == "B5:B6" for cf in ws.conditional_formatting)

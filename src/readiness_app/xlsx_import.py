@@ -385,7 +385,7 @@ class _ForeignImport:
         else:
             cols = guess_columns(headers)
         if "answer" not in cols or not ({"question", "question_id"} & set(cols)):
-            missing = "an answer column" if "answer" not in cols else "a question (id or text) column"
+            missing = "answer column" if "answer" not in cols else "question (id or text) column"
             self.problem(name, hr, None, f"row {hr} has no {missing}; sheet skipped (map the columns in a profile)",
                          severity)
             return
@@ -462,7 +462,7 @@ class _ForeignImport:
             if m.question is None:
                 if not has_answer and not r.note:
                     continue  # a section title or guidance row
-                shown = r.qid or r.qtext
+                shown = f"{r.qid} ({_short(r.qtext, 50)})" if r.qid and r.qtext else (r.qid or r.qtext)
                 if m.best_guess is not None and m.confidence >= 0.5:
                     self.problem(r.sheet, r.row, None,
                                  f"question {_short(shown)!r} matches {m.best_guess.id} ({_short(m.best_guess.text.en)!r}) "

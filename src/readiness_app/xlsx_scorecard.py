@@ -283,8 +283,9 @@ class _Scorecard:
             row += 1
         row += 1
         self._put(ws, row, 1, self.t("top_risks"), "RS Heading")
+        ws.column_dimensions["A"].width = 36
         row += 1
-        self._header(ws, row, [self.t("severity"), self.t("risk"), self.t("evidence"), ""], [30, 34, 60, 14])
+        self._header(ws, row, [self.t("severity"), self.t("risk"), self.t("evidence"), ""], [36, 34, 60, 14])
         row += 1
         for risk in r.risks[:5]:
             self._put(ws, row, 1, self.t(risk.severity), "RS Text")
@@ -299,7 +300,7 @@ class _Scorecard:
         self._put(ws, row, 1, self.t("completeness"), "RS Heading")
         row += 1
         self._header(ws, row, [self.t("questionnaire"), self.t("completeness"), self.t("version"), ""],
-                     [30, 34, 60, 14])
+                     [36, 34, 60, 14])
         row += 1
         for comp in r.completeness:
             qn = self.library.questionnaire(comp.questionnaire_id)
@@ -425,15 +426,23 @@ class _Scorecard:
         r += 1
         self._put(ws, r, 1, self.t("blockers_title"), "RS Heading")
         r += 1
-        for c, key in enumerate(("use_case", "question", "value", "threshold"), start=1):
+        # the question text spans the narrow heatmap columns; value and threshold follow it
+        span = max(1, min(12, len(questions)))
+        value_col, threshold_col = 2 + span, 3 + span
+        header = ((1, "use_case"), (2, "question"), (value_col, "value"), (threshold_col, "threshold"))
+        for c, key in header:
             self._put(ws, r, c, self.t(key), "RS Header")
+        if span > 1:
+            ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=1 + span)
         blockers = [(u, b) for u in self.results.use_cases for b in u.blockers]
         r += 1
         for u, b in blockers:
             self._put(ws, r, 1, u.name, "RS Text")
             self._put(ws, r, 2, b.text.get(self.lang), "RS Text")
-            self._put(ws, r, 3, round(b.value, 1), "RS Number")
-            self._put(ws, r, 4, b.threshold, "RS Number")
+            if span > 1:
+                ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=1 + span)
+            self._put(ws, r, value_col, round(b.value, 1), "RS Number")
+            self._put(ws, r, threshold_col, b.threshold, "RS Number")
             r += 1
         if not blockers:
             self._put(ws, r, 1, self.t("none"), "RS Text")
