@@ -133,7 +133,7 @@ def _save(wb: Any, target: Path, book: _Scorecard, answers: list[Answer], step: 
     os.close(fd)
     raw, tmp = Path(raw_name), Path(tmp_name)
     try:
-        wb.save(raw)
+        _save_stored(wb, raw)  # uncompressed: splice_rows compresses every part once
         step(80)
         rows = book.response_rows(answers[1:])
         splice_rows(raw, tmp, book.responses_title,
@@ -146,6 +146,15 @@ def _save(wb: Any, target: Path, book: _Scorecard, answers: list[Answer], step: 
         for p in (raw, tmp):
             with contextlib.suppress(OSError):
                 p.unlink()
+
+
+def _save_stored(wb: Any, path: Path) -> None:
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).write_data()
 
 
 class _Scorecard:
