@@ -263,6 +263,8 @@ class MainWindow(QMainWindow):
             self.navigator.set_statuses(completion(s.file, s.results()))
         else:  # the question steps fill in when the background scoring is done
             self.navigator.set_statuses(completion(s.file, questions=False))
+            if s.path is not None and self.isVisible():
+                QTimer.singleShot(50, lambda: s.start_scoring() if self.session is s else None)
 
     def _update_title(self) -> None:
         s = self.session

@@ -112,8 +112,10 @@ class Session(QObject):
         # else: participants, use cases, targets or roadmap changed meanwhile: results() rebuilds
 
     def results_ready(self) -> bool:
-        """Whether ``results()`` would answer without waiting for the background build."""
-        return self._build is None or self._build.event.is_set()
+        """Whether ``results()`` answers at once (no full scoring, no waiting for the background build)."""
+        if self._build is not None:
+            return self._build.event.is_set() and not self._rebuild
+        return self._scorer is not None and not self._rebuild
 
     def results(self) -> Any:
         """The scored results of the current answers; None if scoring failed (see ``scoring_error``).
