@@ -9,8 +9,8 @@ Saved work is never at risk: every edit is committed to the assessment file the 
 made, and the dialog leaves the open file alone. *Carry on* returns to the app; *Restart*
 closes the file (releasing its lock), starts a fresh instance on the same file and quits.
 
-Test seams: :meth:`CrashDialog.ask` (the user's choice) and :func:`set_launcher` (starting a
-process).
+Test seams: :meth:`CrashDialog.ask` (the user's choice), :func:`set_launcher` (starting a
+process) and :func:`quit_app`.
 """
 
 from __future__ import annotations
@@ -201,10 +201,15 @@ def restart(window: Any) -> bool:
         if documents is not None and path is not None:
             documents.open_path(path)
         return False
+    quit_app()
+    return True
+
+
+def quit_app() -> None:
+    """End this instance once the event loop is back (after a restart; tests replace it)."""
     app = QApplication.instance()
     if app is not None:
         QTimer.singleShot(0, app.quit)
-    return True
 
 
 # --------------------------------------------------------------------------- the hook

@@ -1,0 +1,136 @@
+"""The log file: where it lives on each platform, rotation, and unexpected errors with their tracebacks."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from readiness_app import logs
+from readiness_app.logs import CrashReport
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_handler() -> Iterator[None]:
+    old_sys, old_thread = sys.excepthook, threading.excepthook
+    yield
+    logs.shutdown_logging()
+    sys.excepthook, threading.excepthook = old_sys, old_thread
+
+
+def _boom() -> None:
+    raise ValueError("the answer grid lost its model")
+
+
+def _exc_info() -> tuple[type[BaseException], BaseException, object]:
+    try:
+        _boom()
+    except ValueError as exc:
+        return type(exc), exc, exc.__traceback__
+    raise AssertionError("unreachable")
+
+
+@pytest.mark.parametrize(("platform", "env", "expected"), [
+    ("win32", {"LOCALAPPDATA": "{home}/AppData/Local"}, "{home}/AppData/Local/Readiness Studio/logs"),
+    ("darwin", {}, "{home}/Library/Logs/Readiness Studio"),
+    ("linux", {"XDG_STATE_HOME": "{home}/state"}, "{home}/state/readiness-studio/logs"),
+    ("linux", {"XDG_STATE_HOME": ""}, "{home}/.local/state/readiness-studio/logs"),
+])
+def test_the_log_goes_to_the_platforms_user_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                   platform: str, env: dict[str, str], expected: str) -> None:
+    monkeypatch.delenv("READINESS_LOG_DIR")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for name, value in env.items():
+        monkeypatch.setenv(name, value.format(home=tmp_path))
+    monkeypatch.setattr(sys, "platform", platform)
+    assert logs.log_dir() == Path(expected.format(home=tmp_path))
+    assert logs.log_file().name == "readiness-studio.log"
+
+
+def test_setup_writes_to_the_folder_once_and_rotates(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    folder = tmp_path / "logs"
+    monkeypatch.setenv("READINESS_LOG_DIR", str(folder))
+    monkeypatch.setattr(logs, "MAX_BYTES", 2_000)
+    path = logs.setup_logging()
+    assert path == folder / "readiness-studio.log"
+    assert logs.setup_logging() == path  # idempotent
+    ours = [h for h in logging.getLogger().handlers if isinstance(h, logs._AppHandler)]
+    assert len(ours) == 1
+    for i in range(60):
+        logging.getLogger("readiness_app.test").info("line %d of a long session %s", i, "x" * 40)
+    backups = sorted(p.name for p in folder.iterdir())
+    assert "readiness-studio.log.1" in backups
+    assert len(backups) <= 1 + logs.BACKUP_COUNT
+
+
+def test_an_unwritable_log_folder_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be")
+    monkeypatch.setenv("READINESS_LOG_DIR", str(blocker / "logs"))
+    assert logs.setup_logging() is None
+    assert "cannot write the log" in capsys.readouterr().err
+
+
+def test_an_unexpected_error_is_logged_with_its_traceback_and_shown(monkeypatch: pytest.MonkeyPatch,
+                                                                  tmp_path: Path) -> None:
+    monkeypatch.setenv("READINESS_LOG_DIR", str(tmp_path))
+    path = logs.setup_logging()
+    assert path is not None
+    shown: list[CrashReport] = []
+    uninstall = logs.install_excepthook(shown.append)
+    sys.excepthook(*_exc_info())  # what Qt calls for an error in a slot
+    uninstall()
+    text = path.read_text(encoding="utf-8")
+    assert "unexpected error in MainThread" in text
+    assert "Traceback" in text and "_boom" in text and "ValueError: the answer grid lost its model" in text
+    [report] = shown
+    assert report.summary() == "ValueError: the answer grid lost its model"
+    assert report.log_file == path and "_boom" in report.details and report.thread == "MainThread"
+
+
+def test_errors_in_worker_threads_are_caught_too(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("READINESS_LOG_DIR", str(tmp_path))
+    logs.setup_logging()
+    shown: list[CrashReport] = []
+    uninstall = logs.install_excepthook(shown.append)
+    worker = threading.Thread(target=_boom, name="export-worker")
+    worker.start()
+    worker.join()
+    uninstall()
+    assert [r.thread for r in shown] == ["export-worker"]
+    assert "unexpected error in export-worker" in logs.log_file().read_text(encoding="utf-8")
+
+
+def test_a_failing_dialog_or_ctrl_c_falls_back_to_the_default_hook(monkeypatch: pytest.MonkeyPatch,
+                                                                   tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("READINESS_LOG_DIR", str(tmp_path))
+    logs.setup_logging()
+
+    def broken(_report: CrashReport) -> None:
+        raise RuntimeError("no display for the dialog")
+
+    uninstall = logs.install_excepthook(broken)
+    sys.excepthook(*_exc_info())
+    try:
+        raise KeyboardInterrupt
+    except KeyboardInterrupt as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    uninstall()
+    err = capsys.readouterr().err
+    assert "ValueError: the answer grid lost its model" in err and "KeyboardInterrupt" in err
+    text = logs.log_file().read_text(encoding="utf-8")
+    assert "the crash dialog failed" in text and "KeyboardInterrupt" not in text
+
+
+def test_uninstall_puts_the_previous_hooks_back() -> None:
+    before = sys.excepthook, threading.excepthook
+    uninstall = logs.install_excepthook(None)
+    assert sys.excepthook is not before[0]
+    uninstall()
+    assert (sys.excepthook, threading.excepthook) == before
