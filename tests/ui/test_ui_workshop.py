@@ -228,3 +228,19 @@ def test_choice_number_and_navigation_keys(qtbot: Any, window: Any, tmp_path: Pa
     assert window.actions_by_key["fullscreen"].isChecked()
     qtbot.keyClick(window, Qt.Key.Key_F11)
     assert not window.actions_by_key["fullscreen"].isChecked()
+
+
+def test_ctrl_s_saves_a_copy_that_holds_every_answer(qtbot: Any, window: Any, tmp_path: Path, fake_dialogs: Any) -> None:
+    window.documents.new_assessment(tmp_path / "orig.readiness")
+    s = window.session
+    q = next(q for q in s.library.iter_questions() if q.scope == "organisation" and q.type == "scale")
+    from readiness_app.ui import operations
+
+    operations.set_answer(s, q.id, ORGANISATION, value=3)
+    fake_dialogs.files.append(tmp_path / "copy")
+    qtbot.keyClick(window, Qt.Key.Key_S, CTRL)
+    copy = tmp_path / "copy.readiness"
+    assert copy.exists() and "copy.readiness" in window.statusBar().currentMessage()
+    assert window.session.path == tmp_path / "orig.readiness", "the original stays open"
+    with AssessmentFile.open_readonly(copy) as af:
+        assert af.answer(q.id).value == 3

@@ -144,23 +144,23 @@ class Documents(QObject):
             return None
         return self.open_path(target)
 
-    def save_copy(self, target: Path | None = None) -> bool:
+    def save_copy(self, target: Path | None = None) -> Path | None:
         """Ctrl+S: write a consistent copy of the open assessment (the original stays open)."""
         if self.session is None:
-            return False
+            return None
         if target is None:
             src = self.session.path or Path("assessment.readiness")
             suggested = str(src.with_name(f"{src.stem}-copy{FILE_SUFFIX}"))
             target = dialogs.service().save_file(tr("file.copy_title"), tr("file.filter_assessment"), suggested)
             if target is None:
-                return False
+                return None
         target = _with_suffix(Path(target), FILE_SUFFIX)
         try:
             self.session.file.save_copy(target)
         except (ReadinessError, OSError) as exc:
             dialogs.show_exception(exc)
-            return False
-        return True
+            return None
+        return target
 
     # ------------------------------------------------------------------ import
 

@@ -382,8 +382,9 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- file actions
 
     def _save_copy(self) -> None:
-        if self.documents.save_copy():
-            self.statusBar().showMessage(tr("ex.done", path=""), 4000)
+        saved = self.documents.save_copy()
+        if saved is not None:
+            self.statusBar().showMessage(tr("file.copy_saved", path=str(saved)), 6000)
 
     def _export(self) -> None:
         if self.session is None:

@@ -117,8 +117,9 @@ class ExportPage(Page):
         if session is None or session.path is None:
             return None
         if kind == "copy":
-            if self.documents.save_copy(target):
-                self.status_label.setText(tr("ex.done", path=str(target or "")))
+            saved = self.documents.save_copy(target)
+            if saved is not None:
+                self.status_label.setText(tr("ex.done", path=str(saved)))
             return None
         if not exporter_available(kind):
             dialogs.service().error(tr("error.feature_title"), tr(f"ex.{kind}"), tr("error.feature_todo"))
