@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import shutil
 import sqlite3
 import uuid
@@ -215,9 +216,12 @@ def test_cache_speeds_up_the_second_run_and_notices_changes(folder: Path, tmp_pa
     assert build_portfolio(folder).assessments == 11
 
 
-def test_worker_processes_give_the_same_benchmark(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("method", ["spawn", "fork"])
+def test_worker_processes_give_the_same_benchmark(folder: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  method: str) -> None:
     alone = build_portfolio(folder, use_cache=False, workers=1)
     monkeypatch.setattr(portfolio_module, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(portfolio_module, "_start_method", lambda: multiprocessing.get_context(method))
     progress: list[tuple[int, int]] = []
     together = build_portfolio(folder, use_cache=False, workers=2, progress=lambda d, t: progress.append((d, t)))
     assert together == alone

@@ -31,7 +31,7 @@ ranks (``(n - 1) * p``, as spreadsheets' ``QUARTILE.INC``).
 
 Speed: only what maturity needs is read (organisation-scope answers, targets, the embedded
 questionnaires, parsed once per distinct questionnaire snapshot), large folders are scored
-on every core (worker processes, started with "spawn", safe inside the Qt app), and each
+on every core (worker processes; "spawn" inside the Qt app), and each
 file's summary is cached by path, size and modification time in ``portfolio-cache.json`` in
 the user's cache folder (:func:`cache_dir`; ``READINESS_CACHE_DIR`` overrides it).
 ``bench/bench_portfolio.py`` measures 1,000 files.
@@ -41,8 +41,9 @@ API: ``build_portfolio(folder, *, current=None, use_cache=True, workers=None, pr
 Call it off the UI thread; ``progress(done, total)`` is called from the calling thread.
 ``workers`` counts the processes that score, the calling one included (default: the cores,
 at most 4; 1 inside a frozen app, see :func:`_default_workers`). Worker processes are
-started with "spawn", so a script calling this needs the usual ``if __name__ == "__main__":``
-guard; if workers cannot start, the calling process finishes the work alone.
+forked on Linux when that is safe (one thread, no Qt) and otherwise started with "spawn", so
+a script calling this needs the usual ``if __name__ == "__main__":`` guard; if workers cannot
+start, the calling process finishes the work alone.
 """
 
 from __future__ import annotations
@@ -403,11 +404,11 @@ def _score_files(keys: Sequence[str], workers: int | None, progress: Progress | 
 
     nested = multiprocessing.parent_process() is not None  # never start workers from a worker
     if count > 1 and len(keys) >= PARALLEL_FROM and not nested:
-        size = max(8, min(40, len(keys) // (count * 6)))
+        size = max(8, min(20, len(keys) // (count * 6)))
         chunks = [list(keys[i:i + size]) for i in range(0, len(keys), size)]
         pending: dict[Future[list[_Summary | SkippedFile]], list[str]] = {}
         try:
-            with ProcessPoolExecutor(max_workers=count - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            with ProcessPoolExecutor(max_workers=count - 1, mp_context=_start_method()) as pool:
                 while chunks or pending:
                     for fut in [f for f in pending if f.done()]:
                         results.update(zip(pending.pop(fut), fut.result(), strict=True))
@@ -430,6 +431,17 @@ def _score_files(keys: Sequence[str], workers: int | None, progress: Progress | 
                 report()
     report()
     return [results[k] for k in keys]
+
+
+def _start_method() -> multiprocessing.context.BaseContext:
+    """"fork" where it is safe (Linux, a single thread, no Qt loaded): no start-up cost;
+    otherwise "spawn" (a fresh interpreter that imports the app, about half a second)."""
+    import threading
+
+    if (sys.platform.startswith("linux") and threading.active_count() == 1
+            and not any(m.startswith("PySide6") for m in sys.modules)):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def _default_workers() -> int:
