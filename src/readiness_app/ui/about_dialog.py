@@ -120,7 +120,8 @@ def _table(rows: list[InstrumentRow], with_status: bool) -> str:
     head += f"<th align='left'>{_t('col_status')}</th></tr>" if with_status else "</tr>"
     body = []
     for r in rows:
-        cells = f"<td>{html.escape(r.title)} <small>({html.escape(r.id)})</small></td><td>{html.escape(r.version)}</td>"
+        shown_id = "" if r.id == LIBRARY_ID else f" <small>({html.escape(r.id)})</small>"
+        cells = f"<td>{html.escape(r.title)}{shown_id}</td><td>{html.escape(r.version)}</td>"
         if with_status:
             cells += f"<td>{_t(r.status)}</td>"
         body.append(f"<tr>{cells}</tr>")
