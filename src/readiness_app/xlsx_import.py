@@ -623,9 +623,14 @@ def apply_plan(plan: ImportPlan, target: Path, *, overwrite: bool = False, autho
     try:
         af = AssessmentFile.create(tmp, plan.library, plan.engagement, author=author, overwrite=True, lock=False)
         try:
+            # nobody sees the temporary file until it is complete: one sync at the end instead of one
+            # per participant and use case (the writes themselves still go through AssessmentFile)
+            af.db.execute("PRAGMA synchronous = OFF")
             _write_plan(af, plan, new_file=True)
         finally:
             af.close()
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
         give_default_mode(tmp)
         os.replace(tmp, target)
     except BaseException as exc:

@@ -24,7 +24,7 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -633,7 +633,10 @@ def read_scorecard(rd: WorkbookReader) -> ImportPlan:
         participants = [Participant(**p) for p in data["participants"]]
         use_cases = [UseCase(**u) for u in data["use_cases"]]
         names = data["answer_fields"]
-        answers = [Answer(**dict(zip(names, row, strict=True))) for row in data["answers"]]
+        if tuple(names) == ANSWER_FIELDS == tuple(f.name for f in fields(Answer)):
+            answers = [Answer(*row) for row in data["answers"]]  # the same order: no dict per answer
+        else:
+            answers = [Answer(**dict(zip(names, row, strict=True))) for row in data["answers"]]
         targets = {str(k): int(v) for k, v in data["targets"].items()}
         edits = [RoadmapEdit(**e) for e in data["roadmap_edits"]]
     except (KeyError, TypeError, ValueError) as exc:
