@@ -377,7 +377,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rm.title": ("Action", "Maßnahme"),
     "rm.owner": ("Owner", "Verantwortlich"),
     "rm.role": ("Role", "Rolle"),
-    "rm.due": ("Due week", "Fällig (Woche)"),
+    "rm.due": ("Week", "Woche"),
     "rm.effort": ("Effort", "Aufwand"),
     "rm.why": ("Why", "Warum"),
     "rm.add": ("Add item", "Maßnahme hinzufügen"),
@@ -436,5 +436,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "about.text": ("Readiness Studio {version}\nOffline AI-readiness workshops.",
                    "Readiness Studio {version}\nKI-Readiness-Workshops, offline."),
     "common.yes": ("Yes", "Ja"),
+    "common.close": ("Close", "Schließen"),
     "common.no": ("No", "Nein"),
 }

@@ -113,7 +113,9 @@ class WhyDialog(QDialog):
         self.table.setColumnHidden(1, len({r.scope for r in rows}) <= 1)
         self.table.doubleClicked.connect(self._open_question)
         layout.addWidget(self.table, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
+        close = buttons.addButton(tr("common.close"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setAccessibleName(tr("common.close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
