@@ -156,7 +156,10 @@ def test_roadmap_from_findings_with_named_owners_and_edits_that_survive_rescorin
     assert keys[0] == "act.select_first_lane"
     assert "act.checklist.metric" in keys and "act.replicate_second_lane" in keys
     first = r.roadmap.items[0]
-    assert first.owner == "Pia Product" and first.findings[0].kind == "priority" and first.due_week == 4
+    assert first.owner == "Pia Product" and first.findings[0].kind == "priority" and first.due_week == 1
+    for phase, (lo, hi) in ((1, (1, 4)), (2, (5, 8)), (3, (9, 13))):
+        weeks = [i.due_week for i in r.roadmap.phase(phase)]
+        assert weeks == sorted(weeks) and all(lo <= w <= hi for w in weeks)
     edits = [RoadmapEdit(1, "act.checklist.metric", "move", {"phase": 2}),
              RoadmapEdit(2, "act.replicate_second_lane", "remove"),
              RoadmapEdit(3, "act.select_first_lane", "edit", {"title": "Charter Alpha", "owner": "Max", "due_week": 2}),

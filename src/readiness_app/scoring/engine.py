@@ -286,8 +286,8 @@ def choose_first_lane(ranked: tuple[UseCaseResult, ...]) -> FirstLane:
             f"readiness {_n(u.readiness)}) with manageable control complexity ({_n(u.control_complexity.value)}) "
             f"and no blocking data gaps.",
             f"{u.name} hat den höchsten Geschäftsnutzen unter den einsatzbereiten Anwendungsfällen "
-            f"(Nutzen {_n(u.impact.value)}, Reife {_n(u.readiness)}) bei beherrschbarer Kontrollkomplexität "
-            f"({_n(u.control_complexity.value)}) und ohne blockierende Datenlücken.",
+            f"(Nutzen {_n(u.impact.value, 'de')}, Reife {_n(u.readiness, 'de')}) bei beherrschbarer Kontrollkomplexität "
+            f"({_n(u.control_complexity.value, 'de')}) und ohne blockierende Datenlücken.",
         ))
     if candidates:
         u = candidates[0]
@@ -296,8 +296,8 @@ def choose_first_lane(ranked: tuple[UseCaseResult, ...]) -> FirstLane:
             f"{u.name} is the strongest candidate (impact {_n(u.impact.value)}, readiness {_n(u.readiness)}, "
             f"control complexity {_n(u.control_complexity.value)}), but {n} blocking data gap(s) must be closed "
             f"before it goes to production.",
-            f"{u.name} ist der stärkste Kandidat (Nutzen {_n(u.impact.value)}, Reife {_n(u.readiness)}, "
-            f"Kontrollkomplexität {_n(u.control_complexity.value)}), doch {n} blockierende Datenlücke(n) müssen "
+            f"{u.name} ist der stärkste Kandidat (Nutzen {_n(u.impact.value, 'de')}, Reife {_n(u.readiness, 'de')}, "
+            f"Kontrollkomplexität {_n(u.control_complexity.value, 'de')}), doch {n} blockierende Datenlücke(n) müssen "
             f"vor dem Produktivbetrieb geschlossen werden.",
         ), conditional=True)
     return FirstLane(None, Text(
@@ -308,8 +308,10 @@ def choose_first_lane(ranked: tuple[UseCaseResult, ...]) -> FirstLane:
     ))
 
 
-def _n(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.0f}/100"
+def _n(value: float | None, lang: str = "en") -> str:
+    if value is None:
+        return "k. A." if lang == "de" else "n/a"
+    return f"{value:.0f}/100"
 
 
 def stage_fulfilment(

@@ -104,8 +104,17 @@ def generate_roadmap(
 
     items = _select(drafts)
     owners = _owners(participants)
-    generated = [_item(d, owners) for d in items]
+    generated: list[RoadmapItem] = []
+    for phase in (1, 2, 3):
+        in_phase = [d for d in items if d.action.phase == phase]
+        generated.extend(_item(d, owners, _due_week(phase, i, len(in_phase))) for i, d in enumerate(in_phase))
     return apply_edits(generated, edits)
+
+
+def _due_week(phase: int, index: int, count: int) -> int:
+    """Spread a phase's items over its weeks in plan order: the first item is due first."""
+    lo, hi = PHASE_WEEKS[phase]
+    return lo + (index * (hi - lo + 1)) // max(count, 1)
 
 
 def _unmet_criteria(library: Library, dimension: str, target: int,
@@ -143,11 +152,11 @@ def _owners(participants: Iterable[Participant]) -> dict[str, str]:
     return owners
 
 
-def _item(d: _Draft, owners: Mapping[str, str]) -> RoadmapItem:
+def _item(d: _Draft, owners: Mapping[str, str], due_week: int) -> RoadmapItem:
     a = d.action
     return RoadmapItem(
         key=a.id, action_id=a.id, title=a.title, why=a.why, owner_role=a.owner_role,
-        owner=owners.get(a.owner_role, ""), phase=a.phase, due_week=PHASE_WEEKS[a.phase][1],
+        owner=owners.get(a.owner_role, ""), phase=a.phase, due_week=due_week,
         effort=a.effort, findings=tuple(d.findings),
     )
 
