@@ -133,3 +133,15 @@ def test_consensus_when_no_name_and_problems_for_changed_ids(small: Path, tmp_pa
     with AssessmentFile.open(small) as af:
         assert apply_into(plan, af, allow_problems=True) == 1
         assert af.answer("mat.mon.drift").value == 4  # type: ignore[union-attr]
+
+
+def test_a_template_goes_back_only_into_its_own_assessment(small: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    template = template_of(small, tmp_path / "t.xlsx")
+    other = xlsx_builders.small_assessment(tmp_path / "other.readiness")  # same content, another assessment
+    assert main(["import", str(template), "--into", str(other)]) == 1
+    assert capsys.readouterr().err.strip() == ("readiness: t.xlsx: this template was exported from another "
+                                               "assessment; import it into the assessment it came from, or into "
+                                               "a new file")
+    with AssessmentFile.open_readonly(other) as af:
+        assert len(af.answers()) == 20  # unchanged

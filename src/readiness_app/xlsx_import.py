@@ -647,6 +647,12 @@ def apply_plan(plan: ImportPlan, target: Path, *, overwrite: bool = False, autho
 
 def apply_into(plan: ImportPlan, af: Any, *, allow_problems: bool = False) -> int:
     """Add a plan's participants, use cases and answers to the open assessment ``af``."""
+    if plan.kind == "scorecard":
+        raise WorkbookImportError("a scorecard rebuilds a whole assessment; import it into a new file instead",
+                                  path=plan.file)
+    if plan.kind == "template" and plan.assessment_id and plan.assessment_id != af.meta().get("assessment_id"):
+        raise WorkbookImportError("this template was exported from another assessment; import it into the "
+                                  "assessment it came from, or into a new file", path=plan.file)
     if plan.errors and not allow_problems:
         raise WorkbookImportError(f"{len(plan.errors)} row(s) cannot be imported; first: "
                                   f"{plan.errors[0].format()}", path=plan.file)
