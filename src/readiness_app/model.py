@@ -20,11 +20,11 @@ ROLES: tuple[str, ...] = (
 
 ROLE_LABELS: dict[str, tuple[str, str]] = {
     "product_owner": ("Product owner", "Product Owner"),
-    "data_owner": ("Data owner", "Data Owner (Datenverantwortung)"),
-    "model_owner": ("Model owner", "Model Owner (Modellverantwortung)"),
-    "control_owner": ("Control owner", "Control Owner (Kontrollverantwortung)"),
+    "data_owner": ("Data owner", "Data Owner"),
+    "model_owner": ("Model owner", "Model Owner"),
+    "control_owner": ("Control owner", "Control Owner"),
     "operations_lead": ("Operations lead", "Betriebsverantwortung"),
-    "sponsor": ("Executive sponsor", "Sponsor (Geschäftsleitung)"),
+    "sponsor": ("Executive sponsor", "Sponsor der Geschäftsleitung"),
     "other": ("Other", "Sonstige Rolle"),
 }
 

@@ -154,10 +154,25 @@ def _syllable_cuts(word: str) -> list[int]:
 
 
 def hyphenate(word: str) -> list[tuple[str, str]]:
-    """reportlab's hyphenator protocol: (head, tail) pairs, the longest head first."""
+    """reportlab's hyphenator protocol: (head, tail) pairs, the longest head first (rule set)."""
     points = {i + 1 for i, ch in enumerate(word) if ch == "-"}
     points.update(_syllable_cuts(word))
     return [(word[:i], word[i:]) for i in sorted(points, reverse=True) if 3 <= i <= len(word) - 3]
+
+
+def hyphenator(lang: str) -> Callable[[str], list[tuple[str, str]]]:
+    """Dictionary hyphenation (pyphen's LibreOffice patterns) for ``lang``; the rule set without it."""
+    try:
+        import pyphen
+    except ImportError:  # pragma: no cover - pyphen is a declared dependency
+        return hyphenate
+    dictionary = pyphen.Pyphen(lang="de_DE" if lang == "de" else "en_US")
+
+    def split(word: str) -> list[tuple[str, str]]:
+        pairs = [(head, tail) for head, tail in dictionary.iterate(word) if len(head) >= 2 and len(tail) >= 2]
+        return pairs or hyphenate(word)
+
+    return split
 
 
 # --------------------------------------------------------------------------- styles
@@ -166,7 +181,7 @@ def hyphenate(word: str) -> list[tuple[str, str]]:
 class Styles:
     """Every paragraph style of the report, derived from one accent colour."""
 
-    def __init__(self, accent: Any) -> None:
+    def __init__(self, accent: Any, lang: str = "en") -> None:
         self.accent = accent
         base = ParagraphStyle("body", fontName=FONT, bulletFontName=FONT, fontSize=9, leading=13.2, textColor=INK,
                               spaceAfter=5, splitLongWords=1)
@@ -190,7 +205,7 @@ class Styles:
                                  spaceAfter=1.5, keepWithNext=1)
         self.label = ParagraphStyle("label", base, fontName=FONT_BOLD, fontSize=7.2, leading=9.5,
                                     textColor=accent, spaceAfter=0)
-        self.cell = ParagraphStyle("cell", base, fontSize=7.8, leading=10, spaceAfter=0, hyphenationLang=hyphenate,
+        self.cell = ParagraphStyle("cell", base, fontSize=7.8, leading=10, spaceAfter=0, hyphenationLang=hyphenator(lang),
                                    hyphenationMinWordLength=7)
         self.cell_small = ParagraphStyle("cell_small", self.cell, fontSize=7, leading=9, textColor=MUTED)
         self.cell_bold = ParagraphStyle("cell_bold", self.cell, fontName=FONT_BOLD)

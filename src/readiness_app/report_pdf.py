@@ -185,7 +185,7 @@ def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, .
     register_fonts()
     accent = hex_colour(branding.accent)
     branding = Branding(branding.consultancy, branding.logo, "#" + accent.hexval()[2:])
-    styles = Styles(accent)
+    styles = Styles(accent, lang)
     state = BuildState()
     ctx = Ctx(data, lang, branding, styles, state)
     e = data.engagement
