@@ -502,8 +502,7 @@ class AssessmentFile:
                 a, author=a.author or self.author, updated_at=a.updated_at or now,
                 questionnaire_id=a.questionnaire_id or qid, questionnaire_version=a.questionnaire_version or qver)))
         with self._edit("answers", "", action, None, {"count": len(items)}):
-            if rows:
-                self.db.table("answers").upsert_all(rows, pk=("question_id", "scope", "participant_id"))
+            self._upsert_answer_rows(rows)
         return len(items)
 
     def clear_answer(self, question_id: str, scope: str = ORGANISATION,
@@ -525,7 +524,12 @@ class AssessmentFile:
                 self._write_answer(previous)
 
     def _write_answer(self, a: Answer) -> None:
-        self.db.table("answers").upsert(_answer_row(a), pk=("question_id", "scope", "participant_id"))
+        self._upsert_answer_rows([_answer_row(a)])
+
+    def _upsert_answer_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Insert or replace answers by their key, in one prepared statement."""
+        if rows:
+            self.db.conn.executemany(_UPSERT_ANSWER_SQL, [tuple(r[c] for c in _ANSWER_COLUMNS) for r in rows])
 
     def _validate_answer(self, a: Answer, known: tuple[set[str], set[str]] | None = None) -> None:
         """Check ``a``; ``known`` = (participant ids, use-case ids) saves a query per answer in bulk writes."""
@@ -722,6 +726,15 @@ def _answer_from_row(r: dict[str, Any]) -> Answer:
         questionnaire_id=r["questionnaire_id"], questionnaire_version=r["questionnaire_version"],
         author=r["author"], updated_at=r["updated_at"], source=r.get("source", ""),
     )
+
+
+_ANSWER_COLUMNS = tuple(f.name for f in fields(Answer))
+_ANSWER_KEY = ("question_id", "scope", "participant_id")
+_UPSERT_ANSWER_SQL = (
+    f"INSERT INTO answers ({', '.join(_ANSWER_COLUMNS)}) VALUES ({', '.join('?' for _ in _ANSWER_COLUMNS)}) "
+    f"ON CONFLICT ({', '.join(_ANSWER_KEY)}) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _ANSWER_COLUMNS if c not in _ANSWER_KEY)
+)
 
 
 def _answer_row(a: Answer) -> dict[str, Any]:
