@@ -281,3 +281,18 @@ def test_when_workers_cannot_start_this_process_finishes(folder: Path, monkeypat
     assert build_portfolio(folder, use_cache=False, workers=2) == alone
     monkeypatch.setattr(portfolio_module.sys, "frozen", True, raising=False)
     assert portfolio_module._default_workers() == 1, "a frozen app spawns only after freeze_support"
+
+
+def test_open_scan_reads_what_open_readonly_reads(demo_file: Path) -> None:
+    before = hashlib.sha256(demo_file.read_bytes()).hexdigest()
+    with AssessmentFile.open_readonly(demo_file) as full, AssessmentFile.open_scan(demo_file) as light:
+        assert light.readonly
+        assert (light.meta(), light.engagement(), light.answers(), light.instruments()) == (
+            full.meta(), full.engagement(), full.answers(), full.instruments())
+        with pytest.raises(Exception, match="read-only"):
+            light.set_meta("x", "y")
+    assert hashlib.sha256(demo_file.read_bytes()).hexdigest() == before
+    old_format = Path(__file__).resolve().parent / "fixtures" / "formats" / "format1.readiness"
+    if old_format.exists():  # an older format is migrated in memory, as open_readonly does
+        with AssessmentFile.open_scan(old_format) as af, AssessmentFile.open_readonly(old_format) as ro:
+            assert af.schema_version == ro.schema_version and af.engagement() == ro.engagement()

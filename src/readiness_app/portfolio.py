@@ -1,8 +1,8 @@
 """Portfolio benchmark: how a consultancy's assessments compare, anonymised.
 
 Point :func:`build_portfolio` at a folder of ``*.readiness`` files. Every file is opened
-read-only (:meth:`AssessmentFile.open_readonly`: nothing in the folder is ever written) and
-its AI-operations maturity is scored. The result is a :class:`Portfolio`:
+read-only (:meth:`AssessmentFile.open_scan`, the light sibling of ``open_readonly``: nothing
+in the folder is ever written) and its AI-operations maturity is scored. The result is a :class:`Portfolio`:
 
 * ``dimensions``: per maturity dimension, the distribution of scores (1.0-4.0) over the
   assessments (count, min, lower quartile, median, upper quartile, max, and how many sit at
@@ -29,12 +29,12 @@ Percentile: the mid-rank percentile, ``100 * (peers below + 0.5 * peers equal) /
 50 means "in the middle", 100 "above every peer". Quartiles interpolate linearly between
 ranks (``(n - 1) * p``, as spreadsheets' ``QUARTILE.INC``).
 
-Speed: only what maturity needs is read (organisation-scope answers, targets, the embedded
-questionnaires, parsed once per distinct questionnaire snapshot), large folders are scored
-on every core (worker processes; "spawn" inside the Qt app), and each
-file's summary is cached by path, size and modification time in ``portfolio-cache.json`` in
-the user's cache folder (:func:`cache_dir`; ``READINESS_CACHE_DIR`` overrides it).
-``bench/bench_portfolio.py`` measures 1,000 files.
+Speed: files are read in place after a quick check (``open_scan``); only what maturity
+needs is read (the maturity answers; the embedded questionnaires are parsed once per distinct
+snapshot); large folders are scored on every core (worker processes; "spawn" inside the Qt
+app); and each file's summary is cached by path, size and modification time in
+``portfolio-cache.json`` in the user's cache folder (:func:`cache_dir`;
+``READINESS_CACHE_DIR`` overrides it). ``bench/bench_portfolio.py`` measures 1,000 files.
 
 API: ``build_portfolio(folder, *, current=None, use_cache=True, workers=None, progress=None)
 -> Portfolio``; ``to_jsonable(portfolio, files=True)``; ``format_portfolio(portfolio, lang)``.
@@ -203,7 +203,7 @@ def _maturity_library(af: AssessmentFile) -> tuple[Library, list[str]]:
 def summarise(path: Path | str) -> _Summary | SkippedFile:
     """Score one file's maturity (the light path); never raises for bad files."""
     try:
-        with AssessmentFile.open_readonly(Path(path)) as af:
+        with AssessmentFile.open_scan(Path(path)) as af:
             meta = af.meta()
             industry = af.engagement().industry
             lib, question_ids = _maturity_library(af)
