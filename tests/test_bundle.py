@@ -73,6 +73,14 @@ def test_the_built_program_passes_its_self_test(bundle: Path, tmp_path: Path) ->
     assert "self-test passed" in log.read_text(encoding="utf-8")
 
 
+def test_the_bundle_carries_no_network_code(bundle: Path) -> None:
+    names = [str(p.relative_to(bundle)) for p in bundle.rglob("*")]
+    assert any("QtWidgets" in n for n in names)  # the scan sees Qt's files
+    network = [n for n in names if any(part in n for part in ("Network", "qvnc", "tuiotouch", "/tls/"))]
+    assert network == []
+    assert [str(p) for p in bundle.rglob("*") if p.is_symlink() and not p.exists()] == []
+
+
 def test_a_broken_bundle_says_what_is_wrong(bundle: Path, tmp_path: Path) -> None:
     broken = tmp_path / "data"
     (broken / "questionnaires").mkdir(parents=True)

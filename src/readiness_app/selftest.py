@@ -119,6 +119,21 @@ def check_pdf(path: Path) -> str:
     return f"{pages} pages, fonts embedded, {len(data) // 1024} KB"
 
 
+def check_hyphenation() -> str:
+    """The PDF report hyphenates with pyphen's dictionaries; without them it falls back quietly."""
+    try:
+        import pyphen
+    except ImportError as exc:
+        raise SelfTestError("pyphen is missing: the report cannot hyphenate with dictionaries") from exc
+    for lang, word in (("de_DE", "Datenverfügbarkeit"), ("en_US", "availability")):
+        try:
+            if "-" not in pyphen.Pyphen(lang=lang).inserted(word):
+                raise SelfTestError(f"the {lang} hyphenation dictionary does not split {word!r}")
+        except KeyError as exc:
+            raise SelfTestError(f"the {lang} hyphenation dictionary is missing") from exc
+    return "hyphenation dictionaries de, en"
+
+
 def check_workbook(path: Path, expect_text: str) -> str:
     from openpyxl import load_workbook
 
@@ -241,8 +256,9 @@ def run_self_test(out_dir: Path | str | None = None, *, lang: str = "en",
     def report() -> str:
         from readiness_app.report_pdf import build_report
 
+        hyphenation = check_hyphenation()
         build_report(demo, pdf, lang=lang)
-        return check_pdf(pdf)
+        return f"{check_pdf(pdf)}; {hyphenation}"
 
     run.check("questionnaires", questionnaires)
     run.check("assets", assets)
