@@ -20,6 +20,13 @@ def _user_cache_dir() -> Path:
 
 def main() -> int:
     if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()  # a worker process of the bundle runs its job, not the app
+        # A windowed program on Windows has no console: printing (--help, warnings) must not fail.
+        for name in ("stdout", "stderr"):
+            if getattr(sys, name) is None:
+                setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
         # PyInstaller's matplotlib hook points MPLCONFIGDIR at a new temporary folder on every
         # start, so the font cache would be rebuilt each time (+2 s): keep one per user instead.
         folder = _user_cache_dir() / "matplotlib"
