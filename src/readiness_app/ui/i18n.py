@@ -413,7 +413,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.text": (
         "<h3>Running the workshop</h3>"
         "<p>Work through the steps on the left in any order; each shows how complete it is.</p>"
-        "<p><b>Workshop mode</b> (Ctrl+W) shows one question in large type for the projector; "
+        "<p><b>Workshop mode</b> (F5) shows one question in large type for the projector; "
         "<b>F11</b> toggles full screen.</p>"
         "<ul><li><b>0–4</b>: answer a scale question · <b>1–9</b>: pick an option</li>"
         "<li><b>N</b>: not applicable (asks for a short reason)</li>"
@@ -424,7 +424,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "steps. <b>Ctrl+S</b> saves a copy, <b>Ctrl+E</b> exports.</p>",
         "<h3>Den Workshop durchführen</h3>"
         "<p>Bearbeiten Sie die Schritte links in beliebiger Reihenfolge; jeder zeigt, wie vollständig er ist.</p>"
-        "<p>Der <b>Workshop-Modus</b> (Strg+W) zeigt eine Frage in großer Schrift für den Beamer; "
+        "<p>Der <b>Workshop-Modus</b> (F5) zeigt eine Frage in großer Schrift für den Beamer; "
         "<b>F11</b> schaltet Vollbild um.</p>"
         "<ul><li><b>0–4</b>: Skalenfrage beantworten · <b>1–9</b>: Option wählen</li>"
         "<li><b>N</b>: nicht anwendbar (fragt nach einer kurzen Begründung)</li>"
