@@ -138,6 +138,7 @@ def run_gui_self_test(out_dir: str | Path | None = None, *, lang: str = "en") ->
         return 1
     if not keep:
         shutil.rmtree(out, ignore_errors=True)
+        _say("(the outputs were in a temporary folder, now removed; to keep them: --self-test DIR)")
     return 0
 
 
