@@ -105,7 +105,8 @@ def embedded_rows(file: Any, bundled: list[InstrumentRow]) -> list[InstrumentRow
         status = "not_bundled" if ours is None else ("same" if ours.sha256 == inst["sha256"] else "differs")
         title = _t("library") if inst_id == LIBRARY_ID else titles.get(inst_id, inst_id)
         rows.append(InstrumentRow(inst_id, title, inst["version"], inst["sha256"], status))
-    rows.sort(key=lambda r: (r.id != LIBRARY_ID, r.id))
+    order = {r.id: i for i, r in enumerate(bundled)}  # the bundled order, then the others by id
+    rows.sort(key=lambda r: (r.id != LIBRARY_ID, order.get(r.id, len(order)), r.id))
     return rows
 
 

@@ -69,6 +69,15 @@ def _t(key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def _default_logo() -> Path:
+    from readiness_app.resources import asset_path
+
+    try:
+        return asset_path("logo-default.png")
+    except FileNotFoundError:
+        return Path()
+
+
 def logo_problem(path: Path) -> str:
     """'' when ``path`` is a PNG or JPEG Qt can read, else the reason in the user's language."""
     reader = QImageReader(str(path))
@@ -173,7 +182,7 @@ class SettingsDialog(QDialog):
         self.logo_error.hide()
         self.logo = path
         self.logo_label.setText(str(path) if path else _t("logo_default"))
-        pixmap = QPixmap(str(path)) if path else QPixmap()
+        pixmap = QPixmap(str(path or _default_logo()))
         if pixmap.isNull():
             self.logo_preview.clear()
         else:
