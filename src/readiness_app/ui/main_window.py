@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.dashboard_window: DashboardWindow | None = None
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
-        self._status_timer.setInterval(0)
+        self._status_timer.setInterval(150)  # after the answer and the dashboard have painted
         self._status_timer.timeout.connect(self._update_statuses)
 
         self.start_page = StartPage()
