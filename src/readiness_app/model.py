@@ -112,7 +112,7 @@ class RoadmapEdit:
     """A consultant's change to the generated roadmap; applied after every re-scoring.
 
     ``op``: "move" (payload: phase), "remove", "edit" (payload: title, owner, due_week,
-    owner_role), "add" (payload: title, phase, owner_role, owner, due_week, finding).
+    owner_role, done), "add" (payload: title, phase, owner_role, owner, due_week, finding).
     ``item_key`` names the generated item (its action key) or, for "add", the new item's key.
     """
 
