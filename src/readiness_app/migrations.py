@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import sqlite_utils
+from readiness_app.sqlite_lib import sqlite_utils
 
 APPLICATION_ID = 0x52445354  # "RDST": marks a file as a Readiness Studio assessment
 

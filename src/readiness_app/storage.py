@@ -23,8 +23,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from readiness_app import __version__
 from readiness_app.errors import AssessmentFileError
 from readiness_app.filelock import FileLock
@@ -43,6 +41,7 @@ from readiness_app.model import (
     UseCase,
 )
 from readiness_app.questionnaire import Library, join_library_sources, library_from_sources
+from readiness_app.sqlite_lib import sqlite_utils
 
 FILE_SUFFIX = ".readiness"
 SQLITE_HEADER = b"SQLite format 3\x00"
