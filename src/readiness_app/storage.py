@@ -488,8 +488,9 @@ class AssessmentFile:
             ids = list(question_ids)
             clauses.append(f"question_id IN ({', '.join('?' * len(ids))})")
             args.extend(ids)
-        where = " AND ".join(clauses) or None
-        return [_answer_from_row(r) for r in self.db.table("answers").rows_where(where, args, order_by="rowid")]
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        cursor = self.db.conn.execute(f"SELECT {_ANSWER_SELECT} FROM answers{where} ORDER BY rowid", args)
+        return [_answer_from_tuple(t) for t in cursor]
 
     def answer(self, question_id: str, scope: str = ORGANISATION, participant_id: str = CONSENSUS) -> Answer | None:
         rows = list(self.db.table("answers").rows_where(
@@ -742,6 +743,19 @@ def _copy_database(src: Path, dst: Path) -> None:
     finally:
         s.close()
         d.close()
+
+
+_ANSWER_SELECT = ("question_id, scope, participant_id, value, not_applicable, note, questionnaire_id, "
+                  "questionnaire_version, author, updated_at, source")
+_SMALL_INTS = {str(i): i for i in range(5)}  # the common scale values, decoded without json
+
+
+def _answer_from_tuple(t: tuple[Any, ...]) -> Answer:
+    raw = t[3]
+    value: AnswerValue = _SMALL_INTS.get(raw) if raw is not None else None
+    if value is None and raw is not None:
+        value = _decode(raw)
+    return Answer(t[0], t[1], t[2], value, bool(t[4]), t[5], t[6], t[7], t[8], t[9], t[10])
 
 
 def _answer_from_row(r: dict[str, Any]) -> Answer:
