@@ -183,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="readiness-bench-") as tmp:
         work = Path(tmp)
         env = dict(os.environ)
+        # An installed app runs from compiled bytecode (wheels and the bundle ship .pyc files); a
+        # shell that sets PYTHONDONTWRITEBYTECODE would make every launch recompile every module.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         for name, sub in (("READINESS_SETTINGS_DIR", "settings"), ("READINESS_LOG_DIR", "logs"),
                           ("XDG_DATA_HOME", "data"), ("MPLCONFIGDIR", "mpl")):
             env[name] = str(work / sub)

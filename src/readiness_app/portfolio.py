@@ -62,7 +62,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from readiness_app import __version__
+from readiness_app import __version__, user_dirs
 from readiness_app.errors import QuestionnaireError, ReadinessError
 from readiness_app.model import ORGANISATION, Answer
 from readiness_app.questionnaire import Library, Question, Text
@@ -266,18 +266,8 @@ def _summarise_many(paths: Sequence[str]) -> list[_Summary | SkippedFile]:
 
 # --------------------------------------------------------------------------- cache
 
+cache_dir = user_dirs.cache_dir
 
-def cache_dir() -> Path:
-    """The per-user cache folder (``READINESS_CACHE_DIR`` overrides it)."""
-    override = os.environ.get("READINESS_CACHE_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "ReadinessStudio" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "ReadinessStudio"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "readiness-studio"
 
 
 def _stamp(st: os.stat_result) -> list[int]:

@@ -15,6 +15,8 @@ everything and reports *every* problem at once (file, question id, field).
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -280,11 +282,61 @@ _Q_FIELDS = (
 
 
 def _parse_toml(path: Path, source: str, collector: _Collector) -> dict[str, Any] | None:
+    cached = _parsed_cache_get(source)
+    if cached is not None:
+        return cached
     try:
-        return tomllib.loads(source)
+        data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         collector.add("", "", f"not valid TOML: {exc}")
         return None
+    _parsed_cache_put(source, data)
+    return data
+
+
+# Parsing TOML is the slowest part of opening an assessment (tens of milliseconds for the five
+# questionnaires), so the parsed form is kept by the SHA-256 of its text: in memory, and as JSON
+# in the user's cache folder for the next start. The text is the key, so a cache can never
+# disagree with its source; a damaged or missing cache file is simply parsed again.
+_MEMORY_CACHE: dict[str, dict[str, Any]] = {}
+
+
+def _cache_file(digest: str) -> Path:
+    from readiness_app.user_dirs import cache_dir
+
+    return cache_dir() / "questionnaires" / f"{digest}.json"
+
+
+def _parsed_cache_get(source: str) -> dict[str, Any] | None:
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    hit = _MEMORY_CACHE.get(digest)
+    if hit is not None:
+        return hit
+    try:
+        data = json.loads(_cache_file(digest).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    _MEMORY_CACHE[digest] = data
+    return data
+
+
+def _parsed_cache_put(source: str, data: dict[str, Any]) -> None:
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    _MEMORY_CACHE[digest] = data
+    try:
+        text = json.dumps(data, ensure_ascii=False)
+    except (TypeError, ValueError):  # TOML dates and times have no JSON form: keep it in memory only
+        return
+    target = _cache_file(digest)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError:
+        pass  # a read-only or full disk only costs the next start its speed
 
 
 def _read_question(raw: Any, c: _Collector, qn_id: str, section_id: str, default_scope: str, index: int) -> Question | None:
