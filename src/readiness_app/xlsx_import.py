@@ -135,7 +135,7 @@ class ImportPlan:
     sheets: list[str] = field(default_factory=list)  # the sheets read
     rows_read: int = 0
     assessment_id: str = ""  # our own workbooks: the assessment they were exported from
-    meta: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)  # a scorecard's are a follow-up's baseline link, kept on apply
 
     @property
     def errors(self) -> list[ImportProblem]:
@@ -627,6 +627,9 @@ def apply_plan(plan: ImportPlan, target: Path, *, overwrite: bool = False, autho
             # per participant and use case (the writes themselves still go through AssessmentFile)
             af.db.execute("PRAGMA synchronous = OFF")
             _write_plan(af, plan, new_file=True)
+            if plan.kind == "scorecard":
+                for key, value in plan.meta.items():
+                    af.set_meta(key, value)
         finally:
             af.close()
         with tmp.open("rb+") as fh:

@@ -7,20 +7,28 @@ Sheets, in the assessment's language (English or German):
 * **Use-case priorities**: ranked, with colour scales on every score.
 * **Data readiness**: a heatmap of the room's answer per use case and readiness question,
   the data-readiness index, and the blockers.
+* **Movement** (follow-ups only, after the summary): per maturity dimension, use case and
+  baseline metric the value before (the baseline's frozen results), after and the change, and
+  which of the baseline's roadmap actions were done. The summary then names the baseline and
+  the overall level before and after.
 * **Maturity**: per dimension the score, staged level, target and gap, and how far each level
   (1-4) is fulfilled.
+* **Benchmark** (only with ``portfolio=``): the client's percentile per dimension among the
+  portfolio's other assessments, anonymised (no other client is named).
 * **Roadmap**: the 90-day plan in three phases with owners and due weeks.
 * **Responses**: every answer, one per row, with stable column names (machine-readable).
 * **About**: format, app and questionnaire versions.
 
 A very hidden data sheet holds the assessment as JSON (engagement, participants, use cases,
-answers, targets, roadmap edits and the questionnaires themselves), so importing the
-scorecard rebuilds the assessment exactly. Every text is written as text (never a formula).
+answers, targets, roadmap edits, the questionnaires themselves and a follow-up's link to its
+baseline with the frozen baseline results), so importing the scorecard rebuilds the
+assessment exactly. Every text is written as text (never a formula).
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -58,8 +66,12 @@ from readiness_app.xlsx_io import (
 from readiness_app.xlsx_labels import answer_label, label
 
 if TYPE_CHECKING:  # pragma: no cover
+    from readiness_app.followup import Movement
+    from readiness_app.portfolio import Portfolio
     from readiness_app.scoring import Results
     from readiness_app.storage import AssessmentFile
+
+log = logging.getLogger(__name__)
 
 SCORECARD_FORMAT = "readiness-scorecard/1"
 RESPONSE_COLUMNS = (
@@ -72,6 +84,8 @@ ANSWER_FIELDS = ("question_id", "scope", "participant_id", "value", "not_applica
 NAVY = "1F3864"
 LIGHT = "D9E1F2"
 PHASE_FILLS = ("DDEBF7", "E2EFDA", "FFF2CC")
+UP_FILL, UP_FONT = "C6EFCE", "006100"  # Excel's own "good" and "bad" colours
+DOWN_FILL, DOWN_FONT = "FFC7CE", "9C0006"
 Cancel = Callable[[], bool]
 ProgressFn = Callable[[int, int], None]
 
@@ -81,21 +95,40 @@ class ExportCancelled(ExportError):
 
 
 def export_scorecard(source: Path | AssessmentFile, target: Path, *, lang: str | None = None,
-                     progress: ProgressFn | None = None, cancel: Cancel | None = None) -> Path:
-    """Write the scorecard of an assessment (a path, opened read-only, or an open file) to ``target``."""
+                     progress: ProgressFn | None = None, cancel: Cancel | None = None,
+                     portfolio: Portfolio | None = None) -> Path:
+    """Write the scorecard of an assessment (a path, opened read-only, or an open file) to ``target``.
+
+    A follow-up (an assessment with a stored baseline) gets a Movement sheet; ``portfolio``
+    (:func:`readiness_app.portfolio.build_portfolio` with ``current=`` this assessment) adds
+    the anonymised Benchmark sheet.
+    """
     from readiness_app.storage import AssessmentFile
 
     if isinstance(source, AssessmentFile):
-        return _export(source, Path(target), lang, progress, cancel)
+        return _export(source, Path(target), lang, progress, cancel, portfolio)
     af = AssessmentFile.open_readonly(Path(source))
     try:
-        return _export(af, Path(target), lang, progress, cancel)
+        return _export(af, Path(target), lang, progress, cancel, portfolio)
     finally:
         af.close()
 
 
+def _movement(af: AssessmentFile, results: Results) -> Movement | None:
+    """The movement since the baseline; None for a first assessment or a damaged stored baseline
+    (the scorecard is still written, without the Movement sheet)."""
+    from readiness_app.errors import AssessmentFileError
+    from readiness_app.followup import movement_of
+
+    try:
+        return movement_of(af, results)
+    except AssessmentFileError as exc:
+        log.warning("scorecard without the Movement sheet: %s", exc)
+        return None
+
+
 def _export(af: AssessmentFile, target: Path, lang: str | None, progress: ProgressFn | None,
-            cancel: Cancel | None) -> Path:
+            cancel: Cancel | None, portfolio: Portfolio | None = None) -> Path:
     from readiness_app.scoring import build_input, score
 
     def step(n: int) -> None:
@@ -111,7 +144,7 @@ def _export(af: AssessmentFile, target: Path, lang: str | None, progress: Progre
     results = score(inp)
     step(25)
     answers = list(inp.answers)
-    book = _Scorecard(af, inp.library, results, lang, engagement, answers)
+    book = _Scorecard(af, inp.library, results, lang, engagement, answers, _movement(af, results), portfolio)
     wb = book.build()
     step(60)
     try:
@@ -159,8 +192,11 @@ def _save_stored(wb: Any, path: Path) -> None:
 
 class _Scorecard:
     def __init__(self, af: AssessmentFile, library: Library, results: Results, lang: str,
-                 engagement: Engagement, answers: list[Answer]) -> None:
+                 engagement: Engagement, answers: list[Answer], movement: Movement | None = None,
+                 portfolio: Portfolio | None = None) -> None:
         self.af = af
+        self.movement = movement
+        self.portfolio = portfolio
         self.answers = answers
         self.library = library
         self.results = results
@@ -186,9 +222,13 @@ class _Scorecard:
         self._styles(wb)
         summary = wb.active
         summary.title = sheet_title(self.t("sh_summary"), self.taken)
+        if self.movement is not None:
+            self._movement(wb.create_sheet(sheet_title(self.t("sh_movement"), self.taken)), self.movement)
         pri = wb.create_sheet(sheet_title(self.t("sh_priorities"), self.taken))
         data = wb.create_sheet(sheet_title(self.t("sh_data"), self.taken))
         mat = wb.create_sheet(sheet_title(self.t("sh_maturity"), self.taken))
+        if self.portfolio is not None:
+            self._benchmark(wb.create_sheet(sheet_title(self.t("sh_benchmark"), self.taken)), self.portfolio)
         road = wb.create_sheet(sheet_title(self.t("sh_roadmap"), self.taken))
         resp = wb.create_sheet(sheet_title(self.t("sh_responses"), self.taken))
         about = wb.create_sheet(sheet_title(self.t("sh_about"), self.taken))
@@ -223,6 +263,14 @@ class _Scorecard:
                        border=Border(bottom=thin)),
             NamedStyle("RS Note", font=Font(italic=True, size=9, color="595959"),
                        alignment=Alignment(wrap_text=False, vertical="top")),
+            NamedStyle("RS Change", number_format="+0.00;-0.00;0.00",
+                       alignment=Alignment(horizontal="center", vertical="top"), border=Border(bottom=thin)),
+            NamedStyle("RS Change0", number_format="+0;-0;0",
+                       alignment=Alignment(horizontal="center", vertical="top"), border=Border(bottom=thin)),
+            NamedStyle("RS Value", number_format="General",
+                       alignment=Alignment(horizontal="center", vertical="top"), border=Border(bottom=thin)),
+            NamedStyle("RS ValueChange", number_format="+General;-General;General",
+                       alignment=Alignment(horizontal="center", vertical="top"), border=Border(bottom=thin)),
         ]
         for s in styles:
             wb.add_named_style(s)
@@ -282,6 +330,11 @@ class _Scorecard:
             ("first_lane", lane_text, "RS Text"),
             ("why", lane.rationale.get(self.lang), "RS Wrap"),
         ]
+        if self.movement is not None:
+            m = self.movement
+            rows[6:6] = [("followup_of", self._baseline_name(m), "RS Text"),
+                         ("level_movement", f"{self._level_text(m.overall_level_before)} → "
+                                            f"{self._level_text(m.overall_level_after)}", "RS Text")]
         row = 4
         for key, value, style in rows:
             self._put(ws, row, 1, self.t(key), "RS Label")
@@ -348,6 +401,190 @@ class _Scorecard:
             chart2.height = max(9, 1.0 * n_dim)
             chart2.width = 16
             ws.add_chart(chart2, "F24")
+
+    def _level_text(self, level: int | None) -> str:
+        from readiness_app.scoring.results import LEVEL_NAMES
+
+        if level is None:
+            return "–"
+        return f"{level} – {LEVEL_NAMES[level].get(self.lang)}" if level in LEVEL_NAMES else str(level)
+
+    def _baseline_name(self, m: Movement) -> str:
+        if m.baseline_workshop_start:
+            return self.t("baseline_of").format(date=m.baseline_workshop_start)
+        return self.t("baseline_file").format(file=m.baseline_file or m.baseline_assessment_id)
+
+    # ------------------------------------------------------------------ movement (follow-ups)
+    def _movement(self, ws: Any, m: Movement) -> None:
+        """Before, after and change per dimension, use case and baseline metric; the earlier actions."""
+        from openpyxl.styles import Font
+
+        self._sheet_title(ws, self.t("mv_title"), f"{self.t('followup_of')} {self._baseline_name(m)}. "
+                                                 f"{self.t('mv_note')}")
+        widths = [46, 24, 22, 12, 12, 12, 12, 12, 12, 26]
+        for c, w in enumerate(widths, start=1):
+            ws.column_dimensions[column_letter(c)].width = w
+        presence = {"new": self.t("presence_new"), "dropped": self.t("presence_dropped"), "both": ""}
+
+        def header(row: int, keys: Sequence[str]) -> None:
+            for c, key in enumerate(keys, start=1):
+                self._put(ws, row, c, self.t(key), "RS Header")
+            ws.row_dimensions[row].height = 32
+
+        def put_row(row: int, values: Sequence[tuple[Any, str]]) -> None:
+            for c, (v, style) in enumerate(values, start=1):
+                self._put(ws, row, c, v, style)
+
+        # maturity
+        r = 4
+        self._put(ws, r, 1, self.t("mv_dimensions"), "RS Heading")
+        r += 1
+        header(r, ("dimension", "score_before", "score_after", "change", "level_before", "level_after",
+                   "level_change", "target", "presence"))
+        first = r + 1
+        r += 1
+        level_change = (None if m.overall_level_before is None or m.overall_level_after is None
+                        else m.overall_level_after - m.overall_level_before)
+        put_row(r, [(self.t("overall"), "RS Label"), (m.overall_score_before, "RS Score"),
+                    (m.overall_score_after, "RS Score"), (m.overall_score_change, "RS Change"),
+                    (m.overall_level_before, "RS Number"), (m.overall_level_after, "RS Number"),
+                    (level_change, "RS Change0"), (None, "RS Number"), ("", "RS Text")])
+        for c in range(1, 10):
+            ws.cell(r, c).font = Font(bold=True)
+        r += 1
+        for d in m.dimensions:
+            put_row(r, [(d.name.get(self.lang), "RS Text"), (d.score_before, "RS Score"), (d.score_after, "RS Score"),
+                        (d.score_change, "RS Change"), (d.level_before, "RS Number"), (d.level_after, "RS Number"),
+                        (d.level_change, "RS Change0"), (d.target, "RS Number"), (presence[d.presence], "RS Text")])
+            r += 1
+        _up_down(ws, f"D{first}:D{r - 1}")
+        _up_down(ws, f"G{first}:G{r - 1}")
+
+        # use cases
+        r += 1
+        self._put(ws, r, 1, self.t("mv_use_cases"), "RS Heading")
+        r += 1
+        header(r, ("use_case", "priority_before", "priority_after", "change", "readiness_before", "readiness_after",
+                   "change", "rank_before", "rank_after", "presence"))
+        r += 1
+        first = r
+        for u in m.use_cases:
+            put_row(r, [(u.name, "RS Text"), (_round(u.priority_before), "RS Number"),
+                        (_round(u.priority_after), "RS Number"), (_round(u.priority_change), "RS Change0"),
+                        (_round(u.readiness_before), "RS Number"), (_round(u.readiness_after), "RS Number"),
+                        (_round(u.readiness_change), "RS Change0"), (u.rank_before, "RS Number"),
+                        (u.rank_after, "RS Number"), (presence[u.presence], "RS Text")])
+            r += 1
+        if not m.use_cases:
+            self._put(ws, r, 1, self.t("none"), "RS Text")
+            r += 1
+        elif r > first:
+            _up_down(ws, f"D{first}:D{r - 1}")
+            _up_down(ws, f"G{first}:G{r - 1}")
+
+        # baseline metrics
+        r += 1
+        self._put(ws, r, 1, self.t("mv_metrics"), "RS Heading")
+        r += 1
+        header(r, ("metric", "scope", "unit", "before", "after", "change", "trend"))
+        r += 1
+        first = r
+        better, worse = self.t("better"), self.t("worse")
+        for x in m.metrics:
+            trend = "" if x.improved is None else (better if x.improved else worse)
+            put_row(r, [(x.text.get(self.lang), "RS Wrap"), (x.scope_name or self.t("organisation"), "RS Wrap"),
+                        (x.unit.get(self.lang), "RS Wrap"), (x.before, "RS Value"), (x.after, "RS Value"),
+                        (x.change, "RS ValueChange"), (trend, "RS Text")])
+            _fit_height(ws, r, [(x.text.get(self.lang), widths[0] * 0.85), (x.scope_name, widths[1] * 0.85),
+                                (x.unit.get(self.lang), widths[2] * 0.85)])
+            r += 1
+        if not m.metrics:
+            self._put(ws, r, 1, self.t("none"), "RS Text")
+            r += 1
+        else:
+            _when(ws, f"D{first}:G{r - 1}", f'$G{first}="{better}"', UP_FILL, UP_FONT)
+            _when(ws, f"D{first}:G{r - 1}", f'$G{first}="{worse}"', DOWN_FILL, DOWN_FONT)
+
+        # earlier roadmap actions
+        r += 1
+        self._put(ws, r, 1, self.t("mv_actions"), "RS Heading")
+        self._put(ws, r, 2, self.t("mv_actions_done").format(done=m.actions_done, total=len(m.actions)), "RS Label")
+        r += 1
+        header(r, ("action", "phase", "owner_role", "status", "still_planned"))
+        r += 1
+        first = r
+        from readiness_app.scoring.results import PHASE_LABELS
+
+        done_text = self.t("done")
+        for a in m.actions:
+            put_row(r, [(a.title.get(self.lang), "RS Wrap"),
+                        (PHASE_LABELS[a.phase].get(self.lang) if a.phase in PHASE_LABELS else str(a.phase), "RS Text"),
+                        (role_label(a.owner_role, self.lang), "RS Wrap"),
+                        (done_text if a.done else self.t("open"), "RS Text"),
+                        (self.t("yes") if a.still_planned else self.t("no"), "RS Text")])
+            _fit_height(ws, r, [(a.title.get(self.lang), widths[0] * 0.85),
+                                (role_label(a.owner_role, self.lang), widths[2] * 0.85)])
+            r += 1
+        if not m.actions:
+            self._put(ws, r, 1, self.t("none"), "RS Text")
+        else:
+            _when(ws, f"A{first}:E{r - 1}", f'$D{first}="{done_text}"', UP_FILL, UP_FONT)
+        ws.freeze_panes = "B4"
+        ws.print_title_rows = "1:2"
+        _print_setup(ws)
+
+    # ------------------------------------------------------------------ benchmark (optional)
+    def _benchmark(self, ws: Any, p: Portfolio) -> None:
+        """Where this client stands per dimension among the portfolio's other assessments (anonymised)."""
+        from openpyxl.formatting.rule import ColorScaleRule
+        from openpyxl.styles import Font
+
+        from readiness_app.portfolio import MIN_GROUP
+
+        cur = p.current
+        peers = max((s.peers for s in (cur.overall, *cur.dimensions)), default=0) if cur else p.assessments
+        enough = peers >= MIN_GROUP
+        note = self.t("bm_note").format(n=peers) if enough else self.t("bm_too_few").format(n=peers, min=MIN_GROUP)
+        self._sheet_title(ws, self.t("bm_title"), note)
+        if cur is None:
+            self._put(ws, 4, 1, self.t("bm_no_current"), "RS Text")
+            _print_setup(ws)
+            return
+        group = cur.industry_group
+        keys = ["dimension", "client_score", "level", "peers"]
+        if enough:
+            keys += ["q1", "median", "q3", "percentile"]
+        headers = [self.t(k) for k in keys]
+        if enough and group:
+            headers.append(self.t("industry_percentile").format(industry=group))
+        widths = [40, 14, 8, 13, 12, 12, 12, 12, 24][:len(headers)]
+        self._header(ws, 3, headers, widths)
+        if len(headers) > 8:
+            ws.row_dimensions[3].height = 46  # "Percentile in <industry>" takes three lines
+        dist = {d.dimension_id: d.all for d in (p.overall, *p.dimensions)}
+        r = 4
+        for s in (cur.overall, *cur.dimensions):
+            values: list[tuple[Any, str]] = [(s.name.get(self.lang), "RS Text"), (_round(s.score, 2), "RS Score"),
+                                             (s.level, "RS Number"), (s.peers, "RS Number")]
+            if enough:
+                d = dist.get(s.dimension_id)
+                shown = d is not None and s.peers >= MIN_GROUP
+                values += [(d.q1 if shown and d else None, "RS Score"), (d.median if shown and d else None, "RS Score"),
+                           (d.q3 if shown and d else None, "RS Score"),
+                           (s.percentile if s.peers >= MIN_GROUP else None, "RS Number")]
+                if group:
+                    values.append((s.industry_percentile, "RS Number"))
+            for c, (v, style) in enumerate(values, start=1):
+                cell = self._put(ws, r, c, v, style)
+                if s is cur.overall:
+                    cell.font = Font(bold=True)
+            r += 1
+        if enough:
+            scale = ColorScaleRule(start_type="num", start_value=0, start_color="F8696B", mid_type="num",
+                                   mid_value=50, mid_color="FFEB84", end_type="num", end_value=100,
+                                   end_color="63BE7B")
+            ws.conditional_formatting.add(f"H4:{column_letter(len(headers))}{r - 1}", scale)
+        self._finish(ws, 3, r - 1, len(headers), freeze="B4")
 
     # ------------------------------------------------------------------ priorities
     def _priorities(self, ws: Any) -> int:
@@ -584,6 +821,8 @@ class _Scorecard:
 
     # ------------------------------------------------------------------ hidden data
     def _data(self) -> dict[str, Any]:
+        from readiness_app.followup import BASELINE_META_KEYS  # a follow-up keeps its baseline
+
         af = self.af
         return {
             "assessment": {"id": af.meta().get("assessment_id", ""), "app": __version__,
@@ -595,6 +834,7 @@ class _Scorecard:
             "answers": [[getattr(a, f) for f in ANSWER_FIELDS] for a in self.answers],
             "targets": af.targets(),
             "roadmap_edits": [asdict(e) for e in af.roadmap_edits()],
+            "meta": {k: v for k, v in af.meta().items() if k in BASELINE_META_KEYS},
             "library": {"questionnaires": [qn.source for qn in self.library.questionnaires],
                         "library": self.library.library_source},
         }
@@ -604,6 +844,25 @@ def _round(v: float | None, digits: int = 0) -> float | int | None:
     if v is None:
         return None
     return round(v) if digits == 0 else round(v, digits)
+
+
+def _up_down(ws: Any, ref: str) -> None:
+    """Green when a change is positive, red when it is negative."""
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import Font, PatternFill
+
+    ws.conditional_formatting.add(ref, CellIsRule(operator="greaterThan", formula=["0"], font=Font(color=UP_FONT),
+                                                  fill=PatternFill("solid", bgColor=UP_FILL)))
+    ws.conditional_formatting.add(ref, CellIsRule(operator="lessThan", formula=["0"], font=Font(color=DOWN_FONT),
+                                                  fill=PatternFill("solid", bgColor=DOWN_FILL)))
+
+
+def _when(ws: Any, ref: str, formula: str, fill: str, font: str) -> None:
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Font, PatternFill
+
+    ws.conditional_formatting.add(ref, FormulaRule(formula=[formula], font=Font(color=font),
+                                                   fill=PatternFill("solid", bgColor=fill)))
 
 
 def _fit_height(ws: Any, row: int, texts: list[tuple[str, float]]) -> None:
@@ -626,6 +885,8 @@ def _print_setup(ws: Any) -> None:
 
 def read_scorecard(rd: WorkbookReader) -> ImportPlan:
     """Plan rebuilding the assessment a scorecard was exported from (exactly, from its hidden data)."""
+    from readiness_app.followup import BASELINE_META_KEYS
+
     _fmt, data = read_data_sheet(rd)
     try:
         lib = library_from_sources(data["library"]["questionnaires"], data["library"]["library"], rd.name)
@@ -639,6 +900,7 @@ def read_scorecard(rd: WorkbookReader) -> ImportPlan:
             answers = [Answer(**dict(zip(names, row, strict=True))) for row in data["answers"]]
         targets = {str(k): int(v) for k, v in data["targets"].items()}
         edits = [RoadmapEdit(**e) for e in data["roadmap_edits"]]
+        meta = {str(k): str(v) for k, v in (data.get("meta") or {}).items() if k in BASELINE_META_KEYS}
     except (KeyError, TypeError, ValueError) as exc:
         raise import_error(rd.path, f"the scorecard's hidden data is incomplete ({exc})", sheet=DATA_SHEET) from exc
     p_names = {p.id: p.name for p in participants}
@@ -648,4 +910,4 @@ def read_scorecard(rd: WorkbookReader) -> ImportPlan:
     return ImportPlan(source=rd.path, kind="scorecard", library=lib, engagement=engagement,
                       participants=participants, use_cases=use_cases, answers=planned, targets=targets,
                       roadmap_edits=edits, sheets=[DATA_SHEET], rows_read=len(answers),
-                      assessment_id=str(data.get("assessment", {}).get("id", "")))
+                      assessment_id=str(data.get("assessment", {}).get("id", "")), meta=meta)
