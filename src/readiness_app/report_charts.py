@@ -53,6 +53,15 @@ class MaturityRow:
 
 
 @dataclass(frozen=True, slots=True)
+class MovementRow:
+    label: str
+    before: float | None  # score 1..4 at the baseline; None: not assessed then
+    after: float | None  # score 1..4 today
+    level_before: int | None
+    level_after: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class MatrixPoint:
     rank: int
     readiness: float
@@ -191,6 +200,78 @@ def maturity_chart(rows: Sequence[MaturityRow], *, accent: str, width_cm: float,
 
         handles = [Patch(color=accent, label=labels["score"]),
                    Line2D([], [], marker="D", color=INK, linestyle="none", markersize=6, label=labels["target"])]
+        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(left, 1.0), ncol=2, frameon=False,
+                   fontsize=7.5, handlelength=1.4, borderaxespad=0.2)
+        return _render(fig)
+
+
+# --------------------------------------------------------------------------- movement (follow-ups)
+
+UP = "#3E8E63"
+DOWN = "#C8553D"
+
+
+def movement_chart(rows: Sequence[MovementRow], *, accent: str, width_cm: float,
+                   level_names: Sequence[str], labels: dict[str, str], decimal_comma: bool = False) -> Chart:
+    """Per dimension two bars, the baseline's score (light) above today's (accent), on the
+    maturity chart's 1-4 track; on the right the staged level before → after and the change."""
+    n = max(1, len(rows))
+    height = 1.9 + 0.78 * n
+
+    def number(x: float, fmt: str) -> str:
+        text = format(x, fmt)
+        return text.replace(".", ",") if decimal_comma else text
+
+    with _rc():
+        fig, _ = _figure(width_cm, height)
+        left = min(0.36, 5.2 / width_cm)
+        right = 1 - 4.4 / width_cm
+        ax = fig.add_axes((left, 1.15 / height, right - left, 1 - 1.75 / height))
+        ys = list(range(n))[::-1]
+        light = _mix(accent, 0.38)
+        for y, row in zip(ys, rows, strict=False):
+            for offset, value, colour, text_colour in ((0.19, row.before, light, INK),
+                                                       (-0.19, row.after, accent, "white")):
+                ax.barh(y + offset, 3.0, left=1.0, height=0.34, color=TRACK, zorder=1)
+                if value is None:
+                    ax.text(1.05, y + offset, "–", ha="left", va="center", fontsize=6.5, color=MUTED, zorder=4)
+                    continue
+                ax.barh(y + offset, value - 1.0, left=1.0, height=0.34, color=colour, zorder=2)
+                inside = value >= 1.45
+                ax.text(1.05 if inside else value + 0.05, y + offset, number(value, ".2f"), ha="left",
+                        va="center", fontsize=6.3, color=text_colour if inside else INK,
+                        fontweight="bold" if offset < 0 else "normal", zorder=4)
+            lb = "–" if row.level_before is None else str(row.level_before)
+            la = "–" if row.level_after is None else str(row.level_after)
+            level_colour = INK
+            if row.level_before is not None and row.level_after is not None and row.level_after != row.level_before:
+                level_colour = UP if row.level_after > row.level_before else DOWN
+            ax.text(4.12, y, f"{lb} → {la}", ha="left", va="center", fontsize=7.5, color=level_colour,
+                    fontweight="bold" if level_colour != INK else "normal", clip_on=False)
+            if row.before is not None and row.after is not None:
+                change = round(row.after - row.before, 2)
+                colour = UP if change > 0 else DOWN if change < 0 else MUTED
+                ax.text(4.62, y, number(change, "+.2f") if change else number(0.0, ".2f"), ha="left",
+                        va="center", fontsize=7.5, color=colour, fontweight="bold" if change else "normal",
+                        clip_on=False)
+        ax.set_yticks(ys)
+        ax.set_yticklabels([_wrap(r.label, 30, 2) for r in rows], fontsize=7.5)
+        ax.set_xlim(1.0, 4.0)
+        ax.set_ylim(-0.6, n - 0.4)
+        ax.set_xticks([1, 2, 3, 4])
+        ax.set_xticklabels([f"{i}\n{name}" for i, name in zip((1, 2, 3, 4), level_names, strict=False)],
+                           fontsize=7)
+        for x in (2, 3):
+            ax.axvline(x, color="white", linewidth=1.2, zorder=3)
+        for side in ("top", "right", "left"):
+            ax.spines[side].set_visible(False)
+        ax.tick_params(axis="y", length=0, pad=6)
+        for column, key in ((4.12, "level"), (4.62, "change")):
+            ax.text(column, n - 0.35, labels[key], ha="left", va="bottom", fontsize=7, color=MUTED,
+                    fontweight="bold", clip_on=False)
+        from matplotlib.patches import Patch
+
+        handles = [Patch(color=light, label=labels["before"]), Patch(color=accent, label=labels["after"])]
         fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(left, 1.0), ncol=2, frameon=False,
                    fontsize=7.5, handlelength=1.4, borderaxespad=0.2)
         return _render(fig)

@@ -7,23 +7,34 @@ never leaves half a file. reportlab and matplotlib are imported only when a repo
 Layout lives in :mod:`readiness_app.report_layout`, section content in
 :mod:`readiness_app.report_sections`, charts in :mod:`readiness_app.report_charts` and every
 string in :mod:`readiness_app.report_text`.
+
+A follow-up (an assessment with a stored baseline, :mod:`readiness_app.followup`) gets the
+"Progress since the baseline" chapter (section id ``movement``) and a line in the executive
+summary; for a first assessment that chapter is left out. ``portfolio=`` (a
+:class:`~readiness_app.portfolio.Portfolio` built with ``current=`` this assessment) adds an
+anonymised Benchmark to the maturity chapter.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import tempfile
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readiness_app.errors import ExportError
 from readiness_app.model import Engagement, Participant, UseCase
 from readiness_app.questionnaire import Library
 from readiness_app.report_text import SECTION_IDS, t
 from readiness_app.scoring.results import Results
+
+if TYPE_CHECKING:
+    from readiness_app.followup import Movement
+    from readiness_app.portfolio import Portfolio
 
 __all__ = [
     "DEFAULT_ACCENT",
@@ -41,8 +52,10 @@ DEFAULT_ACCENT = "#0E6E78"  # deep teal: calm, prints well, distinct from the re
 DEFAULT_LOGO = "logo-default.png"
 
 # Chapters that may start on the page where the previous one ended, when over half of it is free.
-SOFT_BREAK = frozenset({"portfolio", "readiness", "roadmap", "operating", "appendix"})
-SOFT_BREAK_AFTER = frozenset({"maturity", "portfolio", "readiness", "roadmap", "operating"})
+SOFT_BREAK = frozenset({"maturity", "portfolio", "readiness", "roadmap", "operating", "appendix"})
+SOFT_BREAK_AFTER = frozenset({"movement", "maturity", "portfolio", "readiness", "roadmap", "operating"})
+
+log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int], None]
 CancelFn = Callable[[], bool]
@@ -82,6 +95,8 @@ class ReportData:
     library: Library
     results: Results
     instruments: tuple[dict[str, str], ...] = field(default_factory=tuple)
+    movement: Movement | None = None  # a follow-up's movement since its baseline
+    portfolio: Portfolio | None = None  # the benchmark to place this client in (optional)
 
     def client_name(self, lang: str) -> str:
         return self.engagement.client.strip() or t("doc.client_unnamed", lang)
@@ -89,6 +104,8 @@ class ReportData:
 
 def load_report_data(assessment_file: Path) -> ReportData:
     """Open ``assessment_file`` read-only, score it and keep what the report needs."""
+    from readiness_app.errors import AssessmentFileError
+    from readiness_app.followup import movement_of
     from readiness_app.scoring import build_input, score
     from readiness_app.storage import AssessmentFile
 
@@ -96,9 +113,15 @@ def load_report_data(assessment_file: Path) -> ReportData:
     af = AssessmentFile.open_readonly(path)
     try:
         inp = build_input(af)
+        results = score(inp)
+        try:
+            movement = movement_of(af, results)
+        except AssessmentFileError as exc:  # a damaged stored baseline: the report without the progress
+            log.warning("report without the progress since the baseline: %s", exc)
+            movement = None
         return ReportData(
             source=path, engagement=af.engagement(), participants=inp.participants, use_cases=inp.use_cases,
-            library=inp.library, results=score(inp), instruments=tuple(af.instruments()),
+            library=inp.library, results=results, instruments=tuple(af.instruments()), movement=movement,
         )
     finally:
         af.close()
@@ -119,11 +142,13 @@ def _check_sections(sections: Collection[str] | None) -> tuple[str, ...]:
 
 def build_report(assessment_file: Path | str, out_path: Path | str, *, lang: str | None = None,
                  sections: Collection[str] | None = None, branding: Branding | None = None,
-                 progress: ProgressFn | None = None, cancel: CancelFn | None = None) -> None:
+                 progress: ProgressFn | None = None, cancel: CancelFn | None = None,
+                 portfolio: Portfolio | None = None) -> None:
     """Write the PDF report of ``assessment_file`` to ``out_path``.
 
     ``lang``: "en" or "de" (default: the engagement's language). ``sections``: the section ids
-    to include (default: all of :data:`SECTION_IDS`). ``progress`` is called with 0..100;
+    to include (default: all of :data:`SECTION_IDS`; ``movement`` only shows for a follow-up).
+    ``portfolio``: add the anonymised benchmark to the maturity chapter. ``progress`` is called with 0..100;
     ``cancel`` is polled between sections and while pages are laid out, and a true answer
     stops the build with :class:`ReportCancelled`.
     """
@@ -136,6 +161,8 @@ def build_report(assessment_file: Path | str, out_path: Path | str, *, lang: str
     if progress:
         progress(0)
     data = load_report_data(Path(assessment_file))
+    if portfolio is not None:
+        data = replace(data, portfolio=portfolio)
     render_report(data, out, lang=lang or data.engagement.language, sections=chosen,
                   branding=branding, progress=progress, cancel=cancel)
 
@@ -206,13 +233,19 @@ def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, .
     report(5)
     story: list[Any] = []
     with_cover = "cover" in sections
+    previous = ""
     for i, section in enumerate(sections):
-        if story and section in SOFT_BREAK and sections[i - 1] in SOFT_BREAK_AFTER:
-            # a chapter starts on a new page unless more than half of the page is still free
-            story.append(CondPageBreak(FRAME_H * 0.5))
+        flowables = SECTION_BUILDERS[section](ctx)
+        if not flowables:  # a section that does not apply (progress in a first assessment)
+            continue
+        if story and section in SOFT_BREAK and previous in SOFT_BREAK_AFTER:
+            # a chapter starts on a new page unless more than half of the page is still free and
+            # its opening (heading, introduction, first chart or table rows) fits
+            story.append(CondPageBreak(max(FRAME_H * 0.5, _opening_height(flowables))))
         elif story:
             story.append(PageBreak())
-        story.extend(SECTION_BUILDERS[section](ctx))
+        story.extend(flowables)
+        previous = section
         if section == "cover":
             story.append(NextPageTemplate("body"))
         check_cancel()
@@ -235,6 +268,26 @@ def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, .
         _build(filename, decor, state, with_cover, story, client, consultancy, e.facilitator, lang)
     finally:
         rl_config.useA85 = saved_a85
+
+
+def _opening_height(flowables: list[Any]) -> float:
+    """The height a chapter's opening needs: everything up to its first picture (all of it) or
+    table (a few rows), with the paragraphs' spacing; so a soft break never strands a heading."""
+    from reportlab.platypus import Table
+
+    from readiness_app.report_layout import FRAME_H, FRAME_W, Picture
+
+    total = 0.0
+    for f in flowables[:8]:
+        _w, h = f.wrap(FRAME_W, FRAME_H)
+        style = getattr(f, "style", None)
+        space = float(getattr(style, "spaceBefore", 0) or 0) + float(getattr(style, "spaceAfter", 0) or 0)
+        if isinstance(f, Table):
+            return total + min(float(h), 90.0)
+        total += float(h) + space
+        if isinstance(f, Picture):
+            return total
+    return total
 
 
 def _build(filename: str, decor: Any, state: Any, with_cover: bool, story: list[Any], client: str,

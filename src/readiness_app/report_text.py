@@ -11,8 +11,10 @@ from readiness_app.questionnaire import Text
 
 # The report's sections, in order. ``sections=`` and ``--no-section`` use these ids.
 SECTION_IDS: tuple[str, ...] = (
-    "cover", "contents", "summary", "maturity", "portfolio", "readiness", "roadmap", "operating", "appendix",
+    "cover", "contents", "summary", "movement", "maturity", "portfolio", "readiness", "roadmap", "operating",
+    "appendix",
 )
+# Sections shown only when they apply (``movement``: follow-ups); otherwise they are left out silently.
 
 _S: dict[str, tuple[str, str]] = {
     # ---- document
@@ -41,6 +43,7 @@ _S: dict[str, tuple[str, str]] = {
     "sec.cover": ("Cover", "Titelseite"),
     "sec.contents": ("Contents", "Inhalt"),
     "sec.summary": ("Executive summary", "Management-Zusammenfassung"),
+    "sec.movement": ("Progress since the baseline", "Fortschritt seit der Ausgangsbewertung"),
     "sec.maturity": ("Maturity profile", "Reifegradprofil"),
     "sec.portfolio": ("Use-case portfolio", "Portfolio der Anwendungsfälle"),
     "sec.readiness": ("Data and workflow readiness", "Daten- und Prozessreife"),
@@ -64,6 +67,8 @@ _S: dict[str, tuple[str, str]] = {
         "Low confidence: fewer than half of the maturity questions were answered.",
         "Geringe Aussagekraft: weniger als die Hälfte der Reifegradfragen wurde beantwortet.",
     ),
+    "sum.since": ("Since the baseline ({date}): overall level {before} → {after}.",
+                  "Seit der Ausgangsbewertung ({date}): Gesamtreifegrad {before} → {after}."),
     "sum.lane": ("Recommended first production lane", "Empfohlener erster Produktionspfad"),
     "sum.lane_none": ("No first production lane yet", "Noch kein erster Produktionspfad"),
     "sum.lane_conditional": ("Recommended once its blockers are closed.",
@@ -144,6 +149,91 @@ _S: dict[str, tuple[str, str]] = {
     "mat.no_notes": ("No notes were recorded for this dimension.",
                      "Zu dieser Dimension wurden keine Notizen festgehalten."),
     "mat.none": ("The assessment has no maturity questions.", "Die Bewertung enthält keine Reifegradfragen."),
+    # ---- benchmark (in the maturity chapter, when a portfolio is given)
+    "bm.title": ("Benchmark", "Benchmark"),
+    "bm.intro": (
+        "Where this client stands among {n} other assessments of the portfolio, dimension by dimension. The "
+        "comparison is anonymised: no other client is named. The percentile is the share of those assessments "
+        "scoring lower (ties count half); 50 is the middle of the field.",
+        "Wo dieser Kunde unter {n} anderen Bewertungen des Portfolios steht, Dimension für Dimension. Der "
+        "Vergleich ist anonymisiert: Kein anderer Kunde wird genannt. Das Perzentil ist der Anteil dieser "
+        "Bewertungen mit niedrigerem Wert (Gleichstand zählt halb); 50 ist die Mitte des Feldes.",
+    ),
+    "bm.too_few": (
+        "The portfolio holds {n} other assessment(s) to compare with. Percentiles are shown from {min} on, so "
+        "that no single client can be recognised; this report therefore shows none.",
+        "Das Portfolio enthält {n} andere Bewertung(en) zum Vergleich. Perzentile werden erst ab {min} gezeigt, "
+        "damit kein einzelner Kunde erkennbar ist; dieser Bericht zeigt daher keine.",
+    ),
+    "bm.no_current": ("This assessment has no maturity answers to compare yet.",
+                      "Diese Bewertung hat noch keine Reifegradantworten für einen Vergleich."),
+    "bm.col.dimension": ("Dimension", "Dimension"),
+    "bm.col.client": ("This client", "Dieser Kunde"),
+    "bm.col.median": ("Median", "Median"),
+    "bm.col.middle": ("Middle half", "Mittlere Hälfte"),
+    "bm.col.peers": ("Compared", "Verglichen"),
+    "bm.col.percentile": ("Percentile", "Perzentil"),
+    "bm.col.industry": ("In its industry", "In der Branche"),
+    "bm.industry_note": ("Last column: the percentile among the {n} assessments in the same industry ({industry}).",
+                         "Letzte Spalte: das Perzentil unter den {n} Bewertungen derselben Branche ({industry})."),
+    "bm.overall": ("Overall maturity", "Reifegrad gesamt"),
+    # ---- progress since the baseline (follow-ups)
+    "mv.intro": (
+        "This review repeats the assessment of {date}. Before means the baseline's results, frozen when this "
+        "review was started; after means today's answers.",
+        "Diese Bewertung wiederholt die Bewertung vom {date}. Vorher sind die Ergebnisse der "
+        "Ausgangsbewertung, festgehalten beim Anlegen dieser Folgebewertung; nachher die heutigen Antworten.",
+    ),
+    "mv.kpi.level": ("Overall maturity level", "Gesamtreifegrad"),
+    "mv.kpi.score": ("Overall score (1-4)", "Gesamtwert (1-4)"),
+    "mv.kpi.dimensions": ("Dimensions up / down", "Dimensionen besser / schlechter"),
+    "mv.kpi.actions": ("Earlier actions done", "Frühere Maßnahmen erledigt"),
+    "mv.dimensions": ("Maturity by dimension", "Reifegrad je Dimension"),
+    "mv.chart.before": ("Baseline", "Ausgangsbewertung"),
+    "mv.chart.after": ("Today", "Heute"),
+    "mv.chart.level": ("Level", "Stufe"),
+    "mv.chart.change": ("Change", "Veränderung"),
+    "mv.dim_new": ("New since the baseline: {names}.", "Neu seit der Ausgangsbewertung: {names}."),
+    "mv.dim_dropped": ("No longer assessed: {names}.", "Nicht mehr bewertet: {names}."),
+    "mv.use_cases": ("Use cases", "Anwendungsfälle"),
+    "mv.use_cases_intro": ("Priority and combined readiness (0-100) before and after; rank in brackets.",
+                           "Priorität und kombinierte Reife (0-100) vorher und nachher; Rang in Klammern."),
+    "mv.col.use_case": ("Use case", "Anwendungsfall"),
+    "mv.col.priority": ("Priority", "Priorität"),
+    "mv.col.readiness": ("Readiness", "Reife"),
+    "mv.col.before": ("Before", "Vorher"),
+    "mv.col.after": ("After", "Nachher"),
+    "mv.col.change": ("Change", "Veränd."),
+    "mv.col.metric": ("Baseline metric", "Ausgangskennzahl"),
+    "mv.col.scope": ("Measured for", "Gemessen für"),
+    "mv.uc_new": ("new", "neu"),
+    "mv.uc_dropped": ("no longer assessed", "nicht mehr bewertet"),
+    "mv.none": ("None.", "Keine."),
+    "mv.metrics": ("Baseline metrics", "Ausgangskennzahlen"),
+    "mv.metrics_intro": (
+        "The numbers the baseline measured, measured again. Green: better, red: worse, in the direction the "
+        "questionnaire sets for each metric (higher is better unless it marks lower as better).",
+        "Die Kennzahlen der Ausgangsbewertung, erneut gemessen. Grün: besser, rot: schlechter, in der Richtung, "
+        "die der Fragebogen je Kennzahl festlegt (höher ist besser, außer er kennzeichnet niedriger als besser).",
+    ),
+    "mv.metrics_unmeasured": ("{n} metric value(s) were measured neither time and are left out.",
+                              "{n} Kennzahlwert(e) wurden beide Male nicht erhoben und fehlen hier."),
+    "mv.metrics_none": ("The baseline measured no metrics.", "Die Ausgangsbewertung hat keine Kennzahlen erhoben."),
+    "mv.actions": ("Earlier roadmap actions", "Frühere Maßnahmen des Fahrplans"),
+    "mv.actions_intro": ("{done} of {total} actions of the baseline's 90-day roadmap are done.",
+                         "{done} von {total} Maßnahmen des 90-Tage-Fahrplans der Ausgangsbewertung sind erledigt."),
+    "mv.actions_none": ("The baseline had no roadmap actions.", "Die Ausgangsbewertung hatte keine Maßnahmen."),
+    "mv.done": ("Done ({n})", "Erledigt ({n})"),
+    "mv.open": ("Open ({n})", "Offen ({n})"),
+    "mv.none_done": ("None of the earlier actions is marked done yet.",
+                     "Noch keine der früheren Maßnahmen ist als erledigt markiert."),
+    "mv.col.action": ("Action", "Maßnahme"),
+    "mv.col.phase": ("Phase", "Phase"),
+    "mv.col.owner": ("Owner", "Verantwortlich"),
+    "mv.col.status": ("Status", "Status"),
+    "mv.still_planned": ("still on today's roadmap", "weiter im heutigen Fahrplan"),
+    "mv.not_planned": ("no longer on the roadmap", "nicht mehr im Fahrplan"),
+    "mv.done_planned": ("done", "erledigt"),
     # ---- portfolio
     "pf.intro": (
         "Each use case is placed by its business impact and its readiness. The bubble's size and colour show "
