@@ -375,7 +375,7 @@ def _pdf_step(args: argparse.Namespace) -> str | None:
     from readiness_app.report_pdf import SECTION_IDS, build_report
 
     sections = [s for s in SECTION_IDS if s not in set(args.no_section)]
-    build_report(args.file, args.pdf, lang=args.lang, sections=sections)
+    build_report(args.file, args.pdf, lang=args.lang, sections=sections, portfolio=getattr(args, "portfolio", None))
     return f"wrote {args.pdf}"
 
 
@@ -528,7 +528,7 @@ def _xlsx_step(args: argparse.Namespace) -> str | None:
         return None
     from readiness_app.xlsx_scorecard import export_scorecard
 
-    export_scorecard(args.file, args.xlsx, lang=args.lang)
+    export_scorecard(args.file, args.xlsx, lang=args.lang, portfolio=getattr(args, "portfolio", None))
     return f"wrote {args.xlsx}"
 
 
@@ -545,6 +545,27 @@ def _template_step(args: argparse.Namespace) -> str | None:
 
 EXPORT_OPTIONS.append(_xlsx_options)
 EXPORT_STEPS.extend([_xlsx_step, _template_step])
+
+
+def _benchmark_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--benchmark", metavar="DIR", type=Path, default=None,
+                   help="with --pdf or --xlsx: add the anonymised benchmark against the assessments in DIR "
+                        "(percentile per maturity dimension; no other client is named)")
+
+
+def _benchmark_step(args: argparse.Namespace) -> str | None:
+    """Runs first: builds the portfolio once for the PDF and the scorecard (``args.portfolio``)."""
+    args.portfolio = None
+    if args.benchmark is None or (args.pdf is None and args.xlsx is None):
+        return None
+    from readiness_app.portfolio import build_portfolio
+
+    args.portfolio = build_portfolio(args.benchmark, current=args.file)
+    return None
+
+
+EXPORT_OPTIONS.append(_benchmark_options)
+EXPORT_STEPS.insert(0, _benchmark_step)
 
 
 def _import_args(p: argparse.ArgumentParser) -> None:
