@@ -609,6 +609,20 @@ def section_movement(ctx: Ctx) -> list[Any]:
                     "change": ctx.tr("mv.chart.change")},
             decimal_comma=ctx.lang == "de")
         out.append(ctx.image(chart))
+        # the chart in words: what moved, largest rise first (and findable in the text)
+        moved = sorted((d for d in mv.dimensions if d.score_change), key=lambda d: -(d.score_change or 0.0))
+        if moved:
+            out.append(ctx.m(f"<b>{esc(ctx.tr('mv.moved'))}</b>", st.small))
+            for d in moved:
+                levels = ""
+                if d.level_change:
+                    levels = " · " + esc(ctx.tr("mv.level_moved", before=d.level_before, after=d.level_after))
+                out.append(ctx.m(f"{esc(d.name.get(ctx.lang))}: {_score(ctx, d.score_before)} → "
+                                 f"{_score(ctx, d.score_after)} ({_change_markup(ctx, d.score_change, 2)}){levels}",
+                                 st.bullet, bulletText="–"))
+        unchanged = sum(1 for d in mv.dimensions if d.presence == "both" and not d.score_change)
+        if unchanged:
+            out.append(ctx.p(ctx.tr("mv.unchanged", n=unchanged), st.muted))
         for presence, key in (("new", "mv.dim_new"), ("dropped", "mv.dim_dropped")):
             names = [d.name.get(ctx.lang) for d in mv.dimensions if d.presence == presence]
             if names:
