@@ -8,8 +8,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from readiness_app.sqlite_lib import sqlite_utils
+if TYPE_CHECKING:  # imported lazily at run time: sqlite-utils is only needed once a file is written
+    from readiness_app.sqlite_lib import sqlite_utils
 
 APPLICATION_ID = 0x52445354  # "RDST": marks a file as a Readiness Studio assessment
 

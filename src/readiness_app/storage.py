@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import asdict, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readiness_app import __version__
 from readiness_app.errors import AssessmentFileError
@@ -41,7 +41,9 @@ from readiness_app.model import (
     UseCase,
 )
 from readiness_app.questionnaire import Library, join_library_sources, library_from_sources
-from readiness_app.sqlite_lib import sqlite_utils
+
+if TYPE_CHECKING:
+    from readiness_app.sqlite_lib import sqlite_utils
 
 FILE_SUFFIX = ".readiness"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -126,15 +128,34 @@ def _inspect(conn: sqlite3.Connection, path: Path, *, quick: bool = False) -> in
 class AssessmentFile:
     """An open assessment. Use :meth:`create`, :meth:`open` or :meth:`open_readonly`."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None, *, lock: FileLock | None,
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, *, lock: FileLock | None,
                  readonly: bool, author: str, clock: Clock) -> None:
-        self.db = db
+        self.conn = conn
+        self._db: sqlite_utils.Database | None = None
         self.path = path
         self._lock = lock
         self.readonly = readonly
         self.author = author
         self._clock = clock
         self._library: Library | None = None
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The sqlite-utils view of the file, made on the first write.
+
+        Reading needs only the plain connection, so opening a file does not pay for importing
+        sqlite-utils (about a quarter of the app's start-up); the first edit does, once.
+        """
+        if self._db is None:
+            from readiness_app.sqlite_lib import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    def _rows(self, sql: str, args: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, list(args))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -152,6 +173,8 @@ class AssessmentFile:
         tmp = Path(tmp_name)
         _default_permissions(tmp)
         try:
+            from readiness_app.sqlite_lib import sqlite_utils
+
             conn = _connect(str(tmp))
             db = sqlite_utils.Database(conn)
             db.execute("PRAGMA journal_mode = DELETE")
@@ -203,8 +226,9 @@ class AssessmentFile:
             conn = _connect(str(path))
             conn.execute("PRAGMA journal_mode = DELETE")
             conn.execute("PRAGMA synchronous = FULL")
-            db = sqlite_utils.Database(conn)
-            migrate(db)
+            opened = cls(conn, path, lock=file_lock, readonly=False, author=author, clock=clock)
+            if version < SCHEMA_VERSION:
+                migrate(opened.db)
         except sqlite3.DatabaseError as exc:
             if file_lock is not None:
                 file_lock.release()
@@ -213,7 +237,7 @@ class AssessmentFile:
             if file_lock is not None:
                 file_lock.release()
             raise
-        return cls(db, path, lock=file_lock, readonly=False, author=author, clock=clock)
+        return opened
 
     @classmethod
     def open_readonly(cls, path: Path) -> AssessmentFile:
@@ -229,11 +253,12 @@ class AssessmentFile:
                     src.backup(mem)
                 finally:
                     src.close()
-            db = sqlite_utils.Database(mem)
-            migrate(db)
+            snapshot = cls(mem, path, lock=None, readonly=True, author="", clock=utc_now)
+            if int(mem.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
+                migrate(snapshot.db)
         except sqlite3.DatabaseError as exc:
             raise AssessmentFileError(f"cannot read the assessment ({exc})", path=str(path)) from exc
-        return cls(db, path, lock=None, readonly=True, author="", clock=utc_now)
+        return snapshot
 
     @classmethod
     def open_scan(cls, path: Path) -> AssessmentFile:
@@ -259,11 +284,11 @@ class AssessmentFile:
         if version < SCHEMA_VERSION:
             conn.close()
             return cls.open_readonly(path)
-        return cls(sqlite_utils.Database(conn), path, lock=None, readonly=True, author="", clock=utc_now)
+        return cls(conn, path, lock=None, readonly=True, author="", clock=utc_now)
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
-            self.db.conn.close()
+            self.conn.close()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -284,7 +309,7 @@ class AssessmentFile:
         try:
             dst = sqlite3.connect(str(tmp))
             try:
-                self.db.conn.backup(dst)
+                self.conn.backup(dst)
                 dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
@@ -319,7 +344,7 @@ class AssessmentFile:
                                       path=str(self.path)) from exc
 
     def meta(self) -> dict[str, str]:
-        return {r["key"]: r["value"] for r in self.db.table("meta").rows}
+        return {r["key"]: r["value"] for r in self._rows("SELECT key, value FROM meta")}
 
     def set_meta(self, key: str, value: str | None) -> str | None:
         """Set (``None``: remove) one ``meta`` value in one logged transaction; returns the old value.
@@ -346,12 +371,12 @@ class AssessmentFile:
 
     @property
     def schema_version(self) -> int:
-        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     # ------------------------------------------------------------------ engagement
 
     def engagement(self) -> Engagement:
-        row = dict(next(iter(self.db.table("engagement").rows_where("id = 1")), {}))
+        row = next(iter(self._rows("SELECT * FROM engagement WHERE id = 1")), {})
         names = {f.name for f in fields(Engagement)}
         return Engagement(**{k: v for k, v in row.items() if k in names})
 
@@ -371,7 +396,7 @@ class AssessmentFile:
     # ------------------------------------------------------------------ participants
 
     def participants(self) -> list[Participant]:
-        return [Participant(**r) for r in self.db.table("participants").rows_where(order_by="position, rowid")]
+        return [Participant(**r) for r in self._rows("SELECT * FROM participants ORDER BY position, rowid")]
 
     def participant(self, participant_id: str) -> Participant | None:
         for p in self.participants():
@@ -423,10 +448,10 @@ class AssessmentFile:
     # ------------------------------------------------------------------ use cases
 
     def use_cases(self) -> list[UseCase]:
-        return [UseCase(**r) for r in self.db.table("use_cases").rows_where(order_by="position, rowid")]
+        return [UseCase(**r) for r in self._rows("SELECT * FROM use_cases ORDER BY position, rowid")]
 
     def use_case(self, use_case_id: str) -> UseCase | None:
-        rows = list(self.db.table("use_cases").rows_where("id = ?", [use_case_id]))
+        rows = self._rows("SELECT * FROM use_cases WHERE id = ?", [use_case_id])
         return UseCase(**rows[0]) if rows else None
 
     def add_use_case(self, name: str, description: str = "", stage: str = "idea", *,
@@ -471,7 +496,7 @@ class AssessmentFile:
                 self._write_answer(a)
 
     def _next_position(self, table: str) -> int:
-        row = self.db.execute(f"SELECT COALESCE(MAX(position), -1) + 1 FROM [{table}]").fetchone()
+        row = self.conn.execute(f"SELECT COALESCE(MAX(position), -1) + 1 FROM [{table}]").fetchone()
         return int(row[0])
 
     # ------------------------------------------------------------------ answers
@@ -489,13 +514,14 @@ class AssessmentFile:
             clauses.append(f"question_id IN ({', '.join('?' * len(ids))})")
             args.extend(ids)
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        cursor = self.db.conn.execute(f"SELECT {_ANSWER_SELECT} FROM answers{where} ORDER BY rowid", args)
+        cursor = self.conn.execute(f"SELECT {_ANSWER_SELECT} FROM answers{where} ORDER BY rowid", args)
         return [_answer_from_tuple(t) for t in cursor]
 
     def answer(self, question_id: str, scope: str = ORGANISATION, participant_id: str = CONSENSUS) -> Answer | None:
-        rows = list(self.db.table("answers").rows_where(
-            "question_id = ? AND scope = ? AND participant_id = ?", [question_id, scope, participant_id]))
-        return _answer_from_row(rows[0]) if rows else None
+        row = self.conn.execute(
+            f"SELECT {_ANSWER_SELECT} FROM answers WHERE question_id = ? AND scope = ? AND participant_id = ?",
+            [question_id, scope, participant_id]).fetchone()
+        return _answer_from_tuple(row) if row else None
 
     def set_answer(self, answer: Answer) -> Answer | None:
         """Save one answer (insert or replace); returns the previous answer for undo."""
@@ -555,7 +581,7 @@ class AssessmentFile:
     def _upsert_answer_rows(self, rows: list[dict[str, Any]]) -> None:
         """Insert or replace answers by their key, in one prepared statement."""
         if rows:
-            self.db.conn.executemany(_UPSERT_ANSWER_SQL, [tuple(r[c] for c in _ANSWER_COLUMNS) for r in rows])
+            self.conn.executemany(_UPSERT_ANSWER_SQL, [tuple(r[c] for c in _ANSWER_COLUMNS) for r in rows])
 
     def _validate_answer(self, a: Answer, known: tuple[set[str], set[str]] | None = None) -> None:
         """Check ``a``; ``known`` = (participant ids, use-case ids) saves a query per answer in bulk writes."""
@@ -598,7 +624,7 @@ class AssessmentFile:
     # ------------------------------------------------------------------ targets and roadmap
 
     def targets(self) -> dict[str, int]:
-        return {r["dimension"]: int(r["level"]) for r in self.db.table("targets").rows}
+        return {r["dimension"]: int(r["level"]) for r in self._rows("SELECT dimension, level FROM targets")}
 
     def set_target(self, dimension: str, level: int | None) -> int | None:
         """Set (or with ``None`` clear) the target maturity level of a dimension; returns the old one."""
@@ -615,7 +641,7 @@ class AssessmentFile:
     def roadmap_edits(self) -> list[RoadmapEdit]:
         return [
             RoadmapEdit(r["id"], r["item_key"], r["op"], json.loads(r["payload"]), r["author"], r["at"])
-            for r in self.db.table("roadmap_edits").rows_where(order_by="id")
+            for r in self._rows("SELECT * FROM roadmap_edits ORDER BY id")
         ]
 
     def add_roadmap_edit(self, item_key: str, op: str, payload: dict[str, Any] | None = None) -> RoadmapEdit:
@@ -646,7 +672,7 @@ class AssessmentFile:
     def library(self) -> Library:
         """The questionnaires this assessment was answered with (its embedded snapshot)."""
         if self._library is None:
-            rows = list(self.db.table("instruments").rows_where(order_by="added_at, id, version"))
+            rows = self._rows("SELECT * FROM instruments ORDER BY added_at, id, version")
             latest: dict[str, dict[str, Any]] = {}
             for r in rows:
                 latest[r["id"]] = r  # the latest snapshot of each instrument wins
@@ -660,14 +686,14 @@ class AssessmentFile:
     def instruments(self) -> list[dict[str, str]]:
         """Every embedded questionnaire version: id, version, kind, sha256, added_at."""
         return [{k: r[k] for k in ("id", "version", "kind", "sha256", "added_at")}
-                for r in self.db.table("instruments").rows_where(order_by="id, added_at")]
+                for r in self._rows("SELECT * FROM instruments ORDER BY id, added_at")]
 
     def changelog(self) -> list[ChangeLogEntry]:
         return [
             ChangeLogEntry(r["id"], r["at"], r["author"], r["entity"], r["entity_id"], r["action"],
                            None if r["before"] is None else json.loads(r["before"]),
                            None if r["after"] is None else json.loads(r["after"]))
-            for r in self.db.table("changelog").rows_where(order_by="id")
+            for r in self._rows("SELECT * FROM changelog ORDER BY id")
         ]
 
 
@@ -756,15 +782,6 @@ def _answer_from_tuple(t: tuple[Any, ...]) -> Answer:
     if value is None and raw is not None:
         value = _decode(raw)
     return Answer(t[0], t[1], t[2], value, bool(t[4]), t[5], t[6], t[7], t[8], t[9], t[10])
-
-
-def _answer_from_row(r: dict[str, Any]) -> Answer:
-    return Answer(
-        question_id=r["question_id"], scope=r["scope"], participant_id=r["participant_id"],
-        value=_decode(r["value"]), not_applicable=bool(r["not_applicable"]), note=r["note"],
-        questionnaire_id=r["questionnaire_id"], questionnaire_version=r["questionnaire_version"],
-        author=r["author"], updated_at=r["updated_at"], source=r.get("source", ""),
-    )
 
 
 _ANSWER_COLUMNS = tuple(f.name for f in fields(Answer))
