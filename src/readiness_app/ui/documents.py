@@ -49,6 +49,7 @@ class Documents(QObject):
         self.window = window
         self.session: Session | None = None
         self.last_task: Task | None = None
+        self.import_wizard: Any = None  # the open (or last) import wizard
 
     # ------------------------------------------------------------------ open / close
 
@@ -165,10 +166,13 @@ class Documents(QObject):
     # ------------------------------------------------------------------ import
 
     def import_workbook(self, source: Path | None = None, target: Path | None = None) -> Task | None:
-        """Import an Excel assessment into a new ``.readiness`` file, off the UI thread, then open it.
+        """Import an Excel assessment into a new ``.readiness`` file, then open it.
 
-        Reading the workbook and writing the file run in the background; when some rows cannot
-        be imported the user is asked whether to import the rest. Nothing is written on failure.
+        Interactive (no ``target``): the import wizard (sheet, columns, values, questions,
+        preview) opens once the workbook has been read in the background; nothing is written
+        before its Finish. Our own scorecards and templates need no mapping: only the new
+        file's name is asked. With a ``target`` the detected mapping is used without questions,
+        except whether to import the rest when some rows cannot be imported.
         """
         if importlib.util.find_spec("readiness_app.xlsx_import") is None:
             dialogs.service().error(tr("error.feature_title"), tr("start.import"), tr("error.feature_todo"))
@@ -179,13 +183,25 @@ class Documents(QObject):
             if source is None:
                 return None
         if target is None:
-            suggested = str(Path(source).with_suffix(FILE_SUFFIX))
-            target = dialogs.service().save_file(tr("file.import_target"), tr("file.filter_assessment"), suggested)
-            if target is None:
-                return None
+            from readiness_app.ui.import_wizard import start_import_wizard
+
+            def keep(wizard: Any) -> None:
+                if self.import_wizard is not None:
+                    self.import_wizard.deleteLater()
+                self.import_wizard = wizard
+
+            def own_format(path: Path) -> None:  # our scorecards and templates need no mapping
+                suggested = str(path.with_suffix(FILE_SUFFIX))
+                chosen = dialogs.service().save_file(tr("file.import_target"), tr("file.filter_assessment"), suggested)
+                if chosen is not None:
+                    self.import_workbook(path, chosen)
+
+            self.last_task = start_import_wizard(Path(source), self.window, author=_author(),
+                                                 on_imported=self.open_path, before_write=self._release, keep=keep,
+                                                 own_format=own_format)
+            return self.last_task
         out = _with_suffix(Path(target), FILE_SUFFIX)
-        if self.session is not None and self.session.path is not None and self.session.path.resolve() == out.resolve():
-            self.close()
+        self._release(out)
         src = Path(source)
 
         def plan(progress: Any, cancelled: Any) -> Any:
@@ -215,3 +231,8 @@ class Documents(QObject):
 
         self.last_task = run_task(plan, tr("ex.importing"), self.window, planned, dialogs.show_exception)
         return self.last_task
+
+    def _release(self, path: Path) -> None:
+        """Close the open assessment if an import is about to replace its file."""
+        if self.session is not None and self.session.path is not None and self.session.path.resolve() == path.resolve():
+            self.close()

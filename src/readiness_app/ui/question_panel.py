@@ -170,6 +170,11 @@ class QuestionPanel(QWidget):
         self.clear_button.clicked.connect(self.clear_requested)
         status.addWidget(self.answer_label, 1)
         outer.addLayout(status)
+        self.source_label = QLabel()  # where an imported answer came from: "file.xlsx / Sheet / row 12"
+        self.source_label.setWordWrap(True)
+        self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.source_label.hide()
+        outer.addWidget(self.source_label)
 
         note_row = QHBoxLayout()
         self.note_label = QLabel()
@@ -303,6 +308,10 @@ class QuestionPanel(QWidget):
             self.value_edit.setText("" if value is None else f"{value:g}" if isinstance(value, float) else str(value))
         text = answer_text(q, a)
         self.answer_label.setText(f"{tr('q.answer')}: {text or tr('q.not_answered')}")
+        source = tr("q.source", source=a.source) if a is not None and a.source else ""
+        self.source_label.setText(source)
+        self.source_label.setVisible(bool(source))
+        self.answer_label.setToolTip(source)
         note = a.note if a is not None and not a.not_applicable else ""
         if not self.note_edit.hasFocus():
             self.note_edit.setText(note)
@@ -365,6 +374,7 @@ class QuestionPanel(QWidget):
         if self.value_edit is not None:
             self.value_edit.setFont(_font(1.2 * s))
         self.answer_label.setFont(_font(1.05 * s, bold=True))
+        self.source_label.setFont(_font(0.9 * min(s, 1.2), italic=True))
         self.keys_label.setFont(_font(0.9 * max(1.0, s * 0.8)))
 
     def _update_keys(self) -> None:

@@ -1,0 +1,1603 @@
+"""The import wizard: an Excel assessment made elsewhere, mapped step by step onto ours.
+
+Four pages, each showing what the core (:mod:`readiness_app.xlsx_import`,
+:mod:`readiness_app.import_mapping`) reads from the workbook:
+
+1. **Sheet and header row**: every sheet (hidden ones marked), a header-row spin box and a
+   live preview of the first rows with the header highlighted.
+2. **Columns**: a combo per role (question id, question text, answer, answer as a number,
+   note, participant, role, use case), pre-filled from :func:`suggest_profile`.
+3. **Values and questions**: each distinct answer label and what it becomes on our scales
+   (editable), and each question of the workbook with the question it matches and how sure
+   the match is (editable; weak matches highlighted).
+4. **Preview**: counts, every problem (sheet, row, column, reason) and every answer with its
+   source ("file / sheet / row"); the file to write. Finish writes it off the UI thread.
+
+Nothing is written before Finish; the new file is built beside the target and moved into
+place, so a failed or cancelled import leaves no file. The mapping can be saved as a profile
+(JSON) and loaded for the next workbook of the same layout (``readiness import --profile``).
+
+The top half of this module is plain Python (what the pages show, the background jobs); the
+widgets below only display it and collect the user's choices. Test seam: build
+:class:`ImportWizard` from :func:`load_overview` and drive it; file choosers and questions go
+through the dialog service.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from readiness_app.errors import ReadinessError, WorkbookImportError
+from readiness_app.import_mapping import (
+    COLUMN_LABELS,
+    ImportProfile,
+    QuestionMatcher,
+    ValueMapper,
+    ValueProblem,
+    guess_columns,
+    normalise,
+    parse_scale,
+    resolve_column,
+    scale_label,
+)
+from readiness_app.questionnaire import Library, Question
+from readiness_app.storage import FILE_SUFFIX
+from readiness_app.ui import dialogs
+from readiness_app.ui.format import value_text
+from readiness_app.ui.i18n import language, tr
+from readiness_app.ui.tasks import Cancelled, Task, run_task
+from readiness_app.xlsx_import import (
+    ImportPlan,
+    SheetInfo,
+    SheetPreview,
+    apply_plan,
+    inspect_workbook,
+    plan_import,
+    preview_sheet,
+    suggest_profile,
+)
+from readiness_app.xlsx_io import column_letter
+
+PREVIEW_ROWS = 60  # rows shown on the first page (the header must be among them)
+MAX_ROWS = 50_000  # what the reader accepts in one sheet
+COLUMN_ROLES = ("question_id", "question", "answer", "answer_value", "note", "participant", "role", "use_case")
+SCALES = ("auto", "0-4", "1-5", "0-5", "0-10", "1-10", "0-100", "0-1")
+ERROR_BG = QColor("#f6c6c6")
+WARN_BG = QColor("#fbe3a6")
+HEADER_BG = QColor("#bcd4f6")
+DARK_TEXT = QColor("#111111")
+
+ProgressFn = Callable[[int, int], None]
+CancelledFn = Callable[[], bool]
+
+
+# =========================================================================== plain Python
+
+
+@dataclass(frozen=True, slots=True)
+class SheetOverview:
+    info: SheetInfo
+    preview: SheetPreview | None
+    error: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.info.name
+
+    @property
+    def hidden(self) -> bool:
+        return self.info.state != "visible"
+
+    def width(self) -> int:
+        if self.preview is None:
+            return 0
+        return max((len(cells) for _n, cells in self.preview.rows), default=0)
+
+    def row(self, number: int) -> tuple[str, ...]:
+        if self.preview is not None:
+            for n, cells in self.preview.rows:
+                if n == number:
+                    return cells
+        return ()
+
+    def headers(self, header_row: int | None) -> tuple[str, ...]:
+        """The header names in ``header_row``, padded to the sheet's width."""
+        if header_row is None:
+            return ()
+        cells = self.row(header_row)
+        return tuple(cells) + ("",) * max(0, self.width() - len(cells))
+
+    def samples(self, header_row: int | None, column: int, limit: int = 4) -> list[str]:
+        """The first distinct values below the header in ``column`` (for the column page)."""
+        if self.preview is None or header_row is None:
+            return []
+        header = normalise(self.row(header_row)[column]) if column < len(self.row(header_row)) else ""
+        seen: list[str] = []
+        for n, cells in self.preview.rows:
+            if n <= header_row or column >= len(cells):
+                continue
+            text = cells[column].replace("\n", " ").strip()
+            if text and normalise(text) != header and text not in seen:
+                seen.append(text)
+                if len(seen) >= limit:
+                    break
+        return seen
+
+
+@dataclass(frozen=True, slots=True)
+class WorkbookOverview:
+    """What the first page shows: the sheets, their first rows and the suggested mapping."""
+
+    path: Path
+    kind: str  # foreign, template, scorecard
+    sheets: tuple[SheetOverview, ...]
+    suggestion: ImportProfile
+    library: Library | None
+
+    def sheet(self, name: str) -> SheetOverview | None:
+        return next((s for s in self.sheets if s.name == name), None)
+
+    def find_sheet(self, name: str) -> str | None:
+        """A profile's sheet name here: exact, then ignoring spaces and case, then cut at 31 characters."""
+        names = [s.name for s in self.sheets]
+        if name in names:
+            return name
+        want = name.strip().casefold()
+        for n in names:
+            if n.strip().casefold() == want:
+                return n
+        for n in names:
+            if len(n) == 31 and want.startswith(n.strip().casefold()):
+                return n
+        return None
+
+
+def load_overview(path: Path, library: Library | None = None, progress: ProgressFn | None = None,
+                  cancelled: CancelledFn | None = None) -> WorkbookOverview:
+    """Read the sheets of ``path`` and their first rows (a background job; raises WorkbookImportError)."""
+    path = Path(path)
+    info = inspect_workbook(path)
+    sheets: list[SheetOverview] = []
+    for i, s in enumerate(info.sheets):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if progress is not None:
+            progress(i, len(info.sheets) + 1)
+        try:
+            sheets.append(SheetOverview(s, preview_sheet(path, s.name, rows=PREVIEW_ROWS)))
+        except WorkbookImportError as exc:
+            sheets.append(SheetOverview(s, None, exc.one_line()))
+    suggestion = suggest_profile(path) if info.kind == "foreign" else ImportProfile()
+    if library is None and info.kind == "foreign":
+        from readiness_app.questionnaire import load_library
+
+        library = load_library()
+    return WorkbookOverview(path, info.kind, tuple(sheets), suggestion, library)
+
+
+@dataclass(slots=True)
+class Draft:
+    """The user's choices so far; :meth:`profile` turns them into an :class:`ImportProfile`."""
+
+    sheet: str = ""
+    header_row: int | None = None
+    columns: dict[str, str] = field(default_factory=dict)  # role -> header text or column letter
+    columns_for: tuple[str, int | None] = ("", None)  # the sheet and header row the columns were chosen for
+    scale: str = "auto"
+    values: dict[str, Any] = field(default_factory=dict)
+    questions: dict[str, str] = field(default_factory=dict)
+    default_use_case: str = ""
+    base: ImportProfile = field(default_factory=ImportProfile)  # the rest (min_confidence, engagement, ...)
+
+    @classmethod
+    def start(cls, overview: WorkbookOverview, profile: ImportProfile | None = None) -> Draft:
+        draft = cls()
+        draft.apply(overview, profile or overview.suggestion)
+        return draft
+
+    def apply(self, overview: WorkbookOverview, profile: ImportProfile) -> list[str]:
+        """Take over a (loaded) profile; returns the names of its sheets this workbook lacks."""
+        missing: list[str] = []
+        sheet = None
+        for name in profile.sheets:
+            sheet = overview.find_sheet(name)
+            if sheet is not None:
+                break
+            missing.append(name)
+        if sheet is None:
+            sheet = self.sheet or _first_sheet(overview)
+        self.sheet = sheet
+        so = overview.sheet(sheet)
+        detected = so.preview.header_row if so is not None and so.preview is not None else None
+        self.header_row = profile.header_row or detected
+        self.columns = dict(profile.columns)
+        self.columns_for = (self.sheet, self.header_row) if profile.columns else ("", None)
+        self.scale = profile.scale or "auto"
+        self.values = dict(profile.values)
+        self.questions = dict(profile.questions)
+        self.default_use_case = profile.default_use_case
+        self.base = profile
+        return missing
+
+    def profile(self) -> ImportProfile:
+        return replace(self.base, sheets=[self.sheet] if self.sheet else [], header_row=self.header_row,
+                       columns={r: c for r, c in self.columns.items() if c}, scale=self.scale or "auto",
+                       values=dict(self.values), questions=dict(self.questions),
+                       default_use_case=self.default_use_case.strip())
+
+
+def _first_sheet(overview: WorkbookOverview) -> str:
+    visible = [s.name for s in overview.sheets if not s.hidden]
+    return (visible or [s.name for s in overview.sheets] or [""])[0]
+
+
+def column_ref(index: int, headers: Sequence[str]) -> str:
+    """How a profile names a column: its header when that is unique, else its letter."""
+    h = headers[index].strip() if index < len(headers) else ""
+    if h and sum(1 for x in headers if normalise(x) == normalise(h)) == 1:
+        return h
+    return column_letter(index + 1)
+
+
+def resolve_columns(columns: dict[str, str], headers: Sequence[str]) -> tuple[dict[str, int], list[str]]:
+    """role -> 0-based column for the references that exist in ``headers``; and those that do not."""
+    found: dict[str, int] = {}
+    missing: list[str] = []
+    for role, ref in columns.items():
+        idx = resolve_column(ref, headers) if ref else None
+        if idx is None:
+            missing.append(ref)
+        else:
+            found[role] = idx
+    return found, missing
+
+
+def guessed_columns(headers: Sequence[str]) -> dict[str, str]:
+    return {role: column_ref(i, headers) for role, i in guess_columns(headers).items()}
+
+
+@dataclass(frozen=True, slots=True)
+class LabelUse:
+    """A distinct answer text of the workbook, how often it occurs and with which of its questions."""
+
+    label: str
+    count: int
+    keys: tuple[tuple[str, str], ...]  # (their id, their text) of the rows it answers
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionUse:
+    """A question of the workbook (its id or text), and how many answered rows ask it."""
+
+    key: str  # what the profile's "questions" is keyed by: their id, else their text
+    qid: str
+    text: str
+    rows: int
+
+
+@dataclass(frozen=True, slots=True)
+class LabelView:
+    label: str
+    count: int
+    question: Question | None  # the (first) question it answers, for the automatic reading
+    automatic: str  # what it becomes without a mapping ("" when not understood)
+    problem: str  # why it is not understood
+    chosen: Any  # the profile's value for it, or None for automatic
+    options: tuple[tuple[str, str], ...]  # choice options offered (id, label) of the questions it answers
+
+
+@dataclass(frozen=True, slots=True)
+class MatchView:
+    use: QuestionUse
+    question: Question | None
+    confidence: float
+    how: str
+    best_guess: Question | None
+    chosen: bool  # the user (or the profile) picked it
+    weak: bool  # below the threshold: not imported as it stands
+    similar: bool  # matched by similar text only: worth a look
+
+
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """The answer texts and questions of the chosen sheet, and the scale its numbers were read on."""
+
+    labels: tuple[LabelUse, ...]
+    questions: tuple[QuestionUse, ...]
+    detected_scale: tuple[float, float]
+    library: Library
+
+    def matcher(self, draft: Draft) -> QuestionMatcher:
+        return QuestionMatcher(self.library, draft.questions, draft.base.min_confidence)
+
+    def matches(self, draft: Draft) -> list[MatchView]:
+        current = self.matcher(draft)
+        views = []
+        picked = {normalise(k) for k in draft.questions}
+        for use in self.questions:
+            m = current.match(use.qid, use.text)
+            chosen = bool({normalise(use.qid), normalise(use.text)} & picked - {""})
+            weak = m.question is None
+            views.append(MatchView(use, m.question, m.confidence, m.how, m.best_guess, chosen, weak,
+                                   m.how == "similar text"))
+        return views
+
+    def scale(self, draft: Draft) -> tuple[float, float]:
+        try:
+            fixed = parse_scale(draft.scale)
+        except ValueError:
+            fixed = None
+        return fixed or self.detected_scale
+
+    def label_views(self, draft: Draft) -> list[LabelView]:
+        matcher = self.matcher(draft)
+        plain = ValueMapper()
+        chosen = {normalise(k): v for k, v in draft.values.items()}
+        scale = self.scale(draft)
+        lang = language()
+        views = []
+        for use in self.labels:
+            questions: list[Question] = []
+            for qid, text in use.keys:
+                q = matcher.match(qid, text).question
+                if q is not None and q not in questions:
+                    questions.append(q)
+            options: list[tuple[str, str]] = []
+            for q in questions:
+                if q.type in ("choice", "checklist"):
+                    options += [(o.id, o.label.get(lang)) for o in q.options if o.id not in dict(options)]
+            automatic, problem = "", ""
+            q0 = questions[0] if questions else None
+            if q0 is None:
+                problem = tr("iw.val_no_question")
+            else:
+                try:
+                    mapped = plain.map(q0, use.label, scale)
+                except ValueProblem as exc:
+                    problem = str(exc)
+                else:
+                    if mapped is None:
+                        automatic = tr("iw.val_empty")
+                    elif mapped.not_applicable:
+                        automatic = tr("q.not_applicable")
+                    else:
+                        automatic = value_text(q0, mapped.value)
+            views.append(LabelView(use.label, use.count, q0, automatic, problem, chosen.get(normalise(use.label)),
+                                   tuple(options)))
+        return views
+
+
+def survey_sheet(path: Path, library: Library, profile: ImportProfile, progress: ProgressFn | None = None,
+                 cancelled: CancelledFn | None = None) -> Survey:
+    """Plan the import once (for the scale it detects) and collect the sheet's answer texts and questions."""
+    def tick(done: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if progress is not None:
+            progress(done, total)
+
+    plan = plan_import(path, library, profile, progress=tick)
+    tick(0, 0)
+    sheet = plan.sheets[0] if plan.sheets else (profile.sheets[0] if profile.sheets else "")
+    rows = MAX_ROWS
+    pv = preview_sheet(path, sheet, rows=rows, header_row=profile.header_row)
+    cols, _missing = resolve_columns(profile.columns, pv.headers)
+    header_answer = normalise(pv.headers[cols["answer"]]) if "answer" in cols and cols["answer"] < len(pv.headers) else ""
+
+    def get(cells: tuple[str, ...], role: str) -> str:
+        i = cols.get(role)
+        return cells[i].strip() if i is not None and i < len(cells) else ""
+
+    labels: dict[str, list[Any]] = {}  # normalised -> [label, count, keys]
+    questions: dict[str, list[Any]] = {}  # normalised key -> [key, qid, text, rows]
+    for number, cells in pv.rows:
+        if pv.header_row is not None and number <= pv.header_row:
+            continue
+        qid, text, answer, note = get(cells, "question_id"), get(cells, "question"), get(cells, "answer"), get(cells, "note")
+        if not qid and not text:
+            continue
+        if answer and header_answer and normalise(answer) == header_answer:
+            continue  # a repeated header row
+        if not answer and not note:
+            continue
+        key = qid or text
+        entry = questions.setdefault(normalise(key), [key, qid, text, 0])
+        entry[3] += 1
+        if answer:
+            lab = labels.setdefault(normalise(answer), [answer, 0, []])
+            lab[1] += 1
+            if (qid, text) not in lab[2]:
+                lab[2].append((qid, text))
+    detected = (0.0, 4.0)
+    if plan.profile is not None:
+        with contextlib.suppress(ValueError):
+            detected = parse_scale(plan.profile.scale) or detected
+    return Survey(tuple(LabelUse(a, c, tuple(k)) for a, c, k in labels.values()),
+                  tuple(QuestionUse(k, i, t, n) for k, i, t, n in questions.values()), detected, library)
+
+
+def make_plan(overview: WorkbookOverview, profile: ImportProfile | None, progress: ProgressFn | None = None,
+              cancelled: CancelledFn | None = None) -> ImportPlan:
+    """The plan for the preview page (our own workbooks need no profile)."""
+    def tick(done: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if progress is not None:
+            progress(done, total)
+
+    if overview.kind != "foreign":
+        return plan_import(overview.path, overview.library, progress=tick)
+    return plan_import(overview.path, overview.library, profile, progress=tick)
+
+
+def write_import(plan: ImportPlan, target: Path, *, author: str = "", allow_problems: bool = False,
+                 cancelled: CancelledFn | None = None) -> Path:
+    """Write ``plan`` as a new assessment at ``target`` (replacing it); nothing is left on failure or cancel."""
+    target = Path(target)
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.wizard")
+    try:
+        apply_plan(plan, tmp, author=author, allow_problems=allow_problems)
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return target
+
+
+def suggested_target(source: Path) -> Path:
+    return Path(source).resolve().with_suffix(FILE_SUFFIX)
+
+
+# =========================================================================== widgets
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of text rows (problems, answers) with an optional background per row."""
+
+    def __init__(self, headers: Sequence[str] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self.headers = list(headers)
+        self.rows: list[tuple[str, ...]] = []
+        self.backgrounds: list[QColor | None] = []
+
+    def set_rows(self, rows: Sequence[tuple[str, ...]], backgrounds: Sequence[QColor | None] | None = None) -> None:
+        self.beginResetModel()
+        self.rows = [tuple(r) for r in rows]
+        self.backgrounds = list(backgrounds) if backgrounds is not None else [None] * len(self.rows)
+        self.endResetModel()
+
+    def set_headers(self, headers: Sequence[str]) -> None:
+        self.headers = list(headers)
+        if self.headers:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        text = row[index.column()] if index.column() < len(row) else ""
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return text
+        bg = self.backgrounds[index.row()] if index.row() < len(self.backgrounds) else None
+        if role == Qt.ItemDataRole.BackgroundRole and bg is not None:
+            return QBrush(bg)
+        if role == Qt.ItemDataRole.ForegroundRole and bg is not None:
+            return QBrush(DARK_TEXT)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+
+def _table_view(model: QAbstractTableModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+def _item(text: str, bg: QColor | None = None, bold: bool = False, tip: str = "") -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if bg is not None:
+        item.setBackground(QBrush(bg))
+        item.setForeground(QBrush(DARK_TEXT))
+    if bold:
+        font = QFont(item.font())
+        font.setBold(True)
+        item.setFont(font)
+    item.setToolTip(tip or text)
+    return item
+
+
+def _hint() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    return label
+
+
+class _Page(QWizardPage):
+    """A page with a status line for errors and "reading…" (errors show here, not in pop-ups)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passed = False  # set when its background step has finished: the next validatePage lets it go
+        self.outer = QVBoxLayout(self)
+        self.outer.setSpacing(10)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(tr("iw.status"))
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def import_wizard(self) -> ImportWizard:
+        wiz = self.wizard()
+        assert isinstance(wiz, ImportWizard)
+        return wiz
+
+    def set_status(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #b00020; font-weight: bold;" if error else "")
+        self.status.setVisible(bool(text))
+
+    def retranslate(self) -> None:  # pragma: no cover - every page overrides
+        pass
+
+
+# --------------------------------------------------------------------------- page 1
+
+
+class SheetPage(_Page):
+    def __init__(self) -> None:
+        super().__init__()
+        self._filling = False
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        self.file_label = _hint()
+        self.sheets_label = QLabel()
+        self.sheets = QListWidget()
+        self.sheets.setMinimumWidth(260)
+        self.sheets_label.setBuddy(self.sheets)
+        self.sheets.currentRowChanged.connect(self._sheet_changed)
+        header_row = QHBoxLayout()
+        self.header_label = QLabel()
+        self.header_spin = QSpinBox()
+        self.header_spin.setMinimum(1)
+        self.header_spin.setMinimumWidth(90)
+        self.header_label.setBuddy(self.header_spin)
+        self.header_spin.valueChanged.connect(self._header_changed)
+        header_row.addWidget(self.header_label)
+        header_row.addWidget(self.header_spin)
+        header_row.addStretch(1)
+        self.detected_label = _hint()
+        self.kind_label = _hint()
+        lv.addWidget(self.file_label)
+        lv.addWidget(self.sheets_label)
+        lv.addWidget(self.sheets, 1)
+        lv.addLayout(header_row)
+        lv.addWidget(self.detected_label)
+        lv.addWidget(self.kind_label)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        self.preview_label = QLabel()
+        self.preview = QTableWidget()
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.preview.setTabKeyNavigation(False)
+        self.preview.setWordWrap(False)
+        self.preview.cellDoubleClicked.connect(lambda r, _c: self.header_spin.setValue(self._row_numbers[r])
+                                               if r < len(self._row_numbers) else None)
+        self.preview_label.setBuddy(self.preview)
+        self._row_numbers: list[int] = []
+        rv.addWidget(self.preview_label)
+        rv.addWidget(self.preview, 1)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+        split.setSizes([300, 900])
+        self.outer.addWidget(split, 1)
+        self.outer.addWidget(self.status)
+        self.set_status("")
+
+    def initializePage(self) -> None:
+        wiz = self.import_wizard()
+        ov, draft = wiz.overview, wiz.draft
+        self._filling = True
+        self.sheets.clear()
+        for s in ov.sheets:
+            rows = "" if s.info.rows is None else tr("iw.sheet_rows", count=s.info.rows)
+            text = f"{s.name}   {rows}".rstrip()
+            if s.hidden:
+                text += "   " + tr("iw.hidden")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, s.name)
+            item.setToolTip(s.error or text)
+            if s.hidden:
+                font = QFont(item.font())
+                font.setItalic(True)
+                item.setFont(font)
+            self.sheets.addItem(item)
+        names = [s.name for s in ov.sheets]
+        self.sheets.setCurrentRow(names.index(draft.sheet) if draft.sheet in names else 0)
+        self._filling = False
+        self._show_sheet()
+        self.retranslate()
+
+    def current_sheet(self) -> SheetOverview | None:
+        item = self.sheets.currentItem()
+        return None if item is None else self.import_wizard().overview.sheet(item.data(Qt.ItemDataRole.UserRole))
+
+    def _sheet_changed(self, _row: int) -> None:
+        if self._filling:
+            return
+        so = self.current_sheet()
+        if so is None:
+            return
+        draft = self.import_wizard().draft
+        if draft.sheet != so.name:
+            draft.sheet = so.name
+            draft.header_row = so.preview.header_row if so.preview is not None else None
+        self._show_sheet()
+
+    def _header_changed(self, value: int) -> None:
+        if self._filling:
+            return
+        self.import_wizard().draft.header_row = value
+        self._highlight()
+        self.completeChanged.emit()
+
+    def _show_sheet(self) -> None:
+        so = self.current_sheet()
+        draft = self.import_wizard().draft
+        self._filling = True
+        self.preview.clear()
+        self._row_numbers = []
+        if so is None or so.preview is None:
+            self.preview.setRowCount(0)
+            self.preview.setColumnCount(0)
+            self.set_status(so.error if so is not None else "", error=True)
+            self._filling = False
+            self.completeChanged.emit()
+            return
+        self.set_status("")
+        rows = so.preview.rows
+        width = so.width()
+        self.preview.setColumnCount(width)
+        self.preview.setRowCount(len(rows))
+        self.preview.setHorizontalHeaderLabels([column_letter(i + 1) for i in range(width)])
+        self.preview.setVerticalHeaderLabels([str(n) for n, _c in rows])
+        for r, (n, cells) in enumerate(rows):
+            self._row_numbers.append(n)
+            for c in range(width):
+                text = cells[c] if c < len(cells) else ""
+                self.preview.setItem(r, c, _item(text.replace("\n", " ")[:200], tip=text[:1000]))
+        last = rows[-1][0] if rows else 1
+        self.header_spin.setMaximum(max(1, last))
+        self.header_spin.setValue(draft.header_row or 1)
+        if draft.header_row is None and rows:
+            draft.header_row = self.header_spin.value()
+        self._filling = False
+        self._highlight()
+        self.preview.resizeColumnsToContents()
+        for c in range(width):
+            self.preview.setColumnWidth(c, min(self.preview.columnWidth(c) + 8, 320))
+        self.completeChanged.emit()
+
+    def _highlight(self) -> None:
+        hr = self.import_wizard().draft.header_row
+        bold = QFont(self.preview.font())
+        bold.setBold(True)
+        plain = QFont(self.preview.font())
+        for r, n in enumerate(self._row_numbers):
+            for c in range(self.preview.columnCount()):
+                item = self.preview.item(r, c)
+                if item is None:
+                    continue
+                if n == hr:
+                    item.setBackground(QBrush(HEADER_BG))
+                    item.setForeground(QBrush(DARK_TEXT))
+                    item.setFont(bold)
+                else:
+                    item.setData(Qt.ItemDataRole.BackgroundRole, None)
+                    item.setData(Qt.ItemDataRole.ForegroundRole, None)
+                    item.setFont(plain)
+        first = self.preview.item(self._row_numbers.index(hr), 0) if hr in self._row_numbers else None
+        if first is not None:
+            self.preview.scrollToItem(first, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self._update_detected()
+
+    def _update_detected(self) -> None:
+        so = self.current_sheet()
+        detected = so.preview.header_row if so is not None and so.preview is not None else None
+        self.detected_label.setText(tr("iw.detected", row=detected) if detected else tr("iw.not_detected"))
+
+    def isComplete(self) -> bool:
+        so = self.current_sheet()
+        return so is not None and so.preview is not None and bool(so.preview.rows)
+
+    def nextId(self) -> int:
+        wiz = self.wizard()
+        if isinstance(wiz, ImportWizard) and wiz.overview.kind != "foreign":
+            return ImportWizard.PREVIEW
+        return ImportWizard.COLUMNS
+
+    def validatePage(self) -> bool:
+        wiz = self.import_wizard()
+        if wiz.overview.kind != "foreign":
+            return wiz.run_step(self, "plan")
+        return True
+
+    def retranslate(self) -> None:
+        wiz = self.wizard()
+        self.setTitle(tr("iw.p1_title"))
+        self.setSubTitle(tr("iw.p1_sub"))
+        self.sheets_label.setText(tr("iw.sheets"))
+        self.sheets.setAccessibleName(tr("iw.sheets_name"))
+        self.header_label.setText(tr("iw.header_row"))
+        self.header_spin.setAccessibleName(tr("iw.header_row_name"))
+        self.preview_label.setText(tr("iw.preview_rows"))
+        self.preview.setAccessibleName(tr("iw.preview_rows_name"))
+        if isinstance(wiz, ImportWizard):
+            self.file_label.setText(tr("iw.file", name=wiz.overview.path.name))
+            kind = wiz.overview.kind
+            self.kind_label.setText("" if kind == "foreign" else tr(f"iw.kind_{kind}"))
+            self.kind_label.setVisible(kind != "foreign")
+            self._update_detected()
+
+
+# --------------------------------------------------------------------------- page 2
+
+
+class ColumnsPage(_Page):
+    def __init__(self) -> None:
+        super().__init__()
+        self.intro = _hint()
+        self.outer.addWidget(self.intro)
+        form = QGridLayout()
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(8)
+        self.labels: dict[str, QLabel] = {}
+        self.combos: dict[str, QComboBox] = {}
+        self.samples: dict[str, QLabel] = {}
+        for row, role in enumerate(COLUMN_ROLES):
+            label = QLabel()
+            combo = QComboBox()
+            combo.setMinimumWidth(340)
+            combo.setMaxVisibleItems(20)
+            label.setBuddy(combo)
+            sample = QLabel()
+            sample.setWordWrap(True)
+            sample.setMinimumWidth(200)
+            combo.currentIndexChanged.connect(lambda _i, r=role: self._changed(r))
+            form.addWidget(label, row, 0)
+            form.addWidget(combo, row, 1)
+            form.addWidget(sample, row, 2)
+            self.labels[role], self.combos[role], self.samples[role] = label, combo, sample
+        form.setColumnStretch(2, 1)
+        self.outer.addLayout(form)
+        uc = QHBoxLayout()
+        self.default_uc_label = QLabel()
+        self.default_uc = QLineEdit()
+        self.default_uc.setMinimumWidth(300)
+        self.default_uc_label.setBuddy(self.default_uc)
+        self.default_uc.textEdited.connect(self._default_uc)
+        uc.addWidget(self.default_uc_label)
+        uc.addWidget(self.default_uc, 1)
+        self.outer.addLayout(uc)
+        self.missing_label = _hint()
+        self.outer.addWidget(self.missing_label)
+        self.outer.addStretch(1)
+        self.outer.addWidget(self.status)
+        self.set_status("")
+        self._filling = False
+        self._headers: tuple[str, ...] = ()
+
+    def initializePage(self) -> None:
+        wiz = self.import_wizard()
+        draft = wiz.draft
+        so = wiz.overview.sheet(draft.sheet)
+        headers = so.headers(draft.header_row) if so is not None else ()
+        self._headers = headers
+        if draft.columns_for != (draft.sheet, draft.header_row) or not draft.columns:
+            draft.columns = guessed_columns(headers)
+            draft.columns_for = (draft.sheet, draft.header_row)
+        cols, missing = resolve_columns(draft.columns, headers)
+        for role in list(draft.columns):
+            if role not in cols:
+                del draft.columns[role]
+        self.missing_label.setText(tr("iw.cols_missing", names=", ".join(missing)) if missing else "")
+        self.missing_label.setVisible(bool(missing))
+        self._filling = True
+        for role, combo in self.combos.items():
+            combo.clear()
+            combo.addItem(tr("iw.not_used"), -1)
+            for i, h in enumerate(headers):
+                letter = column_letter(i + 1)
+                combo.addItem(f"{letter} – {h}" if h.strip() else f"{letter} {tr('iw.no_header')}", i)
+            combo.setCurrentIndex(combo.findData(cols.get(role, -1)))
+        self._filling = False
+        self.default_uc.setText(draft.default_use_case)
+        for role in self.combos:
+            self._sample(role)
+        self.retranslate()
+        self.completeChanged.emit()
+
+    def _changed(self, role: str) -> None:
+        if self._filling:
+            return
+        draft = self.import_wizard().draft
+        idx = self.combos[role].currentData()
+        if idx is None or idx < 0:
+            draft.columns.pop(role, None)
+        else:
+            draft.columns[role] = column_ref(int(idx), self._headers)
+        draft.columns_for = (draft.sheet, draft.header_row)
+        self._sample(role)
+        self.completeChanged.emit()
+
+    def _default_uc(self, text: str) -> None:
+        self.import_wizard().draft.default_use_case = text
+
+    def _sample(self, role: str) -> None:
+        wiz = self.wizard()
+        if not isinstance(wiz, ImportWizard):
+            return
+        idx = self.combos[role].currentData()
+        so = wiz.overview.sheet(wiz.draft.sheet)
+        if so is None or idx is None or idx < 0:
+            self.samples[role].setText("")
+            return
+        values = so.samples(wiz.draft.header_row, int(idx))
+        self.samples[role].setText(tr("iw.for_example", values=" · ".join(v[:40] for v in values)) if values
+                                   else tr("iw.col_empty"))
+
+    def isComplete(self) -> bool:
+        chosen = {r for r, c in self.combos.items() if (c.currentData() if c.count() else -1) not in (None, -1)}
+        return "answer" in chosen and bool({"question", "question_id"} & chosen)
+
+    def validatePage(self) -> bool:
+        return self.import_wizard().run_step(self, "survey")
+
+    def retranslate(self) -> None:
+        self.setTitle(tr("iw.p2_title"))
+        self.setSubTitle(tr("iw.p2_sub"))
+        self.intro.setText(tr("iw.p2_intro"))
+        de = language() == "de"
+        for role in COLUMN_ROLES:
+            text = COLUMN_LABELS[role][1 if de else 0]
+            required = role in ("answer", "question", "question_id")
+            self.labels[role].setText(text + (" *" if required else "") + ":")
+            self.combos[role].setAccessibleName(text)
+        self.labels["answer_value"].setText(tr("iw.answer_value") + ":")
+        self.combos["answer_value"].setAccessibleName(tr("iw.answer_value"))
+        self.default_uc_label.setText(tr("iw.default_uc"))
+        self.default_uc.setAccessibleName(tr("iw.default_uc"))
+        self.default_uc.setPlaceholderText(tr("iw.default_uc_hint"))
+
+
+# --------------------------------------------------------------------------- page 3
+
+
+class ValuesPage(_Page):
+    def __init__(self) -> None:
+        super().__init__()
+        scale_row = QHBoxLayout()
+        self.scale_label = QLabel()
+        self.scale_combo = QComboBox()
+        self.scale_combo.setMinimumWidth(260)
+        self.scale_label.setBuddy(self.scale_combo)
+        self.scale_combo.currentIndexChanged.connect(self._scale_changed)
+        scale_row.addWidget(self.scale_label)
+        scale_row.addWidget(self.scale_combo)
+        scale_row.addStretch(1)
+        self.outer.addLayout(scale_row)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.values_box = QGroupBox()
+        vb = QVBoxLayout(self.values_box)
+        self.values_hint = _hint()
+        self.values = QTableWidget(0, 4)
+        self.values.setTabKeyNavigation(False)
+        self.values.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.values.verticalHeader().setVisible(False)
+        self.values.horizontalHeader().setStretchLastSection(True)
+        vb.addWidget(self.values_hint)
+        vb.addWidget(self.values, 1)
+        self.questions_box = QGroupBox()
+        qb = QVBoxLayout(self.questions_box)
+        self.questions_hint = _hint()
+        self.matches = QTableWidget(0, 4)
+        self.matches.setTabKeyNavigation(False)
+        self.matches.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matches.verticalHeader().setVisible(False)
+        self.matches.horizontalHeader().setStretchLastSection(True)
+        qb.addWidget(self.questions_hint)
+        qb.addWidget(self.matches, 1)
+        split.addWidget(self.values_box)
+        split.addWidget(self.questions_box)
+        split.setSizes([300, 400])
+        self.outer.addWidget(split, 1)
+        self.outer.addWidget(self.status)
+        self.set_status("")
+        self._filling = False
+        self.value_combos: list[QComboBox] = []
+        self.match_combos: list[QComboBox] = []
+        self._label_views: list[LabelView] = []
+        self._match_views: list[MatchView] = []
+
+    def survey(self) -> Survey:
+        s = self.import_wizard().survey
+        assert s is not None
+        return s
+
+    def initializePage(self) -> None:
+        draft = self.import_wizard().draft
+        survey = self.survey()
+        self._filling = True
+        self.scale_combo.clear()
+        scales = list(SCALES)
+        if draft.scale not in scales:
+            scales.append(draft.scale)
+        for s in scales:
+            text = tr("iw.scale_auto", scale=scale_label(survey.detected_scale)) if s == "auto" else \
+                tr("iw.scale_percent") if s == "0-100" else s
+            self.scale_combo.addItem(text, s)
+        self.scale_combo.setCurrentIndex(max(0, self.scale_combo.findData(draft.scale or "auto")))
+        self._filling = False
+        self.retranslate()
+        self.fill()
+
+    def fill(self) -> None:
+        """(Re)build both tables from the survey and the draft (after any change)."""
+        wiz = self.import_wizard()
+        draft, survey = wiz.draft, self.survey()
+        self._filling = True
+        self._label_views = survey.label_views(draft)
+        self._match_views = survey.matches(draft)
+        self._fill_values()
+        self._fill_matches(survey.library)
+        self._filling = False
+        weak = sum(1 for m in self._match_views if m.weak)
+        unread = sum(1 for v in self._label_views if v.problem and v.chosen is None)
+        self.questions_hint.setText(tr("iw.q_hint", percent=round(draft.base.min_confidence * 100), weak=weak))
+        self.values_hint.setText(tr("iw.v_hint", unread=unread)
+                                 + (" " + tr("iw.v_hint_number") if "answer_value" in draft.columns else ""))
+
+    def _fill_values(self) -> None:
+        t = self.values
+        t.setRowCount(len(self._label_views))
+        self.value_combos = []
+        lang = language()
+        for r, v in enumerate(self._label_views):
+            bad = bool(v.problem) and v.chosen is None
+            bg = ERROR_BG if bad else None
+            t.setItem(r, 0, _item(v.label, bg, bold=True))
+            t.setItem(r, 1, _item(str(v.count), bg))
+            example = f"{v.question.id} – {v.question.text.get(lang)}" if v.question is not None else ""
+            t.setItem(r, 3, _item(v.problem if bad else example, bg, tip=v.problem or example))
+            combo = QComboBox()
+            combo.setAccessibleName(tr("iw.value_for", label=v.label))
+            auto = tr("iw.val_auto", value=v.automatic) if v.automatic else tr("iw.val_auto_none")
+            combo.addItem(auto, None)
+            for n in range(5):
+                combo.addItem(str(n), n)
+            combo.addItem(tr("q.not_applicable"), "n/a")
+            combo.addItem(tr("iw.val_skip"), "")
+            for oid, olabel in v.options:
+                combo.addItem(tr("iw.val_option", label=olabel), oid)
+            idx = 0
+            if v.chosen is not None:
+                idx = next((i for i in range(combo.count()) if _same_value(combo.itemData(i), v.chosen)), -1)
+                if idx < 0:
+                    combo.addItem(str(v.chosen), v.chosen)
+                    idx = combo.count() - 1
+            combo.setCurrentIndex(idx)
+            combo.currentIndexChanged.connect(lambda _i, row=r: self._value_changed(row))
+            t.setCellWidget(r, 2, combo)
+            self.value_combos.append(combo)
+        t.resizeColumnsToContents()
+        t.setColumnWidth(0, min(max(t.columnWidth(0), 160), 320))
+        t.setColumnWidth(2, max(t.columnWidth(2), 280))
+
+    def _fill_matches(self, library: Library) -> None:
+        t = self.matches
+        t.setRowCount(len(self._match_views))
+        self.match_combos = []
+        lang = language()
+        questions = sorted(library.iter_questions(), key=lambda q: q.id)
+        for r, m in enumerate(self._match_views):
+            bg = ERROR_BG if m.weak else WARN_BG if m.similar else None
+            use = m.use
+            shown = f"{use.qid} – {use.text}" if use.qid and use.text else (use.qid or use.text)
+            t.setItem(r, 0, _item(shown[:160], bg, tip=shown))
+            t.setItem(r, 1, _item(str(use.rows), bg))
+            combo = QComboBox()
+            combo.setAccessibleName(tr("iw.match_for", question=shown[:80]))
+            combo.setMinimumContentsLength(36)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.addItem(tr("iw.no_match"), "")
+            for q in questions:
+                combo.addItem(f"{q.id} – {q.text.get(lang)}", q.id)
+            target = m.question.id if m.question is not None else ""
+            combo.setCurrentIndex(max(0, combo.findData(target)))
+            combo.currentIndexChanged.connect(lambda _i, row=r: self._match_changed(row))
+            t.setCellWidget(r, 2, combo)
+            self.match_combos.append(combo)
+            t.setItem(r, 3, _item(self._confidence_text(m), bg))
+        t.resizeColumnsToContents()
+        t.setColumnWidth(0, min(max(t.columnWidth(0), 200), 420))
+        t.setColumnWidth(2, max(t.columnWidth(2), 380))
+
+    @staticmethod
+    def _confidence_text(m: MatchView) -> str:
+        pct = f"{round(m.confidence * 100)} %"
+        if m.chosen:
+            return tr("iw.conf_chosen") if m.question is not None else tr("iw.conf_none_chosen")
+        if m.weak:
+            if m.best_guess is not None and m.confidence > 0:
+                return tr("iw.conf_weak", percent=pct, guess=m.best_guess.id)
+            return tr("iw.conf_none")
+        return tr(f"iw.how_{m.how.replace(' ', '_')}", percent=pct)
+
+    def _scale_changed(self, _i: int) -> None:
+        if self._filling:
+            return
+        self.import_wizard().draft.scale = str(self.scale_combo.currentData() or "auto")
+        self.fill()
+
+    def _value_changed(self, row: int) -> None:
+        if self._filling:
+            return
+        label = self._label_views[row].label
+        value = self.value_combos[row].currentData()
+        values = self.import_wizard().draft.values
+        for k in [k for k in values if normalise(k) == normalise(label)]:
+            del values[k]
+        if value is not None:
+            values[label] = value
+        self.fill()
+
+    def _match_changed(self, row: int) -> None:
+        if self._filling:
+            return
+        m = self._match_views[row]
+        target = str(self.match_combos[row].currentData() or "")
+        questions = self.import_wizard().draft.questions
+        for k in [k for k in questions if normalise(k) == normalise(m.use.key)]:
+            del questions[k]
+        auto = self.survey().matcher(replace(self.import_wizard().draft, questions={})).match(m.use.qid, m.use.text)
+        certain = auto.question is not None and auto.how in ("id", "id in text", "text")
+        if not (certain and auto.question is not None and auto.question.id == target):
+            questions[m.use.key] = target  # "" leaves the question out
+        self.fill()
+
+    def validatePage(self) -> bool:
+        return self.import_wizard().run_step(self, "plan")
+
+    def retranslate(self) -> None:
+        self.setTitle(tr("iw.p3_title"))
+        self.setSubTitle(tr("iw.p3_sub"))
+        self.scale_label.setText(tr("iw.scale"))
+        self.scale_combo.setAccessibleName(tr("iw.scale"))
+        self.values_box.setTitle(tr("iw.values_title"))
+        self.questions_box.setTitle(tr("iw.questions_title"))
+        self.values.setHorizontalHeaderLabels([tr("iw.col_label"), tr("iw.col_count"), tr("iw.col_our_value"),
+                                               tr("iw.col_example")])
+        self.values.setAccessibleName(tr("iw.values_title"))
+        self.matches.setHorizontalHeaderLabels([tr("iw.col_their_question"), tr("iw.col_rows"),
+                                                tr("iw.col_our_question"), tr("iw.col_confidence")])
+        self.matches.setAccessibleName(tr("iw.questions_title"))
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    """Whether a combo's value and a profile's value mean the same (4 == 4.0, "N/A" == "n/a")."""
+    if a is None or b is None:
+        return a is b
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return float(a) == float(b)
+    if isinstance(a, str) and isinstance(b, str):
+        return a == b or (bool(a) and bool(b) and normalise(a) == normalise(b))
+    return False
+
+
+# --------------------------------------------------------------------------- page 4
+
+
+class PreviewPage(_Page):
+    def __init__(self) -> None:
+        super().__init__()
+        tiles = QHBoxLayout()
+        self.tiles: dict[str, QLabel] = {}
+        for key in ("answers", "participants", "use_cases", "problems"):
+            tile = QLabel()
+            tile.setFrameShape(QFrame.Shape.StyledPanel)
+            tile.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            tile.setMinimumHeight(64)
+            tile.setTextFormat(Qt.TextFormat.RichText)
+            tiles.addWidget(tile, 1)
+            self.tiles[key] = tile
+        self.outer.addLayout(tiles)
+        self.summary = _hint()
+        self.outer.addWidget(self.summary)
+        split = QSplitter(Qt.Orientation.Vertical)
+        pbox = QWidget()
+        pl = QVBoxLayout(pbox)
+        pl.setContentsMargins(0, 0, 0, 0)
+        self.problems_label = QLabel()
+        self.problems_model = RowsModel()
+        self.problems = _table_view(self.problems_model, "problems")
+        self.problems_label.setBuddy(self.problems)
+        pl.addWidget(self.problems_label)
+        pl.addWidget(self.problems, 1)
+        abox = QWidget()
+        al = QVBoxLayout(abox)
+        al.setContentsMargins(0, 0, 0, 0)
+        self.answers_label = QLabel()
+        self.answers_model = RowsModel()
+        self.answers = _table_view(self.answers_model, "answers")
+        self.answers_label.setBuddy(self.answers)
+        al.addWidget(self.answers_label)
+        al.addWidget(self.answers, 1)
+        split.addWidget(pbox)
+        split.addWidget(abox)
+        split.setSizes([220, 380])
+        self.outer.addWidget(split, 1)
+        self.allow = QCheckBox()
+        self.allow.toggled.connect(lambda _on: self.completeChanged.emit())
+        self.outer.addWidget(self.allow)
+        target_row = QHBoxLayout()
+        self.target_label = QLabel()
+        self.target = QLineEdit()
+        self.target_label.setBuddy(self.target)
+        self.target.textChanged.connect(lambda _t: self.completeChanged.emit())
+        self.choose = QPushButton()
+        self.choose.clicked.connect(self.choose_target)
+        target_row.addWidget(self.target_label)
+        target_row.addWidget(self.target, 1)
+        target_row.addWidget(self.choose)
+        self.outer.addLayout(target_row)
+        self.outer.addWidget(self.status)
+        self.set_status("")
+
+    def plan(self) -> ImportPlan:
+        plan = self.import_wizard().plan
+        assert plan is not None
+        return plan
+
+    def initializePage(self) -> None:
+        wiz = self.import_wizard()
+        plan = self.plan()
+        if not self.target.text().strip():
+            self.target.setText(str(wiz.target or suggested_target(wiz.overview.path)))
+        self.allow.setChecked(False)
+        self.allow.setVisible(bool(plan.errors))
+        lang = language()
+        problems = []
+        backgrounds: list[QColor | None] = []
+        for p in plan.problems:
+            problems.append((tr(f"iw.sev_{p.severity}"), p.sheet, "" if p.row is None else str(p.row),
+                             p.column or "", p.reason))
+            backgrounds.append(ERROR_BG if p.severity == "error" else WARN_BG if p.severity == "warning" else None)
+        self.problems_model.set_rows(problems, backgrounds)
+        answers = []
+        answer_bg: list[QColor | None] = []
+        for pa in plan.answers:
+            a = pa.answer
+            q = plan.library.question(a.question_id)
+            shown = tr("q.not_applicable") if a.not_applicable else (value_text(q, a.value) if q else str(a.value))
+            how = "" if pa.confidence >= 0.999 else f"{pa.match} {round(pa.confidence * 100)} %"
+            qtext = q.text.get(lang) if q is not None else pa.question_text
+            answers.append((f"{a.question_id} – {qtext}", pa.raw, shown, pa.participant or tr("iw.consensus"),
+                            pa.use_case, how or tr("iw.exact"), a.source))
+            answer_bg.append(WARN_BG if how else None)
+        self.answers_model.set_rows(answers, answer_bg)
+        for view in (self.problems, self.answers):
+            view.resizeColumnsToContents()
+            for c in range(view.model().columnCount() - 1):
+                view.setColumnWidth(c, min(view.columnWidth(c), 420))
+        self.retranslate()
+        self.completeChanged.emit()
+
+    def choose_target(self) -> None:
+        current = self.target.text().strip()
+        path = dialogs.service().save_file(tr("file.import_target"), tr("file.filter_assessment"), current)
+        if path is not None:
+            if path.suffix.lower() != FILE_SUFFIX:
+                path = path.with_name(path.name + FILE_SUFFIX)
+            self.target.setText(str(path))
+
+    def target_path(self) -> Path | None:
+        text = self.target.text().strip()
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        return path if path.suffix.lower() == FILE_SUFFIX else path.with_name(path.name + FILE_SUFFIX)
+
+    def isComplete(self) -> bool:
+        wiz = self.wizard()
+        plan = wiz.plan if isinstance(wiz, ImportWizard) else None
+        if plan is None or not plan.answers or self.target_path() is None:
+            return False
+        return not plan.errors or self.allow.isChecked()
+
+    def validatePage(self) -> bool:
+        return self.import_wizard().run_step(self, "write")
+
+    def retranslate(self) -> None:
+        self.setTitle(tr("iw.p4_title"))
+        self.setSubTitle(tr("iw.p4_sub"))
+        wiz = self.wizard()
+        plan = wiz.plan if isinstance(wiz, ImportWizard) else None
+        self.problems_model.set_headers([tr("iw.col_severity"), tr("iw.col_sheet"), tr("iw.col_row"),
+                                         tr("iw.col_column"), tr("iw.col_reason")])
+        self.answers_model.set_headers([tr("iw.col_question"), tr("iw.col_cell"), tr("iw.col_value"),
+                                        tr("iw.col_participant"), tr("iw.col_use_case"), tr("iw.col_match"),
+                                        tr("iw.col_source")])
+        self.problems.setAccessibleName(tr("iw.problems_name"))
+        self.answers.setAccessibleName(tr("iw.answers_name"))
+        self.target_label.setText(tr("iw.target"))
+        self.target.setAccessibleName(tr("iw.target"))
+        self.choose.setText(tr("iw.choose"))
+        self.choose.setAccessibleName(tr("iw.choose_name"))
+        if plan is None:
+            return
+        n_errors = len(plan.errors)
+        votes = sum(1 for a in plan.answers if not a.answer.is_consensus)
+        na = sum(1 for a in plan.answers if a.answer.not_applicable)
+        counts = {"answers": len(plan.answers), "participants": len(plan.participants),
+                  "use_cases": len(plan.use_cases), "problems": n_errors}
+        for key, tile in self.tiles.items():
+            caption = tr(f"iw.count_{key}")
+            colour = "#b00020" if key == "problems" and n_errors else ""
+            style = f"font-size: 22pt; font-weight: bold;{' color: ' + colour + ';' if colour else ''}"
+            tile.setText(f"<div style='{style}'>{counts[key]}</div><div>{caption}</div>")
+            tile.setAccessibleName(f"{counts[key]} {caption}")
+        self.summary.setText(tr("iw.summary", votes=votes, consensus=len(plan.answers) - votes, na=na,
+                                rows=plan.rows_read, warnings=len(plan.warnings), file=plan.file))
+        self.problems_label.setText(tr("iw.problems", count=len(plan.problems)))
+        self.answers_label.setText(tr("iw.answers", count=len(plan.answers)))
+        self.allow.setText(tr("iw.allow", count=n_errors))
+        self.allow.setAccessibleName(tr("iw.allow", count=n_errors))
+        if not plan.answers:
+            self.set_status(tr("iw.nothing"), error=True)
+
+
+# --------------------------------------------------------------------------- the wizard
+
+
+class ImportWizard(QWizard):
+    """Map a workbook onto our questionnaires, preview, then write a new assessment file."""
+
+    SHEET, COLUMNS, VALUES, PREVIEW = range(4)
+    writing = Signal(object)  # Path: about to be (re)written (the caller closes it if it is open)
+    imported = Signal(object)  # Path: written
+    step_done = Signal(str)  # "survey", "plan", "write", or "failed" (tests wait for it)
+
+    def __init__(self, overview: WorkbookOverview, parent: QWidget | None = None, *, author: str = "",
+                 profile: ImportProfile | None = None, target: Path | None = None) -> None:
+        super().__init__(parent)
+        self.overview = overview
+        self.author = author
+        self.draft = Draft.start(overview, profile)
+        self.survey: Survey | None = None
+        self.plan: ImportPlan | None = None
+        self.target = target
+        self.written: Path | None = None
+        self.task: Task | None = None
+        self._busy = False
+        self.setObjectName("importWizard")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
+        self.setButtonLayout([QWizard.WizardButton.CustomButton1, QWizard.WizardButton.CustomButton2,
+                              QWizard.WizardButton.Stretch, QWizard.WizardButton.BackButton,
+                              QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton,
+                              QWizard.WizardButton.CancelButton])
+        self.customButtonClicked.connect(self._custom)
+        self.pages = [SheetPage(), ColumnsPage(), ValuesPage(), PreviewPage()]
+        for i, page in enumerate(self.pages):
+            self.setPage(i, page)
+        self.setStartId(self.SHEET)
+        self.resize(1280, 860)
+        self.setMinimumSize(960, 640)
+        self.currentIdChanged.connect(self._page_changed)
+        QShortcut(QKeySequence("Ctrl+O"), self, lambda: self.load_profile())
+        QShortcut(QKeySequence("Ctrl+S"), self, lambda: self.save_profile())
+        self.retranslate()
+
+    # ---------------------------------------------------------------- steps
+
+    def run_step(self, page: _Page, step: str) -> bool:
+        """Let ``page`` go once its background step has finished; start the step if it has not."""
+        if page.passed:
+            page.passed = False
+            return True
+        if self._busy:
+            return False
+        if step == "write":
+            return self._start_write(page)
+        overview, profile = self.overview, self.draft.profile()
+        work: Callable[..., Any]
+        if step == "survey":
+            library = overview.library
+            assert library is not None
+
+            def work(progress: ProgressFn, cancelled: CancelledFn) -> Any:
+                return survey_sheet(overview.path, library, profile, progress, cancelled)
+        else:
+            def work(progress: ProgressFn, cancelled: CancelledFn) -> Any:
+                return make_plan(overview, profile, progress, cancelled)
+
+        def done(result: Any) -> None:
+            if step == "survey":
+                self.survey = result
+            else:
+                self.plan = result
+            self._finish_step(page, step)
+
+        self._start(page, work, done, tr("iw.reading"))
+        return False
+
+    def _start_write(self, page: _Page) -> bool:
+        preview = self.pages[self.PREVIEW]
+        assert isinstance(preview, PreviewPage)
+        plan, target = self.plan, preview.target_path()
+        if plan is None or target is None:
+            return False
+        if not target.parent.is_dir():
+            page.set_status(tr("iw.no_folder", folder=str(target.parent)), error=True)
+            return False
+        if target.exists() and not dialogs.service().confirm(tr("iw.replace_title"),
+                                                             tr("iw.replace", name=target.name)):
+            return False
+        allow = bool(plan.errors) and preview.allow.isChecked()
+        author = self.author
+        self.writing.emit(target)
+
+        def work(progress: ProgressFn, cancelled: CancelledFn) -> Path:
+            return write_import(plan, target, author=author, allow_problems=allow, cancelled=cancelled)
+
+        def done(path: Any) -> None:
+            self.written = Path(path)
+            page.passed = True
+            self._busy = False
+            self.step_done.emit("write")
+            self.accept()
+            self.imported.emit(self.written)
+
+        self._start(page, work, done, tr("ex.importing"))
+        return False
+
+    def _start(self, page: _Page, work: Callable[..., Any], done: Callable[[Any], None], title: str) -> None:
+        self._busy = True
+        page.set_status(title)
+        for b in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton):
+            self.button(b).setEnabled(False)
+
+        def finished(result: Any) -> None:
+            task = self.task
+            self._busy = False
+            self._restore_buttons()
+            if (task is not None and task.cancelled) or self.currentPage() is not page or not self.isVisible():
+                page.set_status(tr("ex.cancelled") if task is not None and task.cancelled else "")
+                self.step_done.emit("cancelled")
+                return
+            page.set_status("")
+            done(result)
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self._restore_buttons()
+            if isinstance(exc, Cancelled):
+                page.set_status(tr("ex.cancelled"))
+            elif isinstance(exc, ReadinessError):
+                page.set_status(exc.one_line(), error=True)
+            elif isinstance(exc, OSError):
+                page.set_status(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), error=True)
+            else:
+                page.set_status("")
+                dialogs.show_exception(exc)
+            self.step_done.emit("failed")
+
+        self.task = run_task(work, title, self, finished, failed)
+
+    def _finish_step(self, page: _Page, step: str) -> None:
+        page.passed = True
+        self.step_done.emit(step)
+        self.next()
+
+    def _restore_buttons(self) -> None:
+        self.button(QWizard.WizardButton.BackButton).setEnabled(self.currentId() != self.startId())
+        page = self.currentPage()
+        complete = page.isComplete() if page is not None else False
+        self.button(QWizard.WizardButton.NextButton).setEnabled(complete)
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(complete)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    # ---------------------------------------------------------------- profiles
+
+    def _custom(self, which: int) -> None:
+        if which == QWizard.WizardButton.CustomButton1.value:
+            self.load_profile()
+        elif which == QWizard.WizardButton.CustomButton2.value:
+            self.save_profile()
+
+    def load_profile(self, path: Path | None = None) -> bool:
+        if self._busy or self.overview.kind != "foreign":
+            return False
+        if path is None:
+            path = dialogs.service().open_file(tr("iw.load_title"), tr("iw.filter_profile"),
+                                               str(self.overview.path.parent))
+            if path is None:
+                return False
+        try:
+            profile = ImportProfile.load(Path(path))
+        except ReadinessError as exc:
+            dialogs.show_exception(exc)
+            return False
+        missing = self.draft.apply(self.overview, profile)
+        self.survey = None
+        self.plan = None
+        self.restart()
+        page = self.currentPage()
+        if isinstance(page, _Page):
+            text = tr("iw.loaded", name=Path(path).name)
+            if missing:
+                text += " " + tr("iw.loaded_missing", sheets=", ".join(missing))
+            page.set_status(text)
+        return True
+
+    def save_profile(self, path: Path | None = None) -> Path | None:
+        if self.overview.kind != "foreign":
+            return None
+        if path is None:
+            suggested = self.overview.path.with_name(self.overview.path.stem + "-profile.json")
+            path = dialogs.service().save_file(tr("iw.save_title"), tr("iw.filter_profile"), str(suggested))
+            if path is None:
+                return None
+        path = Path(path)
+        if path.suffix.lower() != ".json":
+            path = path.with_name(path.name + ".json")
+        try:
+            self.draft.profile().save(path)
+        except (ReadinessError, OSError) as exc:
+            dialogs.show_exception(exc)
+            return None
+        page = self.currentPage()
+        if isinstance(page, _Page):
+            page.set_status(tr("iw.saved", path=str(path)))
+        return path
+
+    # ---------------------------------------------------------------- look
+
+    def _page_changed(self, _id: int) -> None:
+        foreign = self.overview.kind == "foreign"
+        self.button(QWizard.WizardButton.CustomButton1).setEnabled(foreign)
+        self.button(QWizard.WizardButton.CustomButton2).setEnabled(foreign)
+
+    def reject(self) -> None:
+        if self.task is not None and self._busy:
+            self.task.cancel()
+        self._busy = False
+        super().reject()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("iw.title", name=self.overview.path.name))
+        self.setAccessibleName(tr("iw.title", name=self.overview.path.name))
+        texts = {
+            QWizard.WizardButton.BackButton: tr("iw.back"),
+            QWizard.WizardButton.NextButton: tr("iw.next"),
+            QWizard.WizardButton.FinishButton: tr("iw.finish"),
+            QWizard.WizardButton.CancelButton: tr("ex.cancel"),
+            QWizard.WizardButton.CustomButton1: tr("iw.load"),
+            QWizard.WizardButton.CustomButton2: tr("iw.save"),
+        }
+        for which, text in texts.items():
+            self.setButtonText(which, text)
+            self.button(which).setAccessibleName(text.replace("&", ""))
+        for page in self.pages:
+            page.retranslate()
+        self._page_changed(self.currentId())
+
+
+def start_import_wizard(source: Path, parent: QWidget | None, *, author: str = "",
+                        on_imported: Callable[[Path], object] | None = None,
+                        before_write: Callable[[Path], None] | None = None,
+                        library: Library | None = None,
+                        keep: Callable[[ImportWizard], None] | None = None,
+                        own_format: Callable[[Path], object] | None = None) -> Task:
+    """Read ``source`` in the background, then open the wizard (window-modal, not blocking).
+
+    Our own scorecards and templates need no mapping: with ``own_format`` they go there instead.
+    """
+    src = Path(source)
+
+    def work(progress: ProgressFn, cancelled: CancelledFn) -> WorkbookOverview:
+        return load_overview(src, library, progress, cancelled)
+
+    def loaded(overview: Any) -> None:
+        if task.cancelled:
+            return
+        if overview.kind != "foreign" and own_format is not None:
+            own_format(src)
+            return
+        wizard = ImportWizard(overview, parent, author=author)
+        if before_write is not None:
+            wizard.writing.connect(lambda p: before_write(Path(p)))
+        if on_imported is not None:
+            wizard.imported.connect(lambda p: on_imported(Path(p)))
+        if keep is not None:
+            keep(wizard)
+        wizard.open()
+
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, Cancelled):
+            dialogs.show_exception(exc)
+
+    task = run_task(work, tr("iw.reading"), parent, loaded, failed)
+    return task
+
+
+__all__ = ["Draft", "ImportWizard", "RowsModel", "Survey", "WorkbookOverview", "load_overview", "make_plan",
+           "start_import_wizard", "survey_sheet", "write_import"]
