@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import importlib.util
 import logging
 import sys
@@ -136,6 +137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.documents.open_demo(size=args.demo_size)
     elif args.file is not None:
         window.documents.open_any(args.file)
+    # Reading a file needs no sqlite-utils; writing does. Import it once the window is up and
+    # idle, so the first answer typed in the workshop is as quick as every later one.
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(300, lambda: importlib.import_module("readiness_app.sqlite_lib"))
     return int(app.exec())
 
 
