@@ -557,7 +557,7 @@ class _Scorecard:
         headers = [self.t(k) for k in keys]
         if enough and group:
             headers.append(self.t("industry_percentile").format(industry=group))
-        widths = [40, 14, 8, 13, 12, 12, 12, 12, 24][:len(headers)]
+        widths = [48, 14, 8, 13, 12, 12, 12, 12, 24][:len(headers)]
         self._header(ws, 3, headers, widths)
         if len(headers) > 8:
             ws.row_dimensions[3].height = 46  # "Percentile in <industry>" takes three lines
