@@ -242,7 +242,8 @@ def _question(library: Library, q: Question) -> list[str]:
         en, de = STAGE_NAMES.get(q.stage, (str(q.stage), str(q.stage)))
         facts.append(f"stage {q.stage} ({en} / {de})")
     if q.polarity == "negative":
-        facts.append("polarity negative (high = more complex / more effort)")
+        facts.append("polarity negative (lower is better)" if q.type == "number"
+                     else "polarity negative (high = more complex / more effort)")
     if q.critical:
         facts.append(f"**critical: blocks production below {_num(q.threshold)}**")
     if not q.scored:
