@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QWizard
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QTableView, QWizard
 
 from readiness_app import resources
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer
@@ -23,6 +24,7 @@ from readiness_app.storage import AssessmentFile
 from readiness_app.ui import i18n
 from readiness_app.ui.import_wizard import (
     HEADER_BG,
+    ChoiceModel,
     ColumnsPage,
     ImportWizard,
     PreviewPage,
@@ -88,18 +90,33 @@ def next_page(qtbot: Any, wizard: ImportWizard, expected: int) -> None:
     qtbot.waitUntil(lambda: wizard.currentId() == expected and not wizard.busy, timeout=15000)
 
 
-def pick(combo: QComboBox, data: Any) -> None:
-    index = combo.findData(data)
-    assert index >= 0, (data, [combo.itemData(i) for i in range(combo.count())])
-    combo.setCurrentIndex(index)
+def choose(qtbot: Any, view: QTableView, row: int, value: Any) -> None:
+    """Pick ``value`` in the combo of a row as a user does: F2 on the cell, choose, Return."""
+    model = view.model()
+    assert isinstance(model, ChoiceModel)
+    values = [v for _t, v in model.rows[row].choices]
+    assert value in values, (value, values)
+    index = model.index(row, model.edit_column)
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QComboBox) and editor.accessibleName()
+    editor.setCurrentIndex(values.index(value))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: model.rows[row].value == value if row < len(model.rows) else False, timeout=5000)
+
+
+def texts(model: ChoiceModel, column: int) -> list[str]:
+    return [model.text(r, column) for r in range(len(model.rows))]
 
 
 def value_row(page: ValuesPage, label: str) -> int:
-    return next(r for r in range(page.values.rowCount()) if page.values.item(r, 0).text() == label)
+    return texts(page.values_model, 0).index(label)
 
 
 def match_row(page: ValuesPage, text: str) -> int:
-    return next(r for r in range(page.matches.rowCount()) if text in page.matches.item(r, 0).text())
+    return next(r for r, t in enumerate(texts(page.matches_model, 0)) if text in t)
 
 
 def test_a_user_maps_previews_saves_a_profile_and_imports(qtbot: Any, prior: Path, tmp_path: Path, library: Any,
@@ -119,53 +136,53 @@ def test_a_user_maps_previews_saves_a_profile_and_imports(qtbot: Any, prior: Pat
     page1.header_spin.setValue(12)  # the header repeated inside the sheet
     page1.header_spin.setValue(4)
     assert wizard.draft.sheet == SHEET and wizard.draft.header_row == 4
-    header_cell = page1.preview.item(3, 0)
-    assert header_cell.text() == "Ref" and header_cell.background().color() == HEADER_BG
-    assert page1.preview.item(4, 0).background().color() != HEADER_BG
+    model = page1.preview_model
+    assert model.data(model.index(3, 0)) == "Ref" and model.headerData(3, Qt.Orientation.Vertical) == "4"
+    assert model.data(model.index(3, 0), Qt.ItemDataRole.BackgroundRole).color() == HEADER_BG
+    assert model.data(model.index(4, 0), Qt.ItemDataRole.BackgroundRole) is None
     assert "row 4" in page1.detected_label.text()
 
     # 2. columns: pre-filled from the header names; the user checks them and maps the use case
     next_page(qtbot, wizard, ImportWizard.COLUMNS)
     page2 = wizard.currentPage()
     assert isinstance(page2, ColumnsPage)
-    assert {r: c.currentText() for r, c in page2.combos.items() if c.currentData() != -1} == {
+    assert {r: c.currentText() for r, c in page2.combos.items() if page2.column(r) != ColumnsPage.NOT_USED} == {
         "question_id": "A – Ref", "question": "B – Question", "participant": "C – Participant",
         "use_case": "D – Use case", "answer": "E – Answer", "note": "G – Comments"}
     assert page2.samples["answer"].text() == "e.g. Yes · Partly · Level 2 · 7"
-    pick(page2.combos["use_case"], -1)
-    assert not page2.isComplete() or "use_case" not in wizard.draft.columns
-    pick(page2.combos["answer"], -1)
+    page2.choose("use_case", ColumnsPage.NOT_USED)
+    assert "use_case" not in wizard.draft.columns and page2.samples["use_case"].text() == ""
+    page2.choose("answer", ColumnsPage.NOT_USED)
     assert not page2.isComplete()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-    pick(page2.combos["answer"], 4)
-    pick(page2.combos["use_case"], 3)
+    page2.choose("answer", 4)
+    page2.choose("use_case", 3)
     assert wizard.draft.columns["answer"] == "Answer" and wizard.draft.columns["use_case"] == "Use case"
 
     # 3. values and questions
     next_page(qtbot, wizard, ImportWizard.VALUES)
     page3 = wizard.currentPage()
     assert isinstance(page3, ValuesPage)
-    labels = [page3.values.item(r, 0).text() for r in range(page3.values.rowCount())]
-    assert labels == ["Yes", "Partly", "Level 2", "7", "No", "N/A", "High", "75%", "Medium", "Not applicable"]
+    values = page3.values_model
+    assert texts(values, 0) == ["Yes", "Partly", "Level 2", "7", "No", "N/A", "High", "75%", "Medium",
+                                "Not applicable"]
     partly = value_row(page3, "Partly")
-    assert page3.values.item(partly, 1).text() == "2"
-    assert page3.value_combos[partly].currentText() == "automatic: 2 – Read sometimes"
-    assert page3.value_combos[value_row(page3, "High")].currentText() == "automatic: High"
-    pick(page3.value_combos[partly], 3)  # "Partly" means 3 in this client's scheme
-    assert wizard.draft.values == {"Partly": 3}
-    assert page3.value_combos[value_row(page3, "Partly")].currentData() == 3
-    confidences = [page3.matches.item(r, 3).text() for r in range(page3.matches.rowCount())]
+    assert values.text(partly, 1) == "2" and values.text(partly, 2) == "automatic: 2 – Read sometimes"
+    assert values.text(value_row(page3, "High"), 2) == "automatic: High"
+    choose(qtbot, page3.values, partly, 3)  # "Partly" means 3 in this client's scheme
+    assert wizard.draft.values == {"Partly": 3} and values.text(partly, 2) == "3"
+    matches = page3.matches_model
+    confidences = texts(matches, 3)
     assert confidences[0] == "100 % (by id)" and "100 % (same text)" in confidences
     policy = match_row(page3, "Is there a written AI policy")
-    assert page3.match_combos[policy].currentData() == "mat.gov.policy"
-    pick(page3.match_combos[policy], "mat.gov.bodies")  # the user re-points one question
+    assert matches.rows[policy].value == "mat.gov.policy"
+    choose(qtbot, page3.matches, policy, "mat.gov.bodies")  # the user re-points one question
     assert wizard.draft.questions == {"Is there a written AI policy": "mat.gov.bodies"}
-    policy = match_row(page3, "Is there a written AI policy")
-    assert page3.matches.item(policy, 3).text() == "100 % (chosen)"
+    assert matches.text(policy, 3) == "100 % (chosen)"
     level2 = value_row(page3, "Level 2")  # "Level 2" is no option of that checklist question: flagged
-    assert page3.value_combos[level2].currentText() == "automatic: not understood"
-    assert "not among the options" in page3.values.item(level2, 3).text()
-    assert page3.values.item(level2, 0).background().color().name() == "#f6c6c6"
+    assert values.text(level2, 2) == "automatic: not understood"
+    assert "not among the options" in values.text(level2, 3)
+    assert values.rows[level2].background is not None and values.rows[level2].background.name() == "#f6c6c6"
 
     # 4. preview: counts, the problem with its row and column, every answer with its source
     next_page(qtbot, wizard, ImportWizard.PREVIEW)
@@ -181,9 +198,10 @@ def test_a_user_maps_previews_saves_a_profile_and_imports(qtbot: Any, prior: Pat
     assert (sheet, row, column) == (SHEET, "7", "E (Answer)") and "'Level 2' not among the options" in reason
     answers = page4.answers_model.rows
     assert len(answers) == 10
-    alerts = next(a for a in answers if a[0].startswith("mat.mon.alerts") and a[3] == "Anna Berger")
-    assert alerts[1] == "Partly" and alerts[2].startswith("3 – ")
-    assert alerts[6] == f"prior.xlsx / {SHEET} / row 6"
+    alerts = next(a for a in answers if a[1].startswith("mat.mon.alerts") and a[4] == "Anna Berger")
+    assert alerts[0] == f"prior.xlsx / {SHEET} / row 6"  # the source: file / sheet / row
+    assert alerts[2] == "Partly" and alerts[3].startswith("3 – ")
+    assert any(a[4] == "consensus · Claims triage" for a in answers)
     assert page4.target.text() == str(prior.with_suffix(".readiness"))
     # with a problem, Finish waits for "import the rest anyway"
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
@@ -269,12 +287,12 @@ def test_a_saved_profile_prefills_the_next_workbook_of_the_same_layout(qtbot: An
     next_page(qtbot, first, ImportWizard.COLUMNS)
     columns = first.currentPage()
     assert isinstance(columns, ColumnsPage)
-    pick(columns.combos["answer_value"], 5)  # the hidden Score column holds the numbers
+    columns.choose("answer_value", 5)  # the hidden Score column holds the numbers
     next_page(qtbot, first, ImportWizard.VALUES)
     values = first.currentPage()
     assert isinstance(values, ValuesPage)
-    pick(values.value_combos[value_row(values, "Medium")], "n/a")
-    pick(values.match_combos[match_row(values, "Is there a written AI policy")], "mat.gov.bodies")
+    choose(qtbot, values.values, value_row(values, "Medium"), "n/a")
+    choose(qtbot, values.matches, match_row(values, "Is there a written AI policy"), "mat.gov.bodies")
     profile = tmp_path / "layout.json"
     assert first.save_profile(profile) == profile
     first.close()
@@ -296,9 +314,10 @@ def test_a_saved_profile_prefills_the_next_workbook_of_the_same_layout(qtbot: An
     next_page(qtbot, wizard, ImportWizard.VALUES)
     page3 = wizard.currentPage()
     assert isinstance(page3, ValuesPage)
-    assert page3.value_combos[value_row(page3, "Medium")].currentData() == "n/a"
+    assert page3.values_model.rows[value_row(page3, "Medium")].value == "n/a"
+    assert page3.values_model.text(value_row(page3, "Medium"), 2) == "not applicable"
     policy = match_row(page3, "Is there a written AI policy")
-    assert page3.match_combos[policy].currentData() == "mat.gov.bodies"
+    assert page3.matches_model.rows[policy].value == "mat.gov.bodies"
     next_page(qtbot, wizard, ImportWizard.PREVIEW)
     assert wizard.plan is not None
     drift = [a for a in wizard.plan.answers if a.answer.question_id == "mat.mon.drift"]
@@ -372,9 +391,30 @@ def test_the_question_view_shows_where_an_imported_answer_came_from(qtbot: Any, 
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_the_pages_render_for_the_guide(qtbot: Any, prior: Path, tmp_path: Path, library: Any, lang: str) -> None:
     """Every page rendered to PNG (look at them: no clipped text, no overlaps)."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from readiness_app.ui.app import register_fonts
+
     out = Path(os.environ.get("READINESS_SCREENSHOTS") or tmp_path / "shots")
     out.mkdir(parents=True, exist_ok=True)
     i18n.set_language(lang)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.font()
+    font = app.font()  # the application's font, as make_application sets it
+    family = register_fonts()
+    if family and not QFont(font.family()).exactMatch():
+        font.setFamily(family)
+    font.setPointSizeF(max(font.pointSizeF(), 10.5))
+    app.setFont(font)
+    try:
+        _render_pages(qtbot, prior, library, lang, out)
+    finally:
+        app.setFont(before)
+
+
+def _render_pages(qtbot: Any, prior: Path, library: Any, lang: str, out: Path) -> None:
     wizard = make_wizard(qtbot, prior, library)
     wizard.resize(1280, 860)
     names = ["sheet", "columns", "values", "preview"]
@@ -384,8 +424,10 @@ def test_the_pages_render_for_the_guide(qtbot: Any, prior: Path, tmp_path: Path,
         if name == "values":  # show a low-confidence match and a chosen value, as a user sees them
             values = wizard.currentPage()
             assert isinstance(values, ValuesPage)
-            pick(values.value_combos[value_row(values, "Partly")], 3)
-            pick(values.match_combos[match_row(values, "Is there a written AI policy")], "")
+            choose(qtbot, values.values, value_row(values, "Partly"), 3)
+            choose(qtbot, values.matches, match_row(values, "Is there a written AI policy"), "")
+            values.values.setCurrentIndex(values.values_model.index(-1, -1))
+            values.matches.setCurrentIndex(values.matches_model.index(-1, -1))
         qtbot.wait(50)
         path = out / f"{lang}-16-import-{page + 1}-{name}.png"
         assert wizard.grab().save(str(path))

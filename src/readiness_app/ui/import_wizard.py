@@ -33,9 +33,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -51,9 +60,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -552,20 +561,6 @@ def _table_view(model: QAbstractTableModel, name: str) -> QTableView:
     return view
 
 
-def _item(text: str, bg: QColor | None = None, bold: bool = False, tip: str = "") -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if bg is not None:
-        item.setBackground(QBrush(bg))
-        item.setForeground(QBrush(DARK_TEXT))
-    if bold:
-        font = QFont(item.font())
-        font.setBold(True)
-        item.setFont(font)
-    item.setToolTip(tip or text)
-    return item
-
-
 def _hint() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
@@ -599,6 +594,223 @@ class _Page(QWizardPage):
         pass
 
 
+AUTO = "auto"  # the "automatic" choice of an answer value (combos never hold None: see ChoiceModel)
+EDITABLE_MARK = "  ▾"
+
+
+class PreviewModel(QAbstractTableModel):
+    """The first rows of a sheet as text, the header row highlighted (page 1)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[int, tuple[str, ...]]] = []
+        self.width = 0
+        self.header: int | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._header_bg = QBrush(HEADER_BG)
+        self._dark = QBrush(DARK_TEXT)
+
+    def set_sheet(self, rows: Sequence[tuple[int, tuple[str, ...]]], width: int, header: int | None) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.width = width
+        self.header = header
+        self.endResetModel()
+
+    def set_header(self, header: int | None) -> None:
+        self.header = header
+        if self.rows and self.width:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.width - 1))
+
+    def row_of(self, number: int | None) -> int:
+        return next((i for i, (n, _c) in enumerate(self.rows) if n == number), -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.width
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        number, cells = self.rows[index.row()]
+        text = cells[index.column()] if index.column() < len(cells) else ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text.replace("\n", " ")[:200]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text[:1000] or None
+        if number == self.header:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return self._header_bg
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return self._dark
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return column_letter(section + 1)
+        return str(self.rows[section][0]) if 0 <= section < len(self.rows) else None
+
+
+@dataclass(slots=True)
+class ChoiceRow:
+    cells: tuple[str, ...]  # what the row shows; the edit column shows the chosen text
+    value: Any  # the current choice (never None)
+    choices: tuple[tuple[str, Any], ...]  # (text, value) offered in the editor
+    name: str  # the editor's accessible name
+    background: QColor | None = None
+
+
+class ChoiceModel(QAbstractTableModel):
+    """A table with one column edited through a combo box (answer values, question matches).
+
+    The combo boxes exist only while a cell is edited (see :class:`ChoiceDelegate`): a table of
+    a few hundred questions stays fast. Values are never None (PySide would hand them back
+    with a reference too few), so "automatic" is :data:`AUTO` and "leave out" is "".
+    """
+
+    chosen = Signal(int, object)  # row, value: the user picked a choice
+
+    def __init__(self, edit_column: int, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.edit_column = edit_column
+        self.headers: list[str] = []
+        self.rows: list[ChoiceRow] = []
+        self._dark = QBrush(DARK_TEXT)
+
+    def set_rows(self, rows: Sequence[ChoiceRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def set_headers(self, headers: Sequence[str]) -> None:
+        self.headers = list(headers)
+        if self.headers:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def text(self, row: int, column: int) -> str:
+        cells = self.rows[row].cells
+        return cells[column] if column < len(cells) else ""
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and index.column() == self.edit_column:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        text = self.text(index.row(), index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text + EDITABLE_MARK if index.column() == self.edit_column else text
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return text or None
+        if role == Qt.ItemDataRole.EditRole and index.column() == self.edit_column:
+            return row.value
+        if role == Qt.ItemDataRole.BackgroundRole and row.background is not None:
+            return QBrush(row.background)
+        if role == Qt.ItemDataRole.ForegroundRole and row.background is not None:
+            return self._dark
+        return None
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != self.edit_column or role != Qt.ItemDataRole.EditRole:
+            return False
+        if value is None or _same_value(value, self.rows[index.row()].value):
+            return False
+        self.chosen.emit(index.row(), value)
+        return True
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        return None
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """Edits a :class:`ChoiceModel` cell with a combo box; picking an item commits it."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        model = index.model()
+        combo = QComboBox(parent)
+        if isinstance(model, ChoiceModel) and 0 <= index.row() < len(model.rows):
+            row = model.rows[index.row()]
+            for text, value in row.choices:
+                combo.addItem(text, value)
+            combo.setAccessibleName(row.name)
+        combo.setMaxVisibleItems(20)
+        combo.activated.connect(lambda _i, c=combo: self._commit(c))
+        return combo
+
+    def _commit(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            value = index.data(Qt.ItemDataRole.EditRole)
+            found = next((i for i, (_t, v) in enumerate(_choices(index)) if _same_value(v, value)), 0)
+            editor.setCurrentIndex(found)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QComboBox) and editor.currentIndex() >= 0:
+            choices = _choices(index)
+            if editor.currentIndex() < len(choices):
+                model.setData(index, choices[editor.currentIndex()][1], Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: QModelIndex | QPersistentModelIndex) -> None:
+        editor.setGeometry(option.rect)
+
+
+def _choices(index: QModelIndex | QPersistentModelIndex) -> tuple[tuple[str, Any], ...]:
+    model = index.model()
+    if isinstance(model, ChoiceModel) and 0 <= index.row() < len(model.rows):
+        return model.rows[index.row()].choices
+    return ()
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    """Whether two choices mean the same (4 == 4.0, "N/A" == "n/a")."""
+    if a is None or b is None:
+        return a is b
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return float(a) == float(b)
+    if isinstance(a, str) and isinstance(b, str):
+        return a == b or (bool(a) and bool(b) and normalise(a) == normalise(b))
+    return False
+
+
+def _choice_view(model: QAbstractTableModel, name: str) -> QTableView:
+    view = _table_view(model, name)
+    view.setItemDelegateForColumn(2, ChoiceDelegate(view))
+    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.SelectedClicked
+                         | QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.AnyKeyPressed)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setWordWrap(False)
+    return view
+
+
 # --------------------------------------------------------------------------- page 1
 
 
@@ -613,7 +825,10 @@ class SheetPage(_Page):
         self.file_label = _hint()
         self.sheets_label = QLabel()
         self.sheets = QListWidget()
-        self.sheets.setMinimumWidth(260)
+        self.sheets.setMinimumWidth(300)
+        self.sheets.setWordWrap(True)
+        self.sheets.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sheets.setSpacing(2)
         self.sheets_label.setBuddy(self.sheets)
         self.sheets.currentRowChanged.connect(self._sheet_changed)
         header_row = QHBoxLayout()
@@ -638,21 +853,21 @@ class SheetPage(_Page):
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
         self.preview_label = QLabel()
-        self.preview = QTableWidget()
+        self.preview_model = PreviewModel(self)
+        self.preview = QTableView()
+        self.preview.setModel(self.preview_model)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview.setTabKeyNavigation(False)
         self.preview.setWordWrap(False)
-        self.preview.cellDoubleClicked.connect(lambda r, _c: self.header_spin.setValue(self._row_numbers[r])
-                                               if r < len(self._row_numbers) else None)
+        self.preview.doubleClicked.connect(self._row_chosen)
         self.preview_label.setBuddy(self.preview)
-        self._row_numbers: list[int] = []
         rv.addWidget(self.preview_label)
         rv.addWidget(self.preview, 1)
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
-        split.setSizes([300, 900])
+        split.setSizes([360, 880])
         self.outer.addWidget(split, 1)
         self.outer.addWidget(self.status)
         self.set_status("")
@@ -682,8 +897,9 @@ class SheetPage(_Page):
         self.retranslate()
 
     def current_sheet(self) -> SheetOverview | None:
-        item = self.sheets.currentItem()
-        return None if item is None else self.import_wizard().overview.sheet(item.data(Qt.ItemDataRole.UserRole))
+        row = self.sheets.currentRow()
+        sheets = self.import_wizard().overview.sheets
+        return sheets[row] if 0 <= row < len(sheets) else None
 
     def _sheet_changed(self, _row: int) -> None:
         if self._filling:
@@ -704,64 +920,41 @@ class SheetPage(_Page):
         self._highlight()
         self.completeChanged.emit()
 
+    def _row_chosen(self, index: QModelIndex) -> None:
+        if index.isValid() and 0 <= index.row() < len(self.preview_model.rows):
+            self.header_spin.setValue(self.preview_model.rows[index.row()][0])
+
     def _show_sheet(self) -> None:
         so = self.current_sheet()
         draft = self.import_wizard().draft
         self._filling = True
-        self.preview.clear()
-        self._row_numbers = []
         if so is None or so.preview is None:
-            self.preview.setRowCount(0)
-            self.preview.setColumnCount(0)
+            self.preview_model.set_sheet([], 0, None)
             self.set_status(so.error if so is not None else "", error=True)
             self._filling = False
             self.completeChanged.emit()
             return
         self.set_status("")
         rows = so.preview.rows
-        width = so.width()
-        self.preview.setColumnCount(width)
-        self.preview.setRowCount(len(rows))
-        self.preview.setHorizontalHeaderLabels([column_letter(i + 1) for i in range(width)])
-        self.preview.setVerticalHeaderLabels([str(n) for n, _c in rows])
-        for r, (n, cells) in enumerate(rows):
-            self._row_numbers.append(n)
-            for c in range(width):
-                text = cells[c] if c < len(cells) else ""
-                self.preview.setItem(r, c, _item(text.replace("\n", " ")[:200], tip=text[:1000]))
         last = rows[-1][0] if rows else 1
         self.header_spin.setMaximum(max(1, last))
         self.header_spin.setValue(draft.header_row or 1)
         if draft.header_row is None and rows:
             draft.header_row = self.header_spin.value()
+        self.preview_model.set_sheet(rows, so.width(), draft.header_row)
         self._filling = False
-        self._highlight()
         self.preview.resizeColumnsToContents()
-        for c in range(width):
-            self.preview.setColumnWidth(c, min(self.preview.columnWidth(c) + 8, 320))
+        for c in range(so.width()):
+            self.preview.setColumnWidth(c, min(self.preview.columnWidth(c) + 8, 230))
+        self._highlight()
         self.completeChanged.emit()
 
     def _highlight(self) -> None:
         hr = self.import_wizard().draft.header_row
-        bold = QFont(self.preview.font())
-        bold.setBold(True)
-        plain = QFont(self.preview.font())
-        for r, n in enumerate(self._row_numbers):
-            for c in range(self.preview.columnCount()):
-                item = self.preview.item(r, c)
-                if item is None:
-                    continue
-                if n == hr:
-                    item.setBackground(QBrush(HEADER_BG))
-                    item.setForeground(QBrush(DARK_TEXT))
-                    item.setFont(bold)
-                else:
-                    item.setData(Qt.ItemDataRole.BackgroundRole, None)
-                    item.setData(Qt.ItemDataRole.ForegroundRole, None)
-                    item.setFont(plain)
-        first = self.preview.item(self._row_numbers.index(hr), 0) if hr in self._row_numbers else None
-        if first is not None:
-            self.preview.scrollToItem(first, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.preview_model.set_header(hr)
+        row = self.preview_model.row_of(hr)
+        if row >= 0:
+            self.preview.scrollTo(self.preview_model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
         self._update_detected()
 
     def _update_detected(self) -> None:
@@ -796,7 +989,8 @@ class SheetPage(_Page):
         self.preview_label.setText(tr("iw.preview_rows"))
         self.preview.setAccessibleName(tr("iw.preview_rows_name"))
         if isinstance(wiz, ImportWizard):
-            self.file_label.setText(tr("iw.file", name=wiz.overview.path.name))
+            name = wiz.overview.path.name.replace("_", "_\u200b").replace("-", "-\u200b")  # long names wrap
+            self.file_label.setText(tr("iw.file", name=name))
             kind = wiz.overview.kind
             self.kind_label.setText("" if kind == "foreign" else tr(f"iw.kind_{kind}"))
             self.kind_label.setVisible(kind != "foreign")
@@ -807,6 +1001,8 @@ class SheetPage(_Page):
 
 
 class ColumnsPage(_Page):
+    NOT_USED = -1
+
     def __init__(self) -> None:
         super().__init__()
         self.intro = _hint()
@@ -817,9 +1013,11 @@ class ColumnsPage(_Page):
         self.labels: dict[str, QLabel] = {}
         self.combos: dict[str, QComboBox] = {}
         self.samples: dict[str, QLabel] = {}
+        self.columns_model = QStandardItemModel(self)  # one list of columns, shared by every combo
         for row, role in enumerate(COLUMN_ROLES):
             label = QLabel()
             combo = QComboBox()
+            combo.setModel(self.columns_model)
             combo.setMinimumWidth(340)
             combo.setMaxVisibleItems(20)
             label.setBuddy(combo)
@@ -850,6 +1048,15 @@ class ColumnsPage(_Page):
         self._filling = False
         self._headers: tuple[str, ...] = ()
 
+    def column(self, role: str) -> int:
+        """The 0-based column chosen for ``role``, or NOT_USED."""
+        i = self.combos[role].currentIndex()
+        return i - 1 if i > 0 else self.NOT_USED
+
+    def choose(self, role: str, column: int) -> None:
+        """Pick ``column`` (0-based, or NOT_USED) for ``role``, as the user does with the combo."""
+        self.combos[role].setCurrentIndex(column + 1 if column >= 0 else 0)
+
     def initializePage(self) -> None:
         wiz = self.import_wizard()
         draft = wiz.draft
@@ -866,13 +1073,15 @@ class ColumnsPage(_Page):
         self.missing_label.setText(tr("iw.cols_missing", names=", ".join(missing)) if missing else "")
         self.missing_label.setVisible(bool(missing))
         self._filling = True
-        for role, combo in self.combos.items():
-            combo.clear()
-            combo.addItem(tr("iw.not_used"), -1)
-            for i, h in enumerate(headers):
-                letter = column_letter(i + 1)
-                combo.addItem(f"{letter} – {h}" if h.strip() else f"{letter} {tr('iw.no_header')}", i)
-            combo.setCurrentIndex(combo.findData(cols.get(role, -1)))
+        self.columns_model.clear()
+        entries = [tr("iw.not_used")]
+        for i, h in enumerate(headers):
+            letter = column_letter(i + 1)
+            entries.append(f"{letter} – {h}" if h.strip() else f"{letter} {tr('iw.no_header')}")
+        for text in entries:
+            self.columns_model.appendRow(QStandardItem(text))
+        for role in self.combos:
+            self.choose(role, cols.get(role, self.NOT_USED))
         self._filling = False
         self.default_uc.setText(draft.default_use_case)
         for role in self.combos:
@@ -884,11 +1093,11 @@ class ColumnsPage(_Page):
         if self._filling:
             return
         draft = self.import_wizard().draft
-        idx = self.combos[role].currentData()
-        if idx is None or idx < 0:
+        idx = self.column(role)
+        if idx == self.NOT_USED:
             draft.columns.pop(role, None)
         else:
-            draft.columns[role] = column_ref(int(idx), self._headers)
+            draft.columns[role] = column_ref(idx, self._headers)
         draft.columns_for = (draft.sheet, draft.header_row)
         self._sample(role)
         self.completeChanged.emit()
@@ -900,17 +1109,17 @@ class ColumnsPage(_Page):
         wiz = self.wizard()
         if not isinstance(wiz, ImportWizard):
             return
-        idx = self.combos[role].currentData()
+        idx = self.column(role)
         so = wiz.overview.sheet(wiz.draft.sheet)
-        if so is None or idx is None or idx < 0:
+        if so is None or idx == self.NOT_USED:
             self.samples[role].setText("")
             return
-        values = so.samples(wiz.draft.header_row, int(idx))
+        values = so.samples(wiz.draft.header_row, idx)
         self.samples[role].setText(tr("iw.for_example", values=" · ".join(v[:40] for v in values)) if values
                                    else tr("iw.col_empty"))
 
     def isComplete(self) -> bool:
-        chosen = {r for r, c in self.combos.items() if (c.currentData() if c.count() else -1) not in (None, -1)}
+        chosen = {r for r in self.combos if self.column(r) != self.NOT_USED}
         return "answer" in chosen and bool({"question", "question_id"} & chosen)
 
     def validatePage(self) -> bool:
@@ -922,12 +1131,10 @@ class ColumnsPage(_Page):
         self.intro.setText(tr("iw.p2_intro"))
         de = language() == "de"
         for role in COLUMN_ROLES:
-            text = COLUMN_LABELS[role][1 if de else 0]
+            text = tr("iw.answer_value") if role == "answer_value" else COLUMN_LABELS[role][1 if de else 0]
             required = role in ("answer", "question", "question_id")
             self.labels[role].setText(text + (" *" if required else "") + ":")
             self.combos[role].setAccessibleName(text)
-        self.labels["answer_value"].setText(tr("iw.answer_value") + ":")
-        self.combos["answer_value"].setAccessibleName(tr("iw.answer_value"))
         self.default_uc_label.setText(tr("iw.default_uc"))
         self.default_uc.setAccessibleName(tr("iw.default_uc"))
         self.default_uc.setPlaceholderText(tr("iw.default_uc_hint"))
@@ -949,38 +1156,34 @@ class ValuesPage(_Page):
         scale_row.addWidget(self.scale_combo)
         scale_row.addStretch(1)
         self.outer.addLayout(scale_row)
-        split = QSplitter(Qt.Orientation.Vertical)
+        self.split = QSplitter(Qt.Orientation.Vertical)
         self.values_box = QGroupBox()
         vb = QVBoxLayout(self.values_box)
         self.values_hint = _hint()
-        self.values = QTableWidget(0, 4)
-        self.values.setTabKeyNavigation(False)
-        self.values.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.values.verticalHeader().setVisible(False)
-        self.values.horizontalHeader().setStretchLastSection(True)
+        self.values_model = ChoiceModel(2, self)
+        self.values_model.chosen.connect(self._value_chosen)
+        self.values = _choice_view(self.values_model, "values")
+        self.values.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         vb.addWidget(self.values_hint)
         vb.addWidget(self.values, 1)
         self.questions_box = QGroupBox()
         qb = QVBoxLayout(self.questions_box)
         self.questions_hint = _hint()
-        self.matches = QTableWidget(0, 4)
-        self.matches.setTabKeyNavigation(False)
-        self.matches.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.matches.verticalHeader().setVisible(False)
-        self.matches.horizontalHeader().setStretchLastSection(True)
+        self.matches_model = ChoiceModel(2, self)
+        self.matches_model.chosen.connect(self._match_chosen)
+        self.matches = _choice_view(self.matches_model, "matches")
+        self.matches.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         qb.addWidget(self.questions_hint)
         qb.addWidget(self.matches, 1)
-        split.addWidget(self.values_box)
-        split.addWidget(self.questions_box)
-        split.setSizes([300, 400])
-        self.outer.addWidget(split, 1)
+        self.split.addWidget(self.values_box)
+        self.split.addWidget(self.questions_box)
+        self.outer.addWidget(self.split, 1)
         self.outer.addWidget(self.status)
         self.set_status("")
         self._filling = False
-        self.value_combos: list[QComboBox] = []
-        self.match_combos: list[QComboBox] = []
         self._label_views: list[LabelView] = []
         self._match_views: list[MatchView] = []
+        self._scales: list[str] = list(SCALES)
 
     def survey(self) -> Survey:
         s = self.import_wizard().survey
@@ -999,91 +1202,64 @@ class ValuesPage(_Page):
             text = tr("iw.scale_auto", scale=scale_label(survey.detected_scale)) if s == "auto" else \
                 tr("iw.scale_percent") if s == "0-100" else s
             self.scale_combo.addItem(text, s)
-        self.scale_combo.setCurrentIndex(max(0, self.scale_combo.findData(draft.scale or "auto")))
+        self._scales = scales
+        self.scale_combo.setCurrentIndex(max(0, scales.index(draft.scale or "auto")))
         self._filling = False
         self.retranslate()
         self.fill()
+        for view in (self.values, self.matches):
+            view.resizeColumnsToContents()
+        self.values.setColumnWidth(0, min(max(self.values.columnWidth(0), 160), 320))
+        self.values.setColumnWidth(2, max(self.values.columnWidth(2), 300))
+        self.matches.setColumnWidth(0, min(max(self.matches.columnWidth(0), 200), 420))
+        self.matches.setColumnWidth(2, min(max(self.matches.columnWidth(2), 380), 480))
+        values, matches = len(self._label_views) + 3, len(self._match_views) + 3  # share the height by rows
+        share = min(max(values / (values + matches), 0.35), 0.65)
+        self.split.setSizes([round(1000 * share), round(1000 * (1 - share))])
 
     def fill(self) -> None:
         """(Re)build both tables from the survey and the draft (after any change)."""
         wiz = self.import_wizard()
         draft, survey = wiz.draft, self.survey()
-        self._filling = True
         self._label_views = survey.label_views(draft)
         self._match_views = survey.matches(draft)
-        self._fill_values()
-        self._fill_matches(survey.library)
-        self._filling = False
+        self.values_model.set_rows([self._value_row(v) for v in self._label_views])
+        lang = language()
+        questions = tuple([(tr("iw.no_match"), "")] + [(f"{q.id} – {q.text.get(lang)}", q.id)
+                                                      for q in sorted(survey.library.iter_questions(),
+                                                                      key=lambda q: q.id)])
+        self.matches_model.set_rows([self._match_row(m, questions) for m in self._match_views])
         weak = sum(1 for m in self._match_views if m.weak)
         unread = sum(1 for v in self._label_views if v.problem and v.chosen is None)
         self.questions_hint.setText(tr("iw.q_hint", percent=round(draft.base.min_confidence * 100), weak=weak))
         self.values_hint.setText(tr("iw.v_hint", unread=unread)
                                  + (" " + tr("iw.v_hint_number") if "answer_value" in draft.columns else ""))
 
-    def _fill_values(self) -> None:
-        t = self.values
-        t.setRowCount(len(self._label_views))
-        self.value_combos = []
+    @staticmethod
+    def _value_row(v: LabelView) -> ChoiceRow:
         lang = language()
-        for r, v in enumerate(self._label_views):
-            bad = bool(v.problem) and v.chosen is None
-            bg = ERROR_BG if bad else None
-            t.setItem(r, 0, _item(v.label, bg, bold=True))
-            t.setItem(r, 1, _item(str(v.count), bg))
-            example = f"{v.question.id} – {v.question.text.get(lang)}" if v.question is not None else ""
-            t.setItem(r, 3, _item(v.problem if bad else example, bg, tip=v.problem or example))
-            combo = QComboBox()
-            combo.setAccessibleName(tr("iw.value_for", label=v.label))
-            auto = tr("iw.val_auto", value=v.automatic) if v.automatic else tr("iw.val_auto_none")
-            combo.addItem(auto, None)
-            for n in range(5):
-                combo.addItem(str(n), n)
-            combo.addItem(tr("q.not_applicable"), "n/a")
-            combo.addItem(tr("iw.val_skip"), "")
-            for oid, olabel in v.options:
-                combo.addItem(tr("iw.val_option", label=olabel), oid)
-            idx = 0
-            if v.chosen is not None:
-                idx = next((i for i in range(combo.count()) if _same_value(combo.itemData(i), v.chosen)), -1)
-                if idx < 0:
-                    combo.addItem(str(v.chosen), v.chosen)
-                    idx = combo.count() - 1
-            combo.setCurrentIndex(idx)
-            combo.currentIndexChanged.connect(lambda _i, row=r: self._value_changed(row))
-            t.setCellWidget(r, 2, combo)
-            self.value_combos.append(combo)
-        t.resizeColumnsToContents()
-        t.setColumnWidth(0, min(max(t.columnWidth(0), 160), 320))
-        t.setColumnWidth(2, max(t.columnWidth(2), 280))
+        bad = bool(v.problem) and v.chosen is None
+        choices: list[tuple[str, Any]] = [
+            (tr("iw.val_auto", value=v.automatic) if v.automatic else tr("iw.val_auto_none"), AUTO)]
+        choices += [(str(n), n) for n in range(5)]
+        choices += [(tr("q.not_applicable"), "n/a"), (tr("iw.val_skip"), "")]
+        choices += [(tr("iw.val_option", label=label), oid) for oid, label in v.options]
+        current: Any = AUTO if v.chosen is None else v.chosen
+        if not any(_same_value(value, current) for _t, value in choices):
+            choices.append((str(current), current))
+        shown = next(t for t, value in choices if _same_value(value, current))
+        example = f"{v.question.id} – {v.question.text.get(lang)}" if v.question is not None else ""
+        return ChoiceRow((v.label, str(v.count), shown, v.problem if bad else example), current, tuple(choices),
+                         tr("iw.value_for", label=v.label), ERROR_BG if bad else None)
 
-    def _fill_matches(self, library: Library) -> None:
-        t = self.matches
-        t.setRowCount(len(self._match_views))
-        self.match_combos = []
-        lang = language()
-        questions = sorted(library.iter_questions(), key=lambda q: q.id)
-        for r, m in enumerate(self._match_views):
-            bg = ERROR_BG if m.weak else WARN_BG if m.similar else None
-            use = m.use
-            shown = f"{use.qid} – {use.text}" if use.qid and use.text else (use.qid or use.text)
-            t.setItem(r, 0, _item(shown[:160], bg, tip=shown))
-            t.setItem(r, 1, _item(str(use.rows), bg))
-            combo = QComboBox()
-            combo.setAccessibleName(tr("iw.match_for", question=shown[:80]))
-            combo.setMinimumContentsLength(36)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.addItem(tr("iw.no_match"), "")
-            for q in questions:
-                combo.addItem(f"{q.id} – {q.text.get(lang)}", q.id)
-            target = m.question.id if m.question is not None else ""
-            combo.setCurrentIndex(max(0, combo.findData(target)))
-            combo.currentIndexChanged.connect(lambda _i, row=r: self._match_changed(row))
-            t.setCellWidget(r, 2, combo)
-            self.match_combos.append(combo)
-            t.setItem(r, 3, _item(self._confidence_text(m), bg))
-        t.resizeColumnsToContents()
-        t.setColumnWidth(0, min(max(t.columnWidth(0), 200), 420))
-        t.setColumnWidth(2, max(t.columnWidth(2), 380))
+    def _match_row(self, m: MatchView, questions: tuple[tuple[str, Any], ...]) -> ChoiceRow:
+        use = m.use
+        their = f"{use.qid} – {use.text}" if use.qid and use.text else (use.qid or use.text)
+        current = m.question.id if m.question is not None else ""
+        shown = next((t for t, value in questions if value == current), current)
+        return ChoiceRow((their[:160], str(use.rows), shown, self._confidence_text(m)), current, questions,
+                         tr("iw.match_for", question=their[:80]),
+                         ERROR_BG if m.weak else WARN_BG if m.similar else None)
 
     @staticmethod
     def _confidence_text(m: MatchView) -> str:
@@ -1096,37 +1272,36 @@ class ValuesPage(_Page):
             return tr("iw.conf_none")
         return tr(f"iw.how_{m.how.replace(' ', '_')}", percent=pct)
 
-    def _scale_changed(self, _i: int) -> None:
-        if self._filling:
+    def _later(self) -> None:
+        """Rebuild the tables once the editor that made the change has closed."""
+        QTimer.singleShot(0, self.fill)
+
+    def _scale_changed(self, index: int) -> None:
+        if self._filling or index < 0:
             return
-        self.import_wizard().draft.scale = str(self.scale_combo.currentData() or "auto")
+        self.import_wizard().draft.scale = self._scales[index]
         self.fill()
 
-    def _value_changed(self, row: int) -> None:
-        if self._filling:
-            return
+    def _value_chosen(self, row: int, value: Any) -> None:
         label = self._label_views[row].label
-        value = self.value_combos[row].currentData()
         values = self.import_wizard().draft.values
         for k in [k for k in values if normalise(k) == normalise(label)]:
             del values[k]
-        if value is not None:
+        if value != AUTO:
             values[label] = value
-        self.fill()
+        self._later()
 
-    def _match_changed(self, row: int) -> None:
-        if self._filling:
-            return
+    def _match_chosen(self, row: int, value: Any) -> None:
         m = self._match_views[row]
-        target = str(self.match_combos[row].currentData() or "")
-        questions = self.import_wizard().draft.questions
-        for k in [k for k in questions if normalise(k) == normalise(m.use.key)]:
-            del questions[k]
-        auto = self.survey().matcher(replace(self.import_wizard().draft, questions={})).match(m.use.qid, m.use.text)
+        target = str(value)
+        draft = self.import_wizard().draft
+        for k in [k for k in draft.questions if normalise(k) == normalise(m.use.key)]:
+            del draft.questions[k]
+        auto = self.survey().matcher(replace(draft, questions={})).match(m.use.qid, m.use.text)
         certain = auto.question is not None and auto.how in ("id", "id in text", "text")
         if not (certain and auto.question is not None and auto.question.id == target):
-            questions[m.use.key] = target  # "" leaves the question out
-        self.fill()
+            draft.questions[m.use.key] = target  # "" leaves the question out
+        self._later()
 
     def validatePage(self) -> bool:
         return self.import_wizard().run_step(self, "plan")
@@ -1138,23 +1313,12 @@ class ValuesPage(_Page):
         self.scale_combo.setAccessibleName(tr("iw.scale"))
         self.values_box.setTitle(tr("iw.values_title"))
         self.questions_box.setTitle(tr("iw.questions_title"))
-        self.values.setHorizontalHeaderLabels([tr("iw.col_label"), tr("iw.col_count"), tr("iw.col_our_value"),
-                                               tr("iw.col_example")])
+        self.values_model.set_headers([tr("iw.col_label"), tr("iw.col_count"), tr("iw.col_our_value"),
+                                       tr("iw.col_example")])
         self.values.setAccessibleName(tr("iw.values_title"))
-        self.matches.setHorizontalHeaderLabels([tr("iw.col_their_question"), tr("iw.col_rows"),
-                                                tr("iw.col_our_question"), tr("iw.col_confidence")])
+        self.matches_model.set_headers([tr("iw.col_their_question"), tr("iw.col_rows"), tr("iw.col_our_question"),
+                                        tr("iw.col_confidence")])
         self.matches.setAccessibleName(tr("iw.questions_title"))
-
-
-def _same_value(a: Any, b: Any) -> bool:
-    """Whether a combo's value and a profile's value mean the same (4 == 4.0, "N/A" == "n/a")."""
-    if a is None or b is None:
-        return a is b
-    if isinstance(a, int | float) and isinstance(b, int | float):
-        return float(a) == float(b)
-    if isinstance(a, str) and isinstance(b, str):
-        return a == b or (bool(a) and bool(b) and normalise(a) == normalise(b))
-    return False
 
 
 # --------------------------------------------------------------------------- page 4
@@ -1224,6 +1388,7 @@ class PreviewPage(_Page):
     def initializePage(self) -> None:
         wiz = self.import_wizard()
         plan = self.plan()
+        self.set_status("")
         if not self.target.text().strip():
             self.target.setText(str(wiz.target or suggested_target(wiz.overview.path)))
         self.allow.setChecked(False)
@@ -1244,15 +1409,16 @@ class PreviewPage(_Page):
             shown = tr("q.not_applicable") if a.not_applicable else (value_text(q, a.value) if q else str(a.value))
             how = "" if pa.confidence >= 0.999 else f"{pa.match} {round(pa.confidence * 100)} %"
             qtext = q.text.get(lang) if q is not None else pa.question_text
-            answers.append((f"{a.question_id} – {qtext}", pa.raw, shown, pa.participant or tr("iw.consensus"),
-                            pa.use_case, how or tr("iw.exact"), a.source))
+            who = " · ".join(x for x in (pa.participant or tr("iw.consensus"), pa.use_case) if x)
+            answers.append((a.source, f"{a.question_id} – {qtext}", pa.raw, shown, who, how or tr("iw.exact")))
             answer_bg.append(WARN_BG if how else None)
         self.answers_model.set_rows(answers, answer_bg)
-        for view in (self.problems, self.answers):
-            view.resizeColumnsToContents()
-            for c in range(view.model().columnCount() - 1):
-                view.setColumnWidth(c, min(view.columnWidth(c), 420))
         self.retranslate()
+        caps = {self.problems: (200, 300, 60, 200), self.answers: (380, 270, 140, 220, 240)}
+        for view, widths in caps.items():
+            view.resizeColumnsToContents()
+            for c, cap in enumerate(widths):
+                view.setColumnWidth(c, min(view.columnWidth(c) + 6, cap))
         self.completeChanged.emit()
 
     def choose_target(self) -> None:
@@ -1287,9 +1453,8 @@ class PreviewPage(_Page):
         plan = wiz.plan if isinstance(wiz, ImportWizard) else None
         self.problems_model.set_headers([tr("iw.col_severity"), tr("iw.col_sheet"), tr("iw.col_row"),
                                          tr("iw.col_column"), tr("iw.col_reason")])
-        self.answers_model.set_headers([tr("iw.col_question"), tr("iw.col_cell"), tr("iw.col_value"),
-                                        tr("iw.col_participant"), tr("iw.col_use_case"), tr("iw.col_match"),
-                                        tr("iw.col_source")])
+        self.answers_model.set_headers([tr("iw.col_source"), tr("iw.col_question"), tr("iw.col_cell"),
+                                        tr("iw.col_value"), tr("iw.col_who"), tr("iw.col_match")])
         self.problems.setAccessibleName(tr("iw.problems_name"))
         self.answers.setAccessibleName(tr("iw.answers_name"))
         self.target_label.setText(tr("iw.target"))
