@@ -23,6 +23,7 @@ class FakeDialogs(dialogs.DialogService):
         self.texts: list[str | None] = []
         self.confirms: list[bool] = []
         self.files: list[Path | None] = []
+        self.folders: list[Path | None] = []
 
     def error(self, title: str, what: str, todo: str, details: str = "") -> None:
         self.calls.append(("error", (title, what, todo)))
@@ -45,6 +46,10 @@ class FakeDialogs(dialogs.DialogService):
     def save_file(self, title: str, filters: str, suggested: str = "") -> Path | None:
         self.calls.append(("save_file", (title, filters)))
         return self.files.pop(0) if self.files else None
+
+    def open_folder(self, title: str, folder: str = "") -> Path | None:
+        self.calls.append(("open_folder", (title, folder)))
+        return self.folders.pop(0) if self.folders else None
 
     def errors(self) -> list[tuple[Any, ...]]:
         return [args for kind, args in self.calls if kind == "error"]

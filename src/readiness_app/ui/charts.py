@@ -68,10 +68,11 @@ class ProfileBar:
     score: float | None  # 1..4
     level: int
     target: int
+    baseline: float | None = None  # a follow-up's score at the baseline (1..4), marked on the bar
 
 
 class MaturityChart(QWidget):
-    """Horizontal bars: each dimension's maturity score (1-4) with its target level marked."""
+    """Horizontal bars: each dimension's maturity score (1-4) with its target level (and a follow-up's baseline) marked."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +88,7 @@ class MaturityChart(QWidget):
         self._needs_layout = False
         self._bar_patches: list[Any] = []
         self._targets: Any = None
+        self._baselines: Any = None
         self._background: Any = None
         self.draw_count = 0
         self.setMinimumHeight(260)
@@ -113,9 +115,10 @@ class MaturityChart(QWidget):
         A change of labels, language, palette or size lays the chart out again (constrained
         layout, then frozen); a change of values only moves the bars, markers and numbers.
         """
-        structure: tuple[Any, ...] = (tuple((b.key, b.label) for b in bars), tr("res.current"),
+        structure: tuple[Any, ...] = (tuple((b.key, b.label, b.baseline is not None) for b in bars), tr("res.current"),
                                       self.palette().color(QPalette.ColorRole.Window).name())
-        values: tuple[Any, ...] = tuple((None if b.score is None else round(b.score, 3), b.target) for b in bars)
+        values: tuple[Any, ...] = tuple((None if b.score is None else round(b.score, 3), b.target,
+                                         None if b.baseline is None else round(b.baseline, 3)) for b in bars)
         if (structure, values) == self._drawn_key and not force:
             return False
         if self.canvas is None:
@@ -141,6 +144,8 @@ class MaturityChart(QWidget):
         for patch, b in zip(self._bar_patches, bars, strict=True):
             patch.set_width((b.score or 1.0) - 1.0)
         self._targets.set_offsets([(b.target, y) for y, b in enumerate(bars)])
+        if self._baselines is not None:
+            self._baselines.set_offsets([(b.baseline, y) for y, b in enumerate(bars) if b.baseline is not None])
         self.draw_count += 1
         if self._background is None:
             self.canvas.draw_idle()
@@ -150,7 +155,7 @@ class MaturityChart(QWidget):
         self.canvas.blit(self._figure.bbox)
 
     def _animated(self) -> list[Any]:
-        return [*self._bar_patches, self._targets]  # the numbers stand in the table beside the chart
+        return [*self._bar_patches, self._targets, self._baselines]  # the numbers stand in the table beside the chart
 
     def _draw_animated(self) -> None:
         for artist in self._animated():
@@ -184,8 +189,14 @@ class MaturityChart(QWidget):
         self._bar_patches = list(container.patches)
         self._targets = ax.scatter([b.target for b in bars], ys, marker="D", s=70, color=fg, zorder=3,
                                    label=tr("res.target"))
+        marked = [(b.baseline, y) for y, b in enumerate(bars) if b.baseline is not None]
+        self._baselines = None
+        if marked:  # a follow-up: where each dimension stood at the baseline
+            self._baselines = ax.scatter([x for x, _y in marked], [y for _x, y in marked], marker="|", s=420,
+                                         linewidths=3.2, color=fg, alpha=0.55, zorder=4, label=tr("res.baseline"))
         for artist in self._animated():
-            artist.set_animated(True)
+            if artist is not None:
+                artist.set_animated(True)
         ax.set_yticks(ys, [textwrap.fill(b.label, 28, max_lines=2, placeholder="…") for b in bars],
                       fontsize=size * (0.85 if len(bars) > 8 else 1.0), color=fg, linespacing=0.95)
         ax.set_xlim(1, 4.0)
@@ -198,7 +209,8 @@ class MaturityChart(QWidget):
         for side in ("left", "bottom"):
             ax.spines[side].set_color(mid)
         ax.tick_params(colors=fg, length=0)
-        leg = ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=size * 0.85, frameon=False)
+        leg = ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3 if marked else 2, fontsize=size * 0.85,
+                        frameon=False)
         for t in leg.get_texts():
             t.set_color(fg)
         self.draw_count += 1

@@ -49,6 +49,10 @@ class DialogService:
         name, _ = QFileDialog.getSaveFileName(self._parent(), title, suggested, filters)
         return Path(name) if name else None
 
+    def open_folder(self, title: str, folder: str = "") -> Path | None:
+        name = QFileDialog.getExistingDirectory(self._parent(), title, folder)
+        return Path(name) if name else None
+
 
 _service: DialogService = DialogService()
 

@@ -408,6 +408,122 @@ STRINGS: dict[str, tuple[str, str]] = {
     "import.problems_title": ("Some rows cannot be imported", "Einige Zeilen können nicht importiert werden"),
     "import.problems": ("{count} row(s) cannot be imported:\n{lines}\n\nImport the other rows anyway?",
                         "{count} Zeile(n) können nicht importiert werden:\n{lines}\n\nDie übrigen Zeilen trotzdem importieren?"),
+    # follow-ups, portfolio benchmark, anonymised copies (ui/followup_actions.py, ui/benchmark_dialog.py)
+    "action.start_followup": ("Start &follow-up from this assessment…", "&Folgebewertung aus dieser Bewertung starten…"),
+    "action.export_anonymised": ("Export &anonymised copy…", "&Anonymisierte Kopie exportieren…"),
+    "action.benchmark": ("&Benchmark against a folder…", "&Benchmark mit einem Ordner…"),
+    "start.followup": ("Start a follow-up…", "Folgebewertung starten…"),
+    "fu.baseline_title": ("Choose the baseline assessment", "Ausgangsbewertung (Baseline) wählen"),
+    "fu.new_title": ("Save the follow-up assessment as", "Folgebewertung speichern unter"),
+    "fu.new_default": ("{stem}-followup.readiness", "{stem}-folgebewertung.readiness"),
+    "fu.prefill_title": ("Pre-fill the answers?", "Antworten vorausfüllen?"),
+    "fu.prefill": ("Pre-fill the follow-up with the baseline's votes as a starting point?\n\n"
+                   "Yes: every participant's earlier vote is copied (marked as taken from the baseline); "
+                   "the room confirms or changes it and agrees again.\n"
+                   "No: the follow-up starts with empty answers.\n\n"
+                   "Either way the client, participants, use cases and targets are carried over.",
+                   "Die Folgebewertung mit den Stimmen der Baseline als Ausgangspunkt vorausfüllen?\n\n"
+                   "Ja: Die früheren Stimmen aller Teilnehmenden werden übernommen (als aus der Baseline "
+                   "gekennzeichnet); der Raum bestätigt oder ändert sie und einigt sich erneut.\n"
+                   "Nein: Die Folgebewertung beginnt mit leeren Antworten.\n\n"
+                   "In beiden Fällen werden Kunde, Teilnehmende, Use Cases und Ziele übernommen."),
+    "fu.running": ("Starting the follow-up…", "Folgebewertung wird angelegt…"),
+    "fu.started": ("Follow-up started from {name}.", "Folgebewertung aus {name} angelegt."),
+    "fu.same_file": ("The follow-up must be a new file, not the baseline itself.",
+                     "Die Folgebewertung muss eine neue Datei sein, nicht die Baseline selbst."),
+    "anon.title": ("Export an anonymised copy", "Anonymisierte Kopie exportieren"),
+    "anon.default": ("{stem}-anonymised.readiness", "{stem}-anonymisiert.readiness"),
+    "anon.running": ("Writing the anonymised copy…", "Anonymisierte Kopie wird geschrieben…"),
+    "anon.done": ("Anonymised copy saved to {path} (names replaced by pseudonyms, notes removed).",
+                  "Anonymisierte Kopie unter {path} gespeichert (Namen durch Pseudonyme ersetzt, Notizen entfernt)."),
+    "bm.folder_title": ("Choose a folder of assessments to benchmark against",
+                        "Ordner mit Bewertungen für den Benchmark wählen"),
+    "bm.running": ("Building the benchmark…", "Benchmark wird erstellt…"),
+    "bm.cancelled": ("Benchmark cancelled.", "Benchmark abgebrochen."),
+    "bm.title": ("Portfolio benchmark", "Portfolio-Benchmark"),
+    "bm.summary": ("Where this client stands among {count} other assessments, anonymised. "
+                   "Percentile 50 is the middle; 100 means above all of them.",
+                   "Wo dieser Kunde unter {count} anderen, anonymisierten Bewertungen steht. "
+                   "Perzentil 50 ist die Mitte; 100 bedeutet: über allen."),
+    "bm.no_peers": ("No other assessment in this folder can be compared yet (see the skipped files).",
+                    "In diesem Ordner ist noch keine andere Bewertung vergleichbar (siehe übersprungene Dateien)."),
+    "bm.percentile": ("Percentile", "Perzentil"),
+    "bm.peers": ("Assessments", "Bewertungen"),
+    "bm.median": ("Median of others", "Median der anderen"),
+    "bm.middle": ("Middle half", "Mittlere Hälfte"),
+    "bm.industry": ("In the industry", "In der Branche"),
+    "bm.industry_value": ("{percentile} (of {count})", "{percentile} (von {count})"),
+    "bm.industry_note": ("Industry comparison within \u201c{industry}\u201d ({count} assessments).",
+                         "Branchenvergleich innerhalb \u201e{industry}\u201c ({count} Bewertungen)."),
+    "bm.no_industry": ("No industry comparison: fewer than {min} assessments share this client's industry.",
+                       "Kein Branchenvergleich: Weniger als {min} Bewertungen teilen die Branche dieses Kunden."),
+    "bm.privacy": ("Anonymised: no other client, participant or file is named above. The file list below is "
+                   "for you, not for the client's eyes.",
+                   "Anonymisiert: Oben werden kein anderer Kunde, keine Teilnehmenden und keine Dateien genannt. "
+                   "Die Dateiliste unten ist für Sie bestimmt, nicht für den Kunden."),
+    "bm.files": ("{files} files read; {count} assessments in the benchmark; {skipped} skipped.",
+                 "{files} Dateien gelesen; {count} Bewertungen im Benchmark; {skipped} übersprungen."),
+    "bm.show_skipped": ("Show skipped files ({count})", "Übersprungene Dateien anzeigen ({count})"),
+    "bm.hide_skipped": ("Hide skipped files", "Übersprungene Dateien ausblenden"),
+    "bm.file": ("File", "Datei"),
+    "bm.reason": ("Reason", "Grund"),
+    "bm.again": ("Choose another folder…", "Anderen Ordner wählen…"),
+    "bm.tooltip": ("Percentile {percentile} among {count} assessments; their median is {median}.",
+                   "Perzentil {percentile} unter {count} Bewertungen; deren Median ist {median}."),
+    # results: movement since the baseline and the benchmark column
+    "res.since_baseline": ("Since baseline", "Seit Baseline"),
+    "res.benchmark": ("Percentile", "Perzentil"),
+    "res.baseline": ("Baseline", "Baseline"),
+    "res.movement": ("Movement since the baseline", "Entwicklung seit der Baseline"),
+    "res.movement_from": ("Compared with the baseline {file} (workshop {date}).",
+                          "Verglichen mit der Baseline {file} (Workshop {date})."),
+    "res.movement_from_nodate": ("Compared with the baseline {file}.", "Verglichen mit der Baseline {file}."),
+    "res.movement_overall": ("Overall maturity {before} → {after} ({change}) · level {level_before} → {level_after}",
+                             "Gesamtreife {before} → {after} ({change}) · Stufe {level_before} → {level_after}"),
+    "res.actions_done": ("Earlier actions done: {done} of {total}", "Frühere Maßnahmen erledigt: {done} von {total}"),
+    "res.uc_movement": ("Use-case priority", "Use-Case-Priorität"),
+    "res.metrics": ("Baseline metrics", "Baseline-Kennzahlen"),
+    "res.metric": ("Metric", "Kennzahl"),
+    "res.unit": ("Unit", "Einheit"),
+    "res.before": ("Before", "Vorher"),
+    "res.after": ("After", "Nachher"),
+    "res.change": ("Change", "Veränderung"),
+    "res.new": ("new", "neu"),
+    "res.dropped": ("dropped", "entfallen"),
+    "res.better": ("better", "besser"),
+    "res.worse": ("worse", "schlechter"),
+    "res.no_metrics": ("No baseline metrics were measured.", "Es wurden keine Baseline-Kennzahlen erhoben."),
+    "res.baseline_damaged": ("The stored baseline cannot be read: {reason}", "Die gespeicherte Baseline ist nicht lesbar: {reason}"),
+    # roadmap: done marks and the baseline's earlier actions
+    "rm.mark_done": ("✓ Mark done", "✓ Als erledigt markieren"),
+    "rm.mark_open": ("Mark open", "Als offen markieren"),
+    "rm.done": ("done", "erledigt"),
+    "rm.open": ("open", "offen"),
+    "rm.state": ("State", "Status"),
+    "rm.phase": ("Phase", "Phase"),
+    "rm.still_planned": ("Still planned", "Weiter geplant"),
+    "rm.earlier_title": ("Actions from the baseline", "Maßnahmen aus der Baseline"),
+    "rm.earlier_actions": ("Actions from the baseline: {done} of {total} done",
+                           "Maßnahmen aus der Baseline: {done} von {total} erledigt"),
+    "undo.mark_done": ("mark \u201c{title}\u201d done", "\u201e{title}\u201c als erledigt markieren"),
+    "undo.mark_open": ("mark \u201c{title}\u201d open", "\u201e{title}\u201c als offen markieren"),
+    # export: report language, benchmark
+    "ex.language": ("Report language:", "Berichtssprache:"),
+    "ex.language_note": ("The PDF and the Excel scorecard are written in the engagement's report language; "
+                         "changing it here changes it for the engagement.",
+                         "PDF und Excel-Scorecard werden in der Berichtssprache des Auftrags erstellt; eine "
+                         "Änderung hier gilt für den ganzen Auftrag."),
+    "ex.benchmark": ("Include the portfolio benchmark ({count} assessments, anonymised)",
+                     "Portfolio-Benchmark einbeziehen ({count} Bewertungen, anonymisiert)"),
+    # vote grid: number and checklist votes
+    "q.votes_keys_number": ("Select a participant and type a number ({unit}); Enter saves, Delete clears.",
+                            "Teilnehmende wählen und eine Zahl ({unit}) eingeben; Eingabe speichert, Entf löscht."),
+    "q.votes_keys_number_plain": ("Select a participant and type a number; Enter saves, Delete clears.",
+                                  "Teilnehmende wählen und eine Zahl eingeben; Eingabe speichert, Entf löscht."),
+    "q.votes_keys_checklist": ("Select a participant and type 1–{n} to tick or untick an item (or double-click "
+                               "the vote); Delete clears.",
+                               "Teilnehmende wählen und 1–{n} tippen, um einen Punkt an- oder abzuhaken (oder "
+                               "Doppelklick auf die Stimme); Entf löscht."),
     # help
     "help.title": ("Readiness Studio help", "Hilfe zu Readiness Studio"),
     "help.text": (

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
 from readiness_app import __version__
 from readiness_app.ui import dialogs, i18n
 from readiness_app.ui.documents import Documents
+from readiness_app.ui.followup_actions import FollowupActions
 from readiness_app.ui.i18n import tr
 from readiness_app.ui.navigator import Navigator
 from readiness_app.ui.operations import Change, Session
@@ -64,6 +65,8 @@ class MainWindow(QMainWindow):
         self.documents = Documents(self.settings, self)
         self.documents.session_changed.connect(self._session_changed)
         self.documents.recent_changed.connect(self._update_recent)
+        self.followup = FollowupActions(self.documents, self)
+        self.followup.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.setAcceptDrops(True)
         self.dashboard_window: DashboardWindow | None = None
         self._status_timer = QTimer(self)
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
         self.start_page.demo_requested.connect(lambda: self.documents.open_demo())
         self.start_page.import_requested.connect(lambda: self.documents.import_workbook())
         self.start_page.recent_requested.connect(lambda p: self.documents.open_any(p))
+        self.start_page.followup_requested.connect(lambda: self.followup.start_followup())
 
         self.navigator = Navigator()
         self.navigator.step_selected.connect(self.show_step)
@@ -155,6 +159,9 @@ class MainWindow(QMainWindow):
         self._action("new", lambda: self.documents.new_assessment(), QKeySequence.StandardKey.New)
         self._action("open", lambda: self.documents.open_dialog(), QKeySequence.StandardKey.Open)
         self._action("open_demo", lambda: self.documents.open_demo())
+        self._action("start_followup", lambda: self.followup.start_followup())
+        self._action("export_anonymised", lambda: self.followup.export_anonymised())
+        self._action("benchmark", lambda: self.followup.benchmark())
         self._action("save_copy", lambda: self._save_copy(), QKeySequence.StandardKey.Save)
         self._action("import", lambda: self.documents.import_workbook(), "Ctrl+I")
         self._action("export", self._export, "Ctrl+E")
@@ -182,11 +189,11 @@ class MainWindow(QMainWindow):
         mb = self.menuBar()
         A = self.actions_by_key
         self.file_menu = mb.addMenu("")
-        for key in ("new", "open", "open_demo"):
+        for key in ("new", "start_followup", "open", "open_demo"):
             self.file_menu.addAction(A[key])
         self.recent_menu = self.file_menu.addMenu("")
         self.file_menu.addSeparator()
-        for key in ("save_copy", "import", "export"):
+        for key in ("save_copy", "import", "export", "export_anonymised"):
             self.file_menu.addAction(A[key])
         self.file_menu.addSeparator()
         self.file_menu.addAction(A["close"])
@@ -199,6 +206,8 @@ class MainWindow(QMainWindow):
         self.view_menu = mb.addMenu("")
         for key in ("workshop_mode", "fullscreen", "dashboard_window", "prev_step", "next_step"):
             self.view_menu.addAction(A[key])
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(A["benchmark"])
         self.lang_menu = mb.addMenu("")
         self.lang_menu.addAction(A["lang_en"])
         self.lang_menu.addAction(A["lang_de"])
@@ -229,7 +238,8 @@ class MainWindow(QMainWindow):
             if session is None:
                 self.dashboard_window = None
         has = session is not None
-        for key in ("save_copy", "export", "close", "workshop_mode", "dashboard_window"):
+        for key in ("save_copy", "export", "close", "workshop_mode", "dashboard_window", "start_followup",
+                    "export_anonymised", "benchmark"):
             self.actions_by_key[key].setEnabled(has)
         if session is None:
             self.central.setCurrentWidget(self.start_page)

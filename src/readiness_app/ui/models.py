@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from readiness_app.ui.i18n import tr
 
@@ -46,6 +46,7 @@ class Column:
     tooltip: Callable[[Any], str] | None = None
     background: Callable[[Any], QColor | None] | None = None
     heat: Callable[[Any], float | None] | None = None
+    font: Callable[[Any], QFont | None] | None = None  # e.g. struck through for done roadmap items
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -122,6 +123,8 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             colour = col.background(rec) if col.background is not None else None
             return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.FontRole:
+            return col.font(rec) if col.font is not None else None
         if role == KeyRole:
             return self._key(rec)
         if role == HeatRole:

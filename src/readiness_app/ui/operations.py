@@ -35,6 +35,7 @@ TARGETS = "targets"
 ROADMAP = "roadmap"
 FILE = "file"
 SCORES = "scores"  # the background scoring finished (nothing in the file changed)
+BENCHMARK = "benchmark"  # a portfolio benchmark was built for this assessment (nothing in the file changed)
 ALL = frozenset({ENGAGEMENT, PARTICIPANTS, USE_CASES, ANSWERS, TARGETS, ROADMAP, FILE})
 
 
@@ -61,6 +62,11 @@ class Session(QObject):
         self._rebuild = True
         self._scoring_error: str = ""
         self._build: _Build | None = None
+        self._generation = 0  # counts changes; keys the movement cache
+        self._baseline: Any = _UNREAD  # followup.BaselineSnapshot | None, read once
+        self._baseline_error = ""
+        self._movement: tuple[int, Any] | None = None
+        self.portfolio: Any = None  # the last portfolio.Portfolio built for this assessment (this session only)
 
     @property
     def library(self):
@@ -73,8 +79,9 @@ class Session(QObject):
     def emit_changed(self, change: Change) -> None:
         if change.kinds <= {ANSWERS, ENGAGEMENT} and (change.keys or ANSWERS not in change.kinds):
             self._stale_keys.update(change.keys)
-        elif change.kinds != {SCORES}:
+        elif not change.kinds <= {SCORES, BENCHMARK}:
             self._rebuild = True
+        self._generation += 1
         self.changed.emit(change)
 
     # ---------------------------------------------------------------- scoring
@@ -153,12 +160,64 @@ class Session(QObject):
     def scoring_error(self) -> str:
         return self._scoring_error
 
+    # ---------------------------------------------------------------- follow-up and benchmark
+
+    def baseline(self) -> Any:
+        """The baseline stored in a follow-up (``followup.BaselineSnapshot``); None for a first assessment.
+
+        Read once per session (it never changes); a damaged snapshot reads as None and
+        ``baseline_error`` says why.
+        """
+        if self._baseline is _UNREAD:
+            from readiness_app.followup import baseline_of
+
+            try:
+                self._baseline = baseline_of(self.file)
+            except ReadinessError as exc:
+                log.warning("the stored baseline cannot be read: %s", exc)
+                self._baseline, self._baseline_error = None, exc.one_line()
+        return self._baseline
+
+    @property
+    def baseline_error(self) -> str:
+        return self._baseline_error
+
+    def is_followup(self) -> bool:
+        return self.baseline() is not None
+
+    def movement(self) -> Any:
+        """Movement since the baseline (``followup.Movement``) for the current answers.
+
+        None when this is not a follow-up or scoring failed. Computed once per change.
+        """
+        snapshot = self.baseline()
+        if snapshot is None:
+            return None
+        if self._movement is not None and self._movement[0] == self._generation:
+            return self._movement[1]
+        results = self.results()
+        if results is None:
+            return None
+        from readiness_app.followup import compare
+
+        movement = compare(results, snapshot, roadmap_edits=self.file.roadmap_edits())
+        self._movement = (self._generation, movement)
+        return movement
+
+    def set_portfolio(self, portfolio: Any) -> None:
+        """Keep the benchmark built for this assessment (dashboard, exports) and announce it."""
+        self.portfolio = portfolio
+        self.emit_changed(Change(frozenset({BENCHMARK})))
+
     def close(self) -> None:
         if self._build is not None:
             self._build.event.wait()  # the worker reads its own snapshot; let it finish first
             self._build = None
         self.undo_stack.clear()
         self.file.close()
+
+
+_UNREAD = object()
 
 
 class _Relay(QObject):
@@ -427,6 +486,26 @@ class _RoadmapEdit(_Command):
             self.session.file.remove_roadmap_edit(self.edit_id)
 
 
+class _MarkDone(_Command):
+    """Mark a roadmap action done (or open again): ``followup.mark_done`` stores an "edit" with {"done": ...}."""
+
+    def __init__(self, session: Session, item_key: str, done: bool, title: str) -> None:
+        super().__init__(session, tr("undo.mark_done" if done else "undo.mark_open", title=title),
+                         frozenset({ROADMAP}), "roadmap")
+        self.item_key = item_key
+        self.done = done
+        self.edit_id: int | None = None
+
+    def apply(self) -> None:
+        from readiness_app.followup import mark_done
+
+        self.edit_id = mark_done(self.session.file, self.item_key, self.done).id
+
+    def revert(self) -> None:
+        if self.edit_id is not None:
+            self.session.file.remove_roadmap_edit(self.edit_id)
+
+
 # --------------------------------------------------------------------------- operations
 
 
@@ -522,3 +601,8 @@ def set_target(session: Session, dimension: str, level: int | None) -> bool:
 def edit_roadmap(session: Session, item_key: str, op: str, payload: dict[str, Any] | None = None) -> bool:
     """Store one roadmap edit (move, edit, add, remove); edits are re-applied after every re-scoring."""
     return push(session, _RoadmapEdit(session, item_key, op, dict(payload or {})))
+
+
+def mark_done(session: Session, item_key: str, done: bool = True, title: str = "") -> bool:
+    """Mark a roadmap action (on today's plan or from the baseline's) done, or open again; undoable."""
+    return push(session, _MarkDone(session, item_key, done, title or item_key))

@@ -98,6 +98,13 @@ class AppSettings:
     def set_export_folder(self, folder: Path | str | None) -> None:
         self._qs.setValue("exports/folder", str(folder) if folder else "")
 
+    def benchmark_folder(self) -> str:
+        """The folder of assessments last used for the portfolio benchmark ('' = none yet)."""
+        return str(self._qs.value("benchmark/folder", "") or "")
+
+    def set_benchmark_folder(self, folder: Path | str | None) -> None:
+        self._qs.setValue("benchmark/folder", str(folder) if folder else "")
+
     def clear_recent(self) -> None:
         self._qs.setValue("recent", [])
 

@@ -1,61 +1,63 @@
-"""Step 10: export the Excel scorecard and the PDF report (off the UI thread), or save a copy."""
+"""Step 10: export the Excel scorecard and the PDF report (off the UI thread), or save a copy.
+
+Reports are written in the engagement's report language (not the interface language); the
+language box on this page edits that same engagement field.
+"""
 
 from __future__ import annotations
 
-import importlib
 import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from readiness_app.errors import ExportError
-from readiness_app.ui import dialogs
-from readiness_app.ui.i18n import language, tr
+from readiness_app.ui import dialogs, operations
+from readiness_app.ui.i18n import tr
 from readiness_app.ui.operations import Change
 from readiness_app.ui.pages.base import Page, heading, intro
 from readiness_app.ui.settings_dialog import export_suggestion, report_branding
 from readiness_app.ui.tasks import Cancelled, Task, run_task
 
-# The exporters other parts of the app provide: (module, function). The PDF report is
-# report_pdf.build_report(file, out, lang=, progress=0..100, cancel=); for the workbook the
-# first function found is called as fn(file, out, lang=, progress=, cancel=).
-PDF_EXPORTER = ("readiness_app.report_pdf", "build_report")
-XLSX_EXPORTERS = (("readiness_app.xlsx_scorecard", "export_scorecard"), ("readiness_app.xlsx_scorecard", "write_scorecard"),
-                  ("readiness_app.xlsx_export", "export_scorecard"), ("readiness_app.xlsx_export", "export_workbook"))
+# the third-party library each exporter needs (checked without importing it)
+LIBRARIES = {"pdf": "reportlab", "xlsx": "openpyxl"}
 
 
-def find_exporter(kind: str) -> Callable[..., Any] | None:
-    candidates = (PDF_EXPORTER,) if kind == "pdf" else XLSX_EXPORTERS
-    for module, name in candidates:
-        if importlib.util.find_spec(module) is None:
-            continue
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
-            continue
-        fn = getattr(mod, name, None)
-        if callable(fn):
-            return fn
-    return None
+def find_exporter(kind: str) -> Callable[..., Any]:
+    """The exporter, imported on first use (inside the background job, so start-up stays light).
+
+    Both are called as ``fn(source, target, lang=, progress=0..100, cancel=, portfolio=)``;
+    the PDF also takes ``branding=``.
+    """
+    if kind == "pdf":
+        from readiness_app.report_pdf import build_report
+
+        return build_report
+    if kind == "xlsx":
+        from readiness_app.xlsx_scorecard import export_scorecard
+
+        return export_scorecard
+    raise ExportError(f"no {kind} exporter in this build")
 
 
 def exporter_available(kind: str) -> bool:
-    """Whether an exporter exists, without importing it (keeps reportlab/openpyxl out of start-up)."""
-    candidates = (PDF_EXPORTER,) if kind == "pdf" else XLSX_EXPORTERS
-    return any(importlib.util.find_spec(module) is not None for module, _ in candidates)
+    """Whether the exporter's library is installed, without importing it (keeps reportlab/openpyxl out of start-up)."""
+    library = LIBRARIES.get(kind)
+    return library is not None and importlib.util.find_spec(library) is not None
 
 
-def export_work(kind: str, source: Path, target: Path, lang: str, branding: Any = None) -> Callable[..., Path]:
+def export_work(kind: str, source: Path, target: Path, lang: str, branding: Any = None,
+                portfolio: Any = None) -> Callable[..., Path]:
     """The background job: the exporter reads its own read-only snapshot of the file and writes ``target``."""
 
     def work(progress: Any, cancelled: Any) -> Path:
         exporter = find_exporter(kind)
-        if exporter is None:
-            raise ExportError(f"no {kind} exporter in this build")
         try:
-            extra = {"branding": branding} if kind == "pdf" and branding is not None else {}
+            extra: dict[str, Any] = {"branding": branding} if kind == "pdf" and branding is not None else {}
+            if portfolio is not None:
+                extra["portfolio"] = portfolio
             exporter(source, target, lang=lang, progress=lambda p, total=100: progress(p, total), cancel=cancelled,
                      **extra)
         except ExportError as exc:
@@ -97,6 +99,26 @@ class ExportPage(Page):
             column.addLayout(row)
             self.buttons[key], self.notes[key] = b, note
         self.outer.addLayout(column)
+        # the report language: the engagement's own (edited here or on the engagement page)
+        lang_row = QHBoxLayout()
+        self.language_label = QLabel()
+        self.language_combo = QComboBox()
+        self.language_combo.addItem(tr("lang.en"), "en")
+        self.language_combo.addItem(tr("lang.de"), "de")
+        self.language_combo.setMinimumWidth(200)
+        self.language_combo.activated.connect(self._language_picked)
+        self.language_label.setBuddy(self.language_combo)
+        self.language_note = QLabel()
+        self.language_note.setWordWrap(True)
+        lang_row.addWidget(self.language_label)
+        lang_row.addWidget(self.language_combo)
+        lang_row.addSpacing(12)
+        lang_row.addWidget(self.language_note, 1)
+        self.outer.addLayout(lang_row)
+        self.benchmark_check = QCheckBox()
+        self.benchmark_check.setChecked(True)
+        self.benchmark_check.hide()
+        self.outer.addWidget(self.benchmark_check)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.outer.addWidget(self.status_label)
@@ -108,6 +130,27 @@ class ExportPage(Page):
             available = exporter_available(key)
             self.buttons[key].setEnabled(available)
             self.notes[key].setText("" if available else tr("ex.unavailable"))
+        if self.session is None:
+            return
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(self.report_language())))
+        portfolio = self.session.portfolio
+        has = portfolio is not None and portfolio.current is not None
+        self.benchmark_check.setVisible(has)
+        if has:
+            self.benchmark_check.setText(tr("ex.benchmark", count=portfolio.current.overall.peers))
+
+    def report_language(self) -> str:
+        """The language of the PDF and the workbook: the engagement's report language."""
+        lang = self.session.file.engagement().language if self.session is not None else ""
+        return lang if lang in ("en", "de") else "en"
+
+    def _language_picked(self) -> None:
+        if self.session is not None:
+            operations.update_engagement(self.session, language=str(self.language_combo.currentData()))
+
+    def _portfolio(self) -> Any:
+        p = self.session.portfolio if self.session is not None else None
+        return p if p is not None and self.benchmark_check.isVisible() and self.benchmark_check.isChecked() else None
 
     def export_report(self) -> Task | None:
         return self.export("pdf")
@@ -136,8 +179,9 @@ class ExportPage(Page):
             target = target.with_name(target.name + suffix)
         self.status_label.setText(tr("ex.running"))
         branding = report_branding(self.documents.settings)
-        self.task = run_task(export_work(kind, session.path, target, language(), branding), tr("ex.running"), self,
-                             self._done, self._failed)
+        self.task = run_task(export_work(kind, session.path, target, self.report_language(), branding,
+                                         self._portfolio()),
+                             tr("ex.running"), self, self._done, self._failed)
         return self.task
 
     def _done(self, path: object) -> None:
@@ -156,4 +200,9 @@ class ExportPage(Page):
         for key, b in self.buttons.items():
             b.setText(tr(f"ex.{key}"))
             b.setAccessibleName(tr(f"ex.{key}"))
+        self.language_label.setText(tr("ex.language"))
+        self.language_combo.setAccessibleName(tr("ex.language"))
+        self.language_combo.setItemText(0, tr("lang.en"))
+        self.language_combo.setItemText(1, tr("lang.de"))
+        self.language_note.setText(tr("ex.language_note"))
         super().retranslate()

@@ -39,6 +39,7 @@ from readiness_app.ui.why_dialog import WhyDialog
 
 LEVELS = (1, 2, 3, 4)
 MAX_LISTED = 40  # disagreements listed on the dashboard (the rest counted)
+SINCE_COLUMN, BENCHMARK_COLUMN = 5, 6  # the dimension table's follow-up and benchmark columns
 
 
 def _fit_rows(table: QTableView, max_rows: int) -> None:
@@ -54,6 +55,31 @@ def _level_name(level: int) -> str:
 
     name = LEVEL_NAMES.get(level)
     return f"{level} · {name.get(language())}" if name else str(level)
+
+
+def change_text(change: float | None, digits: int = 1) -> str:
+    """A change as the room reads it: "▲ +0.5", "▼ −0.3", "= 0.0" (rounded as shown); "–" when unknown."""
+    if change is None:
+        return tr("res.none")
+    shown = round(change, digits)
+    if shown > 0:
+        return f"▲ +{shown:.{digits}f}"
+    if shown < 0:
+        return f"▼ −{-shown:.{digits}f}"
+    return f"= {0:.{digits}f}"
+
+
+def _plain(value: float | None) -> str:
+    """A measured number as typed (no trailing zeros)."""
+    return tr("res.none") if value is None else f"{value:g}"
+
+
+def _plain_change(change: float | None) -> str:
+    if change is None:
+        return tr("res.none")
+    if change == 0:
+        return "= 0"
+    return f"▲ +{change:g}" if change > 0 else f"▼ −{-change:g}"
 
 
 def _quadrant_name(quadrant: str) -> str:
@@ -89,6 +115,9 @@ class ResultsPage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.results: Any = None
+        self.movement: Any = None  # followup.Movement when the assessment is a follow-up
+        self._dim_movement: dict[str, Any] = {}
+        self._standing: dict[str, Any] = {}  # dimension id -> portfolio.Standing, after a benchmark
         self.why_dialog: WhyDialog | None = None
         self.refresh_count = 0
         top = QHBoxLayout()
@@ -151,6 +180,11 @@ class ResultsPage(Page):
                 Column("level", "res.level", lambda d: _level_name(d.staged_level)),
                 Column("target", "res.target", lambda d: _level_name(d.target), edit=lambda d: d.target),
                 Column("gap", "res.gap", lambda d: str(d.gap) if d.gap else "✓", align=Qt.AlignmentFlag.AlignCenter),
+                Column("since", "res.since_baseline", lambda d: self._since_text(d.dimension_id),
+                       align=Qt.AlignmentFlag.AlignCenter, background=lambda d: self._since_colour(d.dimension_id),
+                       tooltip=lambda d: self._since_tooltip(d.dimension_id)),
+                Column("benchmark", "res.benchmark", lambda d: self._percentile_text(d.dimension_id),
+                       align=Qt.AlignmentFlag.AlignCenter, tooltip=lambda d: self._percentile_tooltip(d.dimension_id)),
             ],
             key=lambda d: d.dimension_id,
             on_edit=self._edit_target,
@@ -163,12 +197,88 @@ class ResultsPage(Page):
                                              | QAbstractItemView.EditTrigger.SelectedClicked)
         dh = self.dimension_table.horizontalHeader()
         dh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for i in range(1, 5):
+        for i in range(1, self.dimension_model.columnCount()):
             dh.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        self.dimension_table.setColumnHidden(SINCE_COLUMN, True)
+        self.dimension_table.setColumnHidden(BENCHMARK_COLUMN, True)
         self.dimension_table.clicked.connect(self._dimension_clicked)
         self.dimension_table.activated.connect(self._dimension_clicked)
         dim_layout.addWidget(self.dimension_table)
         grid.addWidget(self.dimension_box, 1, 1)
+
+        # a follow-up: movement since the baseline (hidden for a first assessment)
+        self.movement_box = QGroupBox()
+        mv = QVBoxLayout(self.movement_box)
+        self.movement_from_label = QLabel()
+        self.movement_from_label.setWordWrap(True)
+        self.movement_overall_label = QLabel()
+        self.movement_overall_label.setWordWrap(True)
+        self.movement_overall_label.setFont(scaled_font(self.movement_overall_label, 1.2, bold=True))
+        self.actions_done_label = QLabel()
+        mv.addWidget(self.movement_from_label)
+        mv.addWidget(self.movement_overall_label)
+        mv.addWidget(self.actions_done_label)
+        tables = QHBoxLayout()
+        tables.setSpacing(14)
+        uc_col = QVBoxLayout()
+        self.uc_movement_label = QLabel()
+        self.uc_movement_label.setFont(scaled_font(self.uc_movement_label, 1.0, bold=True))
+        self.uc_movement_model = RecordTableModel(
+            [
+                Column("name", "uc.name", self._uc_name),
+                Column("before", "res.before", lambda u: number(u.priority_before), align=Qt.AlignmentFlag.AlignCenter),
+                Column("after", "res.after", lambda u: number(u.priority_after), align=Qt.AlignmentFlag.AlignCenter),
+                Column("change", "res.change", lambda u: change_text(u.priority_change, 0),
+                       align=Qt.AlignmentFlag.AlignCenter, background=lambda u: self._trend_colour(u.priority_change, 0)),
+                Column("rank", "res.rank", lambda u: f"{u.rank_before or tr('res.none')} → {u.rank_after or tr('res.none')}",
+                       align=Qt.AlignmentFlag.AlignCenter),
+            ],
+            key=lambda u: u.use_case_id,
+        )
+        self.uc_movement_table = self._table(self.uc_movement_model)
+        uh = self.uc_movement_table.horizontalHeader()
+        uh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for i in range(1, self.uc_movement_model.columnCount()):
+            uh.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        uc_col.addWidget(self.uc_movement_label)
+        uc_col.addWidget(self.uc_movement_table)
+        uc_col.addStretch(1)
+        metric_col = QVBoxLayout()
+        self.metrics_label = QLabel()
+        self.metrics_label.setFont(scaled_font(self.metrics_label, 1.0, bold=True))
+        self.metrics_model = RecordTableModel(
+            [
+                Column("metric", "res.metric", lambda m: m.text.get(language()), tooltip=lambda m: m.text.get(language())),
+                Column("scope", "res.scope", lambda m: m.scope_name or tr("res.organisation"),
+                       tooltip=lambda m: m.scope_name or tr("res.organisation")),
+                Column("before", "res.before", lambda m: _plain(m.before), align=Qt.AlignmentFlag.AlignCenter),
+                Column("after", "res.after", lambda m: _plain(m.after), align=Qt.AlignmentFlag.AlignCenter),
+                Column("change", "res.change", lambda m: _plain_change(m.change), align=Qt.AlignmentFlag.AlignCenter,
+                       background=lambda m: self._improved_colour(m.improved),
+                       tooltip=lambda m: "" if m.improved is None else tr("res.better" if m.improved else "res.worse")),
+                Column("unit", "res.unit", lambda m: m.unit.get(language()), tooltip=lambda m: m.unit.get(language())),
+            ],
+            key=lambda m: f"{m.question_id}|{m.scope}",
+        )
+        self.metrics_table = self._table(self.metrics_model)
+        mh = self.metrics_table.horizontalHeader()
+        mh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for i in range(1, self.metrics_model.columnCount()):
+            mh.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        for i, width in ((1, 170), (5, 150)):  # scope and unit can be long: a fixed width, elided
+            mh.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+            self.metrics_table.setColumnWidth(i, width)
+        self.metrics_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.no_metrics_label = QLabel()
+        metric_col.addWidget(self.metrics_label)
+        metric_col.addWidget(self.metrics_table)
+        metric_col.addWidget(self.no_metrics_label)
+        metric_col.addStretch(1)
+        tables.addLayout(uc_col, 2)
+        tables.addLayout(metric_col, 3)
+        mv.addLayout(tables)
+        self.movement_box.hide()
+        grid.addWidget(self.movement_box, 2, 0, 1, 2)
 
         # priority matrix and risks
         self.matrix_box = QGroupBox()
@@ -179,7 +289,7 @@ class ResultsPage(Page):
         self.matrix_legend = QLabel()
         self.matrix_legend.setWordWrap(True)
         mx.addWidget(self.matrix_legend)
-        grid.addWidget(self.matrix_box, 2, 0)
+        grid.addWidget(self.matrix_box, 3, 0)
         self.risk_box = QGroupBox()
         rk = QVBoxLayout(self.risk_box)
         self.risk_list = QListWidget()
@@ -187,7 +297,7 @@ class ResultsPage(Page):
         self.risk_list.itemActivated.connect(self._item_to_question)
         self.risk_list.itemDoubleClicked.connect(self._item_to_question)
         rk.addWidget(self.risk_list)
-        grid.addWidget(self.risk_box, 2, 1)
+        grid.addWidget(self.risk_box, 3, 1)
 
         # heatmap
         self.heat_box = QGroupBox()
@@ -214,7 +324,7 @@ class ResultsPage(Page):
         self.blocker_label.setWordWrap(True)
         self.blocker_label.setTextFormat(Qt.TextFormat.RichText)
         hm.addWidget(self.blocker_label)
-        grid.addWidget(self.heat_box, 3, 0, 1, 2)
+        grid.addWidget(self.heat_box, 4, 0, 1, 2)
 
         # disagreements
         self.dis_box = QGroupBox()
@@ -224,11 +334,11 @@ class ResultsPage(Page):
         self.dis_list.itemActivated.connect(self._item_to_question)
         self.dis_list.itemDoubleClicked.connect(self._item_to_question)
         ds.addWidget(self.dis_list)
-        grid.addWidget(self.dis_box, 4, 0, 1, 2)
+        grid.addWidget(self.dis_box, 5, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowMinimumHeight(1, 360)
-        grid.setRowMinimumHeight(2, 400)
+        grid.setRowMinimumHeight(3, 400)
         self.retranslate()
 
     # ---------------------------------------------------------------- helpers
@@ -263,6 +373,52 @@ class ResultsPage(Page):
             return None
         return self._heat(score.value / 100, higher_is_better)
 
+    def _trend_colour(self, change: float | None, digits: int = 1) -> QColor | None:
+        if change is None or round(change, digits) == 0:
+            return None
+        return self._heat(1.0 if change > 0 else 0.0)
+
+    def _improved_colour(self, improved: bool | None) -> QColor | None:
+        return None if improved is None else self._heat(1.0 if improved else 0.0)
+
+    def _since_text(self, dimension_id: str) -> str:
+        m = self._dim_movement.get(dimension_id)
+        if m is None:
+            return ""
+        if m.presence == "new" or m.score_before is None:
+            return tr("res.new")
+        return f"{number(m.score_before, 1)} → {number(m.score_after, 1)}   {change_text(m.score_change)}"
+
+    def _since_colour(self, dimension_id: str) -> QColor | None:
+        m = self._dim_movement.get(dimension_id)
+        return None if m is None else self._trend_colour(m.score_change)
+
+    def _since_tooltip(self, dimension_id: str) -> str:
+        m = self._dim_movement.get(dimension_id)
+        if m is None or m.level_before is None:
+            return ""
+        return f"{tr('res.level')} {m.level_before} → {m.level_after}"
+
+    def _percentile_text(self, dimension_id: str) -> str:
+        s = self._standing.get(dimension_id)
+        return "" if s is None else tr("res.none") if s.percentile is None else f"{s.percentile:.0f}"
+
+    def _percentile_tooltip(self, dimension_id: str) -> str:
+        s = self._standing.get(dimension_id)
+        if s is None or s.percentile is None:
+            return ""
+        bench = self.session.portfolio if self.session is not None else None
+        dist = next((d.all for d in bench.dimensions if d.dimension_id == dimension_id), None) if bench else None
+        return tr("bm.tooltip", percentile=f"{s.percentile:.0f}", count=s.peers,
+                  median=number(dist.median if dist else None, 2))
+
+    def _uc_name(self, u: Any) -> str:
+        if u.presence == "new":
+            return f"{u.name} ({tr('res.new')})"
+        if u.presence == "dropped":
+            return f"{u.name} ({tr('res.dropped')})"
+        return u.name
+
     def _use_case_names(self) -> dict[str, str]:
         return {u.use_case_id: u.name for u in self.results.use_cases} if self.results else {}
 
@@ -292,12 +448,18 @@ class ResultsPage(Page):
         # completeness
         self._fill_completeness(results)
         # maturity
+        self._fill_movement()
+        self._fill_benchmark()
         m = results.maturity
         self.overall_label.setText(tr("res.overall", score=number(m.overall_score, 1), level=_level_name(m.overall_level))
                                    + (f"  ({tr('res.low_confidence')})" if m.low_confidence else ""))
-        self.chart.set_bars([ProfileBar(d.dimension_id, d.name.get(lang), d.score.value, d.staged_level, d.target)
+        baseline = {k: v.score_before for k, v in self._dim_movement.items()}
+        self.chart.set_bars([ProfileBar(d.dimension_id, d.name.get(lang), d.score.value, d.staged_level, d.target,
+                                        baseline.get(d.dimension_id))
                              for d in m.dimensions])
         self.dimension_model.set_rows(list(m.dimensions))
+        if self._dim_movement or self._standing:  # those columns read more than the row itself
+            self.dimension_model.refresh_all()
         _fit_rows(self.dimension_table, 14)
         # matrix
         from readiness_app.scoring.engine import IMPACT_HIGH, READINESS_SUFFICIENT
@@ -342,6 +504,54 @@ class ResultsPage(Page):
         if not results.disagreements:
             dis_rows.append((tr("res.no_disagreements"), None, ""))
         self._fill_list(self.dis_list, dis_rows)
+
+    def _fill_movement(self) -> None:
+        """A follow-up: the "Since baseline" column, the baseline markers and the movement block."""
+        assert self.session is not None
+        movement = self.session.movement()
+        self.movement = movement
+        self._dim_movement = {d.dimension_id: d for d in movement.dimensions} if movement is not None else {}
+        self.dimension_table.setColumnHidden(SINCE_COLUMN, movement is None)
+        damaged = self.session.baseline_error
+        if movement is None:
+            self.movement_box.setVisible(bool(damaged))
+            if damaged:
+                self.movement_from_label.setText(tr("res.baseline_damaged", reason=damaged))
+                for w in (self.movement_overall_label, self.actions_done_label, self.uc_movement_label,
+                          self.uc_movement_table, self.metrics_label, self.metrics_table, self.no_metrics_label):
+                    w.hide()
+            return
+        self.movement_box.show()
+        if movement.baseline_workshop_start:
+            self.movement_from_label.setText(tr("res.movement_from", file=movement.baseline_file,
+                                                date=movement.baseline_workshop_start))
+        else:
+            self.movement_from_label.setText(tr("res.movement_from_nodate", file=movement.baseline_file))
+        none = tr("res.none")
+        self.movement_overall_label.setText(tr(
+            "res.movement_overall", before=number(movement.overall_score_before, 2),
+            after=number(movement.overall_score_after, 2), change=change_text(movement.overall_score_change, 2),
+            level_before=movement.overall_level_before or none, level_after=movement.overall_level_after or none))
+        self.actions_done_label.setText(tr("res.actions_done", done=movement.actions_done, total=len(movement.actions)))
+        self.actions_done_label.setVisible(bool(movement.actions))
+        self.uc_movement_model.set_rows(list(movement.use_cases))
+        _fit_rows(self.uc_movement_table, 12)
+        metrics = [x for x in movement.metrics if x.before is not None or x.after is not None]
+        self.metrics_model.set_rows(metrics)
+        _fit_rows(self.metrics_table, 10)
+        self.no_metrics_label.setText(tr("res.no_metrics"))
+        for w in (self.movement_overall_label, self.uc_movement_label, self.uc_movement_table, self.metrics_label):
+            w.show()
+        self.metrics_table.setVisible(bool(metrics))
+        self.no_metrics_label.setVisible(not metrics)
+
+    def _fill_benchmark(self) -> None:
+        """After a portfolio benchmark: the client's percentile per dimension in the maturity table."""
+        assert self.session is not None
+        p = self.session.portfolio
+        current = p.current if p is not None else None
+        self._standing = {s.dimension_id: s for s in current.dimensions} if current is not None else {}
+        self.dimension_table.setColumnHidden(BENCHMARK_COLUMN, current is None)
 
     def _fill_list(self, widget: QListWidget, rows: list[tuple[str, Any, str]]) -> None:
         """Replace a list's items, but only when what it shows changed."""
@@ -447,6 +657,13 @@ class ResultsPage(Page):
         self.heat_box.setTitle(tr("res.heatmap"))
         self.heat_table.setAccessibleName(tr("res.heatmap"))
         self.dimension_table.setAccessibleName(tr("res.maturity"))
+        self.movement_box.setTitle(tr("res.movement"))
+        self.uc_movement_label.setText(tr("res.uc_movement"))
+        self.uc_movement_table.setAccessibleName(tr("res.uc_movement"))
+        self.metrics_label.setText(tr("res.metrics"))
+        self.metrics_table.setAccessibleName(tr("res.metrics"))
+        self.uc_movement_model.retranslate()
+        self.metrics_model.retranslate()
         self.dis_box.setTitle(tr("res.disagreements"))
         self.dis_list.setAccessibleName(tr("res.disagreements"))
         self.heat_model.retranslate()

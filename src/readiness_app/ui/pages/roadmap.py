@@ -6,7 +6,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -44,7 +44,20 @@ def _phase_weeks(phase: int) -> tuple[int, int]:
 
 def _title(item: Any) -> str:
     mark = " ✎" if item.edited else " ＋" if item.added else ""
-    return item.title.get(language()) + mark
+    return ("✓ " if item.done else "") + item.title.get(language()) + mark
+
+
+def _done_font(item: Any) -> QFont | None:
+    """Done actions read struck through (with a check in front)."""
+    if not item.done:
+        return None
+    font = QFont()
+    font.setStrikeOut(True)
+    return font
+
+
+def _state(action: Any) -> str:
+    return f"✓ {tr('rm.done')}" if action.done else f"○ {tr('rm.open')}"
 
 
 class RoadmapPage(Page):
@@ -71,7 +84,7 @@ class RoadmapPage(Page):
             model = RecordTableModel(
                 [
                     Column("title", "rm.title", _title, edit=lambda i: i.title.get(language()),
-                           tooltip=lambda i: i.why.get(language())),
+                           tooltip=lambda i: i.why.get(language()), font=_done_font),
                     Column("owner", "rm.owner", lambda i: i.owner or role_label(i.owner_role, language()),
                            edit=lambda i: i.owner,
                            tooltip=lambda i: role_label(i.owner_role, language())),
@@ -99,7 +112,39 @@ class RoadmapPage(Page):
             layout.addWidget(table)
             self.boxes[phase], self.models[phase], self.tables[phase] = box, model, table
             columns.addWidget(box, 1)
-        self.outer.addLayout(columns, 1)
+        self.outer.addLayout(columns, 3)
+        # a follow-up: the baseline's actions, each done or open
+        self.earlier_box = QGroupBox()
+        earlier_layout = QVBoxLayout(self.earlier_box)
+        self.earlier_model = RecordTableModel(
+            [
+                Column("state", "rm.state", _state),
+                Column("title", "rm.title", lambda a: a.title.get(language()), font=_done_font,
+                       tooltip=lambda a: a.title.get(language())),
+                Column("phase", "rm.phase", lambda a: _phase_label(a.phase)),
+                Column("role", "rm.role", lambda a: role_label(a.owner_role, language())),
+                Column("planned", "rm.still_planned", lambda a: tr("common.yes") if a.still_planned else tr("res.none"),
+                       align=Qt.AlignmentFlag.AlignCenter),
+            ],
+            key=lambda a: a.key,
+        )
+        self.earlier_table = QTableView()
+        self.earlier_table.setModel(self.earlier_model)
+        self.earlier_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.earlier_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.earlier_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.earlier_table.verticalHeader().setVisible(False)
+        self.earlier_table.setWordWrap(False)
+        eh = self.earlier_table.horizontalHeader()
+        eh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        eh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for i in (2, 3, 4):
+            eh.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        self.earlier_table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._earlier_selected(cur.row()))
+        self.earlier_table.doubleClicked.connect(lambda _i: self.toggle_done())
+        earlier_layout.addWidget(self.earlier_table)
+        self.earlier_box.hide()
+        self.outer.addWidget(self.earlier_box, 2)
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
         self.detail_label.setMinimumHeight(self.fontMetrics().height() * 3)
@@ -113,13 +158,16 @@ class RoadmapPage(Page):
         self.add_button.clicked.connect(lambda: self.add_item())
         self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self.remove_selected)
+        self.done_button = QPushButton()
+        self.done_button.clicked.connect(lambda: self.toggle_done())
         self.status_label = QLabel()
-        for b in (self.earlier_button, self.later_button, self.add_button, self.remove_button):
+        for b in (self.earlier_button, self.later_button, self.add_button, self.remove_button, self.done_button):
             buttons.addWidget(b)
         buttons.addSpacing(16)
         buttons.addWidget(self.status_label, 1)
         self.outer.addLayout(buttons)
         self.selected: tuple[int, str] | None = None
+        self.earlier_selected: str | None = None  # a baseline action chosen in the follow-up's list
         self.retranslate()
 
     # ---------------------------------------------------------------- redraw
@@ -138,9 +186,31 @@ class RoadmapPage(Page):
         for phase in PHASES:
             self.models[phase].set_rows(list(roadmap.phase(phase)))
         self.status_label.setText(tr("rm.removed_count", count=len(roadmap.removed)) if roadmap.removed else "")
+        self._fill_earlier()
         if self.selected is not None:
             self.select_item(self.selected[1])
         self._update_detail()
+
+    def _fill_earlier(self) -> None:
+        """A follow-up lists the baseline's actions, done or open."""
+        assert self.session is not None
+        movement = self.session.movement()
+        actions = list(movement.actions) if movement is not None else []
+        self.earlier_box.setVisible(bool(actions))
+        self.earlier_model.set_rows(actions)
+        self.earlier_model.refresh_all()  # the state reads the language too
+        done = sum(1 for a in actions if a.done)
+        self.earlier_box.setTitle(tr("rm.earlier_actions", done=done, total=len(actions)))
+        if self.earlier_selected is not None:
+            row = self.earlier_model.row_of(self.earlier_selected)
+            if row < 0:
+                self.earlier_selected = None
+            else:
+                sm = self.earlier_table.selectionModel()
+                sm.blockSignals(True)
+                self.earlier_table.setCurrentIndex(self.earlier_model.index(row, 0))
+                self.earlier_table.selectRow(row)
+                sm.blockSignals(False)
 
     def item(self, key: str) -> tuple[int, Any] | None:
         for phase, m in self.models.items():
@@ -165,6 +235,7 @@ class RoadmapPage(Page):
         table.selectRow(row)
         table.selectionModel().blockSignals(False)
         self.selected = (phase, key)
+        self._leave_earlier()
         self._update_detail()
         return True
 
@@ -176,9 +247,42 @@ class RoadmapPage(Page):
             if p != phase:
                 t.clearSelection()
         self.selected = (phase, rec.key)
+        self._leave_earlier()
         self._update_detail()
 
+    def _earlier_selected(self, row: int) -> None:
+        rec = self.earlier_model.record(row)
+        if rec is None:
+            return
+        for t in self.tables.values():
+            t.clearSelection()
+        self.selected = None
+        self.earlier_selected = rec.key
+        self._update_detail()
+
+    def _leave_earlier(self) -> None:
+        if self.earlier_selected is not None:
+            self.earlier_selected = None
+            self.earlier_table.clearSelection()
+
+    def done_target(self) -> tuple[str, str, bool] | None:
+        """The action "Mark done" works on: (key, title, done now), from either list."""
+        lang = language()
+        if self.earlier_selected is not None:
+            row = self.earlier_model.row_of(self.earlier_selected)
+            a = self.earlier_model.record(row)
+            return (a.key, a.title.get(lang), a.done) if a is not None else None
+        found = self.item(self.selected[1]) if self.selected else None
+        if found is None:
+            return None
+        it = found[1]
+        return it.key, it.title.get(lang), it.done
+
     def _update_detail(self) -> None:
+        target = self.done_target()
+        self.done_button.setEnabled(target is not None)
+        self.done_button.setText(tr("rm.mark_open") if target is not None and target[2] else tr("rm.mark_done"))
+        self.done_button.setAccessibleName(self.done_button.text())
         found = self.item(self.selected[1]) if self.selected else None
         has = found is not None
         for b in (self.earlier_button, self.later_button, self.remove_button):
@@ -270,6 +374,17 @@ class RoadmapPage(Page):
             return key
         return None
 
+    def toggle_done(self, done: bool | None = None) -> bool:
+        """Mark the selected action done (or open again when it is done); undoable."""
+        target = self.done_target()
+        if self.session is None or target is None:
+            return False
+        key, title, is_done = target
+        new = (not is_done) if done is None else done
+        if new == is_done:
+            return False
+        return operations.mark_done(self.session, key, new, title)
+
     def remove_selected(self) -> bool:
         if self.session is None or self.selected is None:
             return False
@@ -290,4 +405,7 @@ class RoadmapPage(Page):
                        (self.add_button, "rm.add"), (self.remove_button, "rm.remove")):
             b.setText(tr(key))
             b.setAccessibleName(tr(key))
+        self.done_button.setText(tr("rm.mark_done"))
+        self.earlier_table.setAccessibleName(tr("rm.earlier_title"))
+        self.earlier_model.retranslate()
         super().retranslate()

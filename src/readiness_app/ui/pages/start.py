@@ -26,6 +26,7 @@ class StartPage(QWidget):
     open_requested = Signal()
     demo_requested = Signal()
     import_requested = Signal()
+    followup_requested = Signal()
     recent_requested = Signal(object)  # Path
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -48,7 +49,8 @@ class StartPage(QWidget):
         grid.setVerticalSpacing(14)
         self.buttons: dict[str, QPushButton] = {}
         for i, (key, signal) in enumerate((("new", self.new_requested), ("open", self.open_requested),
-                                           ("demo", self.demo_requested), ("import", self.import_requested))):
+                                           ("demo", self.demo_requested), ("import", self.import_requested),
+                                           ("followup", self.followup_requested))):
             b = QPushButton()
             b.setMinimumHeight(int(b.fontMetrics().height() * 3.2))
             f = b.font()
@@ -56,7 +58,7 @@ class StartPage(QWidget):
             b.setFont(f)
             b.clicked.connect(signal)
             self.buttons[key] = b
-            grid.addWidget(b, i // 2, i % 2)
+            grid.addWidget(b, i // 2, i % 2, 1, 2 if key == "followup" else 1)  # the odd one spans the row
         column.addLayout(grid)
         column.addSpacing(12)
         self.recent_label = heading(scale=1.2)
