@@ -428,6 +428,10 @@ def _render_pages(qtbot: Any, prior: Path, library: Any, lang: str, out: Path) -
             choose(qtbot, values.matches, match_row(values, "Is there a written AI policy"), "")
             values.values.setCurrentIndex(values.values_model.index(-1, -1))
             values.matches.setCurrentIndex(values.matches_model.index(-1, -1))
+        if name == "preview":  # a path as a reader's machine would show it, not the test's temporary folder
+            preview = wizard.currentPage()
+            assert isinstance(preview, PreviewPage)
+            preview.target.setText("/home/consultant/Assessments/prior-2024.readiness")
         qtbot.wait(50)
         path = out / f"{lang}-16-import-{page + 1}-{name}.png"
         assert wizard.grab().save(str(path))

@@ -1414,7 +1414,7 @@ class PreviewPage(_Page):
             answer_bg.append(WARN_BG if how else None)
         self.answers_model.set_rows(answers, answer_bg)
         self.retranslate()
-        caps = {self.problems: (200, 300, 60, 200), self.answers: (380, 270, 140, 220, 240)}
+        caps = {self.problems: (200, 300, 60, 200), self.answers: (380, 240, 140, 200, 220)}
         for view, widths in caps.items():
             view.resizeColumnsToContents()
             for c, cap in enumerate(widths):
