@@ -1,5 +1,8 @@
 """Render every step of the demo workshop to PNG (English and German) for the README.
 
+Also a follow-up of the demo (17: movement on the dashboard, done actions, number votes,
+the report language) and the portfolio benchmark against a folder of made-up clients (18).
+
     python scripts/screenshots.py [--out docs/screenshots] [--lang en de] [--size 1600x1000]
 
 Runs offscreen; settings and the demo file live in a temporary folder, so nothing of the
@@ -125,12 +128,158 @@ def render(lang: str, out: Path, width: int, height: int, work: Path, dark: bool
     return written
 
 
+def _followup_scenario(demo: Path, target: Path) -> None:
+    """A quarter later: a follow-up of the demo where most dimensions rose, one fell, metrics moved, four actions done."""
+    from readiness_app.followup import mark_done, start_followup
+    from readiness_app.model import CONSENSUS, ORGANISATION, Answer
+    from readiness_app.scoring import build_input, score
+    from readiness_app.storage import AssessmentFile
+
+    start_followup(demo, target, prefill=True, author="Facilitator")
+    with AssessmentFile.open(target) as af:
+        library = af.library()
+        results = score(build_input(af))
+        use_cases = [u.id for u in af.use_cases()]
+        dimensions = sorted({q.dimension for q in library.iter_questions() if q.dimension})
+        kinds = {q.id: qn.kind for qn in library.questionnaires for q in qn.questions}
+        answers = []
+        for q in library.iter_questions():
+            if q.type not in ("scale", "number") or kinds[q.id] == "prioritization":  # impact stays as it was
+                continue
+            for scope in [ORGANISATION] if q.scope == "organisation" else use_cases:
+                c = results.consensus_for(q.id, scope)
+                if c is None or c.numeric is None:
+                    continue
+                if q.type == "number":
+                    value: float = round(c.numeric * (0.8 if q.polarity == "negative" else 1.25), 1)
+                elif q.dimension and dimensions.index(q.dimension) % 4 == 3:
+                    value = max(0, int(c.numeric + 0.5) - 1)  # one in four dimensions slipped
+                else:
+                    value = min(4, int(c.numeric + 0.5) + 1)
+                answers.append(Answer(q.id, scope, CONSENSUS, value))
+        af.set_answers(answers, action="screenshots")
+        for item in results.roadmap.items[:4]:
+            mark_done(af, item.key)
+
+
+def _peers(demo: Path, folder: Path, industry: str, count: int = 14) -> None:
+    """A folder of made-up clients for the benchmark (half of them in the demo's industry)."""
+    import random
+    import shutil
+    import uuid
+
+    from readiness_app.model import CONSENSUS, ORGANISATION, Answer
+    from readiness_app.storage import AssessmentFile
+
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(17)
+    for i in range(count):
+        path = folder / f"client-{i + 1:02d}.readiness"
+        shutil.copyfile(demo, path)
+        with AssessmentFile.open(path) as af:
+            af.set_meta("assessment_id", uuid.uuid4().hex)
+            af.update_engagement(client=f"Client {i + 1:02d}", industry=industry if i % 2 == 0 else "Banking")
+            shift = rng.uniform(-1.5, 1.2)
+            af.set_answers([Answer(q.id, ORGANISATION, CONSENSUS, max(0, min(4, round(2 + shift + rng.gauss(0, 0.8)))))
+                            for qn in af.library().by_kind("maturity") for q in qn.questions if q.type == "scale"],
+                           action="screenshots")
+    (folder / "workshop-notes.readiness").write_text("minutes of the kick-off, not an assessment", encoding="utf-8")
+
+
+def render_followup(lang: str, out: Path, width: int, height: int, work: Path) -> list[Path]:
+    """17: a follow-up (start page, dashboard movement, roadmap, number votes, export); 18: the benchmark."""
+    import time
+
+    from readiness_app.demo import write_demo
+    from readiness_app.storage import AssessmentFile
+    from readiness_app.ui import i18n
+    from readiness_app.ui.app import make_application
+    from readiness_app.ui.main_window import MainWindow
+    from readiness_app.ui.pages.questions import QuestionPage
+    from readiness_app.ui.pages.results import ResultsPage
+    from readiness_app.ui.pages.roadmap import RoadmapPage
+    from readiness_app.ui.settings import AppSettings
+
+    app = make_application()
+    i18n.set_language(lang)
+    demo = work / f"followup-{lang}" / "baseline-q1.readiness"
+    demo.parent.mkdir(parents=True, exist_ok=True)
+    write_demo(demo, size="standard", language=lang)  # type: ignore[arg-type]
+    review = demo.with_name("review-q2.readiness")
+    _followup_scenario(demo, review)
+    with AssessmentFile.open_readonly(demo) as af:
+        industry = af.engagement().industry
+    peers = work / f"portfolio-{lang}"
+    _peers(demo, peers, industry)
+    settings = AppSettings(work / f"settings-followup-{lang}")
+    settings.add_recent(review)
+    settings.add_recent(demo)
+    window = MainWindow(settings)
+    window.resize(width, height)
+    window.show()
+    written: list[Path] = []
+
+    def save(widget, name: str) -> None:
+        _settle(app)
+        path = out / f"{lang}-{name}.png"
+        widget.grab().save(str(path))
+        written.append(path)
+
+    save(window, "17-followup-start")
+    window.documents.open_path(review)
+    window.show_step("results")
+    results = window.pages["results"]
+    assert isinstance(results, ResultsPage)
+    save(window, "17-followup-results")
+    results.scroll_area.ensureWidgetVisible(results.movement_box, 0, 0)
+    bar = results.scroll_area.verticalScrollBar()
+    bar.setValue(results.movement_box.y())
+    save(window, "17-followup-movement")
+    bar.setValue(0)
+    window.show_step("roadmap")
+    roadmap = window.pages["roadmap"]
+    assert isinstance(roadmap, RoadmapPage)
+    first = roadmap.models[1].record(0)
+    if first is not None:
+        roadmap.select_item(first.key)
+    save(window, "17-followup-roadmap")
+    window.show_step("baseline")
+    page = window.pages["baseline"]
+    assert isinstance(page, QuestionPage)
+    number = next((i for i, q in enumerate(page.questions) if q.type == "number" and q.scope == "use_case"), 0)
+    page.set_workshop_mode(True)
+    page.go_to(number)
+    page.reveal(True)
+    save(window, "17-followup-number-votes")
+    page.set_workshop_mode(False)
+
+    task = window.followup.benchmark(peers)
+    while task is not None and task.running:
+        app.processEvents()
+        time.sleep(0.01)
+    dialog = window.followup.benchmark_dialog
+    if dialog is not None:
+        dialog.resize(1200, 700)
+        save(dialog, "18-benchmark")
+        dialog.skipped_button.setChecked(True)
+        save(dialog, "18-benchmark-skipped")
+        dialog.close()
+    window.show_step("results")
+    save(window, "18-benchmark-results")
+    window.show_step("export")
+    save(window, "17-followup-export")
+    window.documents.close()
+    window.close()
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     p.add_argument("--lang", nargs="+", default=["en", "de"], choices=["en", "de"])
     p.add_argument("--size", default="1600x1000")
     p.add_argument("--dark", action="store_true", help="render with a dark palette (to check dark mode)")
+    p.add_argument("--only-followup", action="store_true", help="only the follow-up and benchmark screens (17, 18)")
     args = p.parse_args(argv)
     width, height = (int(x) for x in args.size.lower().split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -141,7 +290,10 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["XDG_DATA_HOME"] = str(work / "data")
         all_written: list[Path] = []
         for lang in args.lang:
-            all_written += render(lang, args.out, width, height, work, dark=args.dark)
+            if not args.only_followup:
+                all_written += render(lang, args.out, width, height, work, dark=args.dark)
+            if not args.dark:
+                all_written += render_followup(lang, args.out, width, height, work)
     for path in all_written:
         print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
     return 0

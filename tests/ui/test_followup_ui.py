@@ -397,6 +397,8 @@ def test_number_votes_are_typed_with_their_unit(qtbot: Any, window: Any, voting_
     qtbot.keyClick(grid, Qt.Key.Key_8)
     qtbot.keyClick(grid.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.votes.model.data(page.votes.model.index(1, 1)) == "8 per week")
+    assert page.votes.spread_label.text() == "Votes from 8 to 12.5 per week"  # amounts: a range, no verdict
+    assert page.votes.flag_label.text() == ""
     assert page.votes.record_button.isEnabled()
     assert page.record_consensus()
     assert window.session.file.answer("mat.mon.kpi", ORGANISATION, CONSENSUS).value is not None

@@ -158,7 +158,10 @@ class BenchmarkDialog(QDialog):
         sh = self.skipped_table.horizontalHeader()
         sh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         sh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.skipped_table.setMaximumHeight(200)
+        rows = min(max(len(skipped), 1), 6)
+        self.skipped_table.setMaximumHeight(self.skipped_table.horizontalHeader().sizeHint().height()
+                                            + self.skipped_table.verticalHeader().defaultSectionSize() * rows
+                                            + 2 * self.skipped_table.frameWidth() + 2)
         self.skipped_table.hide()
         layout.addWidget(self.skipped_table)
 
@@ -171,11 +174,13 @@ class BenchmarkDialog(QDialog):
         self.again_button.clicked.connect(self._again)
         self.close_button = QPushButton(tr("common.close"))
         self.close_button.clicked.connect(self.close)
+        self.close_button.setDefault(True)
         buttons.addWidget(self.skipped_button)
         buttons.addStretch(1)
         buttons.addWidget(self.again_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
+        self.close_button.setFocus()
 
     def _font(self, row: BenchmarkRow) -> QFont | None:
         if row.key != "overall":

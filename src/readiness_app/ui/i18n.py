@@ -520,6 +520,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "Teilnehmende wählen und eine Zahl ({unit}) eingeben; Eingabe speichert, Entf löscht."),
     "q.votes_keys_number_plain": ("Select a participant and type a number; Enter saves, Delete clears.",
                                   "Teilnehmende wählen und eine Zahl eingeben; Eingabe speichert, Entf löscht."),
+    "q.vote_range": ("Votes from {low} to {high} {unit}", "Stimmen von {low} bis {high} {unit}"),
     "q.votes_keys_checklist": ("Select a participant and type 1–{n} to tick or untick an item (or double-click "
                                "the vote); Delete clears.",
                                "Teilnehmende wählen und 1–{n} tippen, um einen Punkt an- oder abzuhaken (oder "

@@ -270,7 +270,6 @@ class VotePanel(QWidget):
         self.revealed = revealed
         rows = [VoteRow(p, votes.get(p.id), q, revealed) for p in participants] if q is not None else []
         self.model.set_rows(rows if votable else [])
-        self.model.refresh_all()  # hidden or revealed: every vote reads differently
         self.grid.setEnabled(votable)
         qtype = q.type if q is not None else ""
         self.grid.mode = "number" if qtype == "number" else "checklist" if qtype == "checklist" else "digits"
@@ -297,7 +296,12 @@ class VotePanel(QWidget):
         self.reveal_button.setEnabled(votable and voted > 0)
         self.record_button.setEnabled(revealed and bool(suggestion))
         self.record_button.setText(tr("q.record_value", value=suggestion) if revealed and suggestion else tr("q.record"))
-        if revealed and spread is not None and voted:
+        numbers = [a.value for a in votes.values() if not a.not_applicable and isinstance(a.value, int | float)]
+        if revealed and qtype == "number" and numbers:  # amounts, not scale points: the range, no verdict
+            self.spread_label.setText(tr("q.vote_range", low=f"{min(numbers):g}", high=f"{max(numbers):g}",
+                                         unit=unit).strip())
+            self.flag_label.setText("")
+        elif revealed and spread is not None and voted:
             self.spread_label.setText(tr("q.spread", spread=spread))
             self.flag_label.setText(tr("q.disagreement") if disagreement else tr("q.agreement"))
         else:

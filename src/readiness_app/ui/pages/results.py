@@ -173,12 +173,15 @@ class ResultsPage(Page):
         dim_layout = QVBoxLayout(self.dimension_box)
         self.dimension_model = RecordTableModel(
             [
-                Column("dimension", "res.dimension", lambda d: d.name.get(language())),
+                Column("dimension", "res.dimension", lambda d: d.name.get(language()),
+                       tooltip=lambda d: d.name.get(language())),
                 Column("score", "res.score", lambda d: number(d.score.value, 1), align=Qt.AlignmentFlag.AlignCenter,
                        background=lambda d: self._heat(None if d.score.value is None else (d.score.value - 1) / 3),
                        tooltip=lambda d: tr("res.click_hint")),
-                Column("level", "res.level", lambda d: _level_name(d.staged_level)),
-                Column("target", "res.target", lambda d: _level_name(d.target), edit=lambda d: d.target),
+                Column("level", "res.level", lambda d: self._level_text(d.staged_level),
+                       tooltip=lambda d: _level_name(d.staged_level), align=Qt.AlignmentFlag.AlignCenter),
+                Column("target", "res.target", lambda d: self._level_text(d.target), edit=lambda d: d.target,
+                       tooltip=lambda d: _level_name(d.target), align=Qt.AlignmentFlag.AlignCenter),
                 Column("gap", "res.gap", lambda d: str(d.gap) if d.gap else "✓", align=Qt.AlignmentFlag.AlignCenter),
                 Column("since", "res.since_baseline", lambda d: self._since_text(d.dimension_id),
                        align=Qt.AlignmentFlag.AlignCenter, background=lambda d: self._since_colour(d.dimension_id),
@@ -373,6 +376,10 @@ class ResultsPage(Page):
             return None
         return self._heat(score.value / 100, higher_is_better)
 
+    def _level_text(self, level: int) -> str:
+        """A level with its name; just the number when the follow-up or benchmark columns need the room."""
+        return str(level) if self._dim_movement or self._standing else _level_name(level)
+
     def _trend_colour(self, change: float | None, digits: int = 1) -> QColor | None:
         if change is None or round(change, digits) == 0:
             return None
@@ -458,8 +465,7 @@ class ResultsPage(Page):
                                         baseline.get(d.dimension_id))
                              for d in m.dimensions])
         self.dimension_model.set_rows(list(m.dimensions))
-        if self._dim_movement or self._standing:  # those columns read more than the row itself
-            self.dimension_model.refresh_all()
+        self.dimension_model.refresh_all()  # some columns read more than the row (movement, benchmark)
         _fit_rows(self.dimension_table, 14)
         # matrix
         from readiness_app.scoring.engine import IMPACT_HIGH, READINESS_SUFFICIENT

@@ -112,7 +112,7 @@ class RoadmapPage(Page):
             layout.addWidget(table)
             self.boxes[phase], self.models[phase], self.tables[phase] = box, model, table
             columns.addWidget(box, 1)
-        self.outer.addLayout(columns, 3)
+        self.outer.addLayout(columns, 2)
         # a follow-up: the baseline's actions, each done or open
         self.earlier_box = QGroupBox()
         earlier_layout = QVBoxLayout(self.earlier_box)
@@ -144,7 +144,7 @@ class RoadmapPage(Page):
         self.earlier_table.doubleClicked.connect(lambda _i: self.toggle_done())
         earlier_layout.addWidget(self.earlier_table)
         self.earlier_box.hide()
-        self.outer.addWidget(self.earlier_box, 2)
+        self.outer.addWidget(self.earlier_box, 1)
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
         self.detail_label.setMinimumHeight(self.fontMetrics().height() * 3)
