@@ -51,6 +51,7 @@ def evaluate_risks(
             origin[flag] = how
 
     ucs = list(use_cases)
+    names = {u.id: u.name for u in ucs}
     for q in library.iter_questions():
         if not q.risks:
             continue
@@ -61,7 +62,9 @@ def evaluate_risks(
                 continue
             for rule in q.risks:
                 if rule_matches(rule, q, c):
-                    hit(rule.flag, RiskEvidence(q.id, scope, q.text), "answer")
+                    name = names.get(scope)
+                    detail = Text(f"{name}: {q.text.en}", f"{name}: {q.text.de}") if name else q.text
+                    hit(rule.flag, RiskEvidence(q.id, scope, detail), "answer")
 
     in_production = [u for u in ucs if u.stage == "production"]
     piloting = [u for u in ucs if u.stage == "pilot"]
