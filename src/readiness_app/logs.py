@@ -97,7 +97,8 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         ours.setLevel(level)
     logging.captureWarnings(True)
     log.info("%s %s started (Python %s, %s, %s)", APP_NAME, __version__, platform.python_version(),
-             platform.platform(terse=True), "bundle" if getattr(sys, "frozen", False) else "source")
+             f"{platform.system()} {platform.release()}",  # platform.platform() reads the binary: slow
+             "bundle" if getattr(sys, "frozen", False) else "source")
     return target
 
 
