@@ -51,7 +51,7 @@ def evaluate_risks(
             origin[flag] = how
 
     ucs = list(use_cases)
-    names = {u.id: u.name for u in ucs}
+    uc_names = {u.id: u.name for u in ucs}
     for q in library.iter_questions():
         if not q.risks:
             continue
@@ -62,7 +62,7 @@ def evaluate_risks(
                 continue
             for rule in q.risks:
                 if rule_matches(rule, q, c):
-                    name = names.get(scope)
+                    name = uc_names.get(scope)
                     detail = Text(f"{name}: {q.text.en}", f"{name}: {q.text.de}") if name else q.text
                     hit(rule.flag, RiskEvidence(q.id, scope, detail), "answer")
 
