@@ -56,7 +56,9 @@ find_python() {
 }
 
 ensure_venv() {
-    if [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; then
+    # a usable venv: Python 3.11+ whose pip still works (an interrupted install can break pip)
+    if [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 \
+        && "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
         return 0
     fi
     local python
