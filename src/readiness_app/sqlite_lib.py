@@ -2,27 +2,45 @@
 
 sqlite-utils imports numpy and pandas whenever they are installed (matplotlib brings numpy),
 only to map their scalar types to column types. We never store numpy or pandas values, and
-that import costs about 100 ms of every start-up, so it is skipped here. Every module of the
-app imports sqlite-utils through this one.
+that import costs about 100 ms, so it is skipped here. Every module of the app imports
+sqlite-utils through this one.
+
+The skip applies only to the thread doing this import and only while it runs, so a chart or
+an export importing numpy in another thread at the same moment is not affected.
 """
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
 import sys
+import threading
+from collections.abc import Sequence
+from types import ModuleType
 
-_OPTIONAL = ("numpy", "pandas")
+_OPTIONAL = frozenset({"numpy", "pandas"})
+
+
+class _SkipOptionalExtras(importlib.abc.MetaPathFinder):
+    def __init__(self, thread_id: int) -> None:
+        self.thread_id = thread_id
+
+    def find_spec(self, fullname: str, path: Sequence[str] | None,
+                  target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
+        if fullname.partition(".")[0] in _OPTIONAL and threading.get_ident() == self.thread_id:
+            raise ImportError(f"{fullname} is not needed by sqlite-utils here", name=fullname)
+        return None
 
 
 def _import_without_optional_extras() -> None:
-    blocked = [name for name in _OPTIONAL if name not in sys.modules]
-    for name in blocked:
-        sys.modules[name] = None  # type: ignore[assignment]  # makes "import numpy" raise ImportError
+    if "sqlite_utils" in sys.modules:
+        return
+    finder = _SkipOptionalExtras(threading.get_ident())
+    sys.meta_path.insert(0, finder)
     try:
         import sqlite_utils  # noqa: F401
     finally:
-        for name in blocked:
-            if sys.modules.get(name) is None:
-                del sys.modules[name]
+        sys.meta_path.remove(finder)
 
 
 _import_without_optional_extras()
