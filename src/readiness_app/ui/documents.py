@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import getpass
-import importlib.util
 import logging
 from pathlib import Path
 from typing import Any
@@ -130,11 +129,8 @@ class Documents(QObject):
 
     def open_demo(self, size: str = "standard") -> Session | None:
         """Write a fresh copy of the built-in demo to the data folder and open it."""
-        try:
-            from readiness_app.demo import write_demo
-        except ImportError:
-            dialogs.service().error(tr("error.demo_title"), "readiness_app.demo", tr("error.demo_todo"))
-            return None
+        from readiness_app.demo import write_demo
+
         target = self.demo_path(size)
         if self.session is not None and self.session.path is not None and self.session.path.resolve() == target.resolve():
             self.close()
@@ -174,9 +170,6 @@ class Documents(QObject):
         file's name is asked. With a ``target`` the detected mapping is used without questions,
         except whether to import the rest when some rows cannot be imported.
         """
-        if importlib.util.find_spec("readiness_app.xlsx_import") is None:
-            dialogs.service().error(tr("error.feature_title"), tr("start.import"), tr("error.feature_todo"))
-            return None
         if source is None:
             source = dialogs.service().open_file(tr("file.import_title"), tr("file.filter_excel"),
                                                  self.settings.last_folder())

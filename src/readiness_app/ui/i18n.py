@@ -172,15 +172,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.unexpected_todo": ("Your answers are saved. Please send the log file from the data folder to support.",
                               "Ihre Antworten sind gespeichert. Bitte senden Sie die Protokolldatei aus dem "
                               "Datenordner an den Support."),
-    "error.demo_title": ("The demo is not available", "Die Demo ist nicht verfügbar"),
-    "error.demo_todo": ("This build has no demo workshop. Create a new assessment instead.",
-                        "Diese Version enthält keinen Demo-Workshop. Legen Sie stattdessen eine neue Bewertung an."),
     "error.unsupported_title": ("This file type cannot be opened", "Dieser Dateityp kann nicht geöffnet werden"),
     "error.unsupported_todo": ("Drop or open a .readiness assessment or an .xlsx workbook.",
                                "Öffnen Sie eine .readiness-Bewertung oder eine .xlsx-Arbeitsmappe."),
-    "error.feature_title": ("Not available yet", "Noch nicht verfügbar"),
-    "error.feature_todo": ("This function is not part of this build yet.",
-                           "Diese Funktion ist in dieser Version noch nicht enthalten."),
     # undo texts
     "undo.engagement": ("edit engagement", "Auftrag bearbeiten"),
     "undo.add_participant": ("add participant {name}", "Teilnehmende {name} hinzufügen"),
@@ -403,7 +397,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ex.cancel": ("Cancel", "Abbrechen"),
     "ex.done": ("Saved {path}", "Gespeichert: {path}"),
     "ex.cancelled": ("Cancelled; nothing was written.", "Abgebrochen; es wurde nichts geschrieben."),
-    "ex.unavailable": ("(not available in this build)", "(in dieser Version nicht verfügbar)"),
     "ex.last": ("Last export", "Letzter Export"),
     "import.problems_title": ("Some rows cannot be imported", "Einige Zeilen können nicht importiert werden"),
     "import.problems": ("{count} row(s) cannot be imported:\n{lines}\n\nImport the other rows anyway?",

@@ -6,7 +6,6 @@ language box on this page edits that same engagement field.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,6 @@ from readiness_app.ui.settings_dialog import export_suggestion, report_branding
 from readiness_app.ui.tasks import Cancelled, Task, run_task
 
 # the third-party library each exporter needs (checked without importing it)
-LIBRARIES = {"pdf": "reportlab", "xlsx": "openpyxl"}
 
 
 def find_exporter(kind: str) -> Callable[..., Any]:
@@ -40,12 +38,6 @@ def find_exporter(kind: str) -> Callable[..., Any]:
 
         return export_scorecard
     raise ExportError(f"no {kind} exporter in this build")
-
-
-def exporter_available(kind: str) -> bool:
-    """Whether the exporter's library is installed, without importing it (keeps reportlab/openpyxl out of start-up)."""
-    library = LIBRARIES.get(kind)
-    return library is not None and importlib.util.find_spec(library) is not None
 
 
 def export_work(kind: str, source: Path, target: Path, lang: str, branding: Any = None,
@@ -83,7 +75,6 @@ class ExportPage(Page):
         self.outer.addWidget(self.title_label)
         self.outer.addWidget(self.intro_label)
         self.buttons: dict[str, QPushButton] = {}
-        self.notes: dict[str, QLabel] = {}
         column = QVBoxLayout()
         column.setSpacing(12)
         for key in ("pdf", "xlsx", "copy"):
@@ -92,12 +83,10 @@ class ExportPage(Page):
             b.setMinimumHeight(int(b.fontMetrics().height() * 2.6))
             b.setMinimumWidth(360)
             b.clicked.connect(lambda _c=False, k=key: self.export(k))
-            note = QLabel()
-            note.setWordWrap(True)
             row.addWidget(b)
-            row.addWidget(note, 1)
+            row.addStretch(1)
             column.addLayout(row)
-            self.buttons[key], self.notes[key] = b, note
+            self.buttons[key] = b
         self.outer.addLayout(column)
         # the report language: the engagement's own (edited here or on the engagement page)
         lang_row = QHBoxLayout()
@@ -126,10 +115,6 @@ class ExportPage(Page):
         self.retranslate()
 
     def refresh(self, change: Change | None) -> None:
-        for key in ("pdf", "xlsx"):
-            available = exporter_available(key)
-            self.buttons[key].setEnabled(available)
-            self.notes[key].setText("" if available else tr("ex.unavailable"))
         if self.session is None:
             return
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(self.report_language())))
@@ -163,9 +148,6 @@ class ExportPage(Page):
             saved = self.documents.save_copy(target)
             if saved is not None:
                 self.status_label.setText(tr("ex.done", path=str(saved)))
-            return None
-        if not exporter_available(kind):
-            dialogs.service().error(tr("error.feature_title"), tr(f"ex.{kind}"), tr("error.feature_todo"))
             return None
         suffix = ".pdf" if kind == "pdf" else ".xlsx"
         if target is None:
