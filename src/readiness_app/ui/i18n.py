@@ -258,6 +258,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "q.questions": ("Questions", "Fragen"),
     "q.answer": ("Answer", "Antwort"),
     "q.not_answered": ("not answered", "nicht beantwortet"),
+    "q.votes_count": ("no consensus recorded; the median of {count} vote(s) counts",
+                      "kein Konsens erfasst; es zählt der Median von {count} Stimme(n)"),
     "q.not_applicable": ("not applicable", "nicht anwendbar"),
     "q.na_button": ("N  Not applicable", "N  Nicht anwendbar"),
     "q.na_title": ("Not applicable", "Nicht anwendbar"),

@@ -124,6 +124,7 @@ class QuestionPanel(QWidget):
         self.setStyleSheet(CARD_STYLE)
         self.question: Question | None = None
         self.answer: Answer | None = None
+        self.votes = 0  # votes given to the shown question (they count while no consensus is recorded)
         self.scale = 1.0
         self.cards: list[LevelCard] = []
         self.checks: list[QCheckBox] = []
@@ -209,10 +210,12 @@ class QuestionPanel(QWidget):
 
     # ---------------------------------------------------------------- content
 
-    def show_question(self, q: Question | None, where: str, answer: Answer | None, enabled: bool = True) -> None:
+    def show_question(self, q: Question | None, where: str, answer: Answer | None, enabled: bool = True,
+                      votes: int = 0) -> None:
         rebuild = q is not self.question
         self.question = q
         self.answer = answer
+        self.votes = votes
         self.where_label.setText(where)
         if q is None:
             self.text_label.setText("")
@@ -307,7 +310,8 @@ class QuestionPanel(QWidget):
         if self.value_edit is not None and not self.value_edit.hasFocus():
             self.value_edit.setText("" if value is None else f"{value:g}" if isinstance(value, float) else str(value))
         text = answer_text(q, a)
-        self.answer_label.setText(f"{tr('q.answer')}: {text or tr('q.not_answered')}")
+        missing = tr("q.votes_count", count=self.votes) if self.votes else tr("q.not_answered")
+        self.answer_label.setText(f"{tr('q.answer')}: {text or missing}")
         source = tr("q.source", source=a.source) if a is not None and a.source else ""
         self.source_label.setText(source)
         self.source_label.setVisible(bool(source))

@@ -350,8 +350,9 @@ class QuestionPage(Page):
         where = " › ".join(x for x in (
             qn.title.get(lang) if qn else "", section.title.get(lang) if section else "",
             self.use_case_combo.currentText() if scope != ORGANISATION else "") if x)
-        self.panel.show_question(q, f"{where}  ·  {q.id}", given.get(CONSENSUS), enabled=bool(scope))
         votes = {pid: a for pid, a in given.items() if pid != CONSENSUS}
+        self.panel.show_question(q, f"{where}  ·  {q.id}", given.get(CONSENSUS), enabled=bool(scope),
+                                 votes=sum(1 for a in votes.values() if a.value is not None or a.not_applicable))
         revealed = (q.id, scope) in self.revealed
         spread = None
         disagreement = False
