@@ -148,6 +148,23 @@ def _wrap(text: str, width: int, max_lines: int) -> str:
         lines[-1] = lines[-1][: max(1, width - 1)].rstrip() + "…"
     return "\n".join(lines)
 
+def _style_level_axis(ax: Any, labels: Sequence[str], ys: Sequence[float], level_names: Sequence[str]) -> None:
+    """The shared frame of the maturity charts: one row per dimension on a 1-4 level axis."""
+    n = max(1, len(labels))
+    ax.set_yticks(ys)
+    ax.set_yticklabels([_wrap(label, 30, 2) for label in labels], fontsize=7.5)
+    ax.set_xlim(1.0, 4.0)
+    ax.set_ylim(-0.6, n - 0.4)
+    ax.set_xticks([1, 2, 3, 4])
+    ax.set_xticklabels([f"{i}\n{name}" for i, name in zip((1, 2, 3, 4), level_names, strict=False)],
+                       fontsize=7)
+    for x in (2, 3):
+        ax.axvline(x, color="white", linewidth=1.2, zorder=3)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(axis="y", length=0, pad=6)
+
+
 
 def _mix(hex_colour: str, weight: float) -> tuple[float, float, float]:
     """``hex_colour`` blended towards white: weight 1 = the colour, 0 = white."""
@@ -180,18 +197,7 @@ def maturity_chart(rows: Sequence[MaturityRow], *, accent: str, width_cm: float,
             ax.plot([row.target], [y], marker="D", markersize=6.5, color=INK, markeredgecolor="white",
                     markeredgewidth=0.8, zorder=5, linestyle="none")
             ax.text(4.12, y, row.level_label, ha="left", va="center", fontsize=7.5, color=INK, clip_on=False)
-        ax.set_yticks(ys)
-        ax.set_yticklabels([_wrap(r.label, 30, 2) for r in rows], fontsize=7.5)
-        ax.set_xlim(1.0, 4.0)
-        ax.set_ylim(-0.6, n - 0.4)
-        ax.set_xticks([1, 2, 3, 4])
-        ax.set_xticklabels([f"{i}\n{name}" for i, name in zip((1, 2, 3, 4), level_names, strict=False)],
-                           fontsize=7)
-        for x in (2, 3):
-            ax.axvline(x, color="white", linewidth=1.2, zorder=3)
-        for side in ("top", "right", "left"):
-            ax.spines[side].set_visible(False)
-        ax.tick_params(axis="y", length=0, pad=6)
+        _style_level_axis(ax, [r.label for r in rows], ys, level_names)
         ax.text(4.12, n - 0.35, labels["level"], ha="left", va="bottom", fontsize=7, color=MUTED,
                 fontweight="bold", clip_on=False)
         # legend
@@ -254,18 +260,7 @@ def movement_chart(rows: Sequence[MovementRow], *, accent: str, width_cm: float,
                 ax.text(4.62, y, number(change, "+.2f") if change else number(0.0, ".2f"), ha="left",
                         va="center", fontsize=7.5, color=colour, fontweight="bold" if change else "normal",
                         clip_on=False)
-        ax.set_yticks(ys)
-        ax.set_yticklabels([_wrap(r.label, 30, 2) for r in rows], fontsize=7.5)
-        ax.set_xlim(1.0, 4.0)
-        ax.set_ylim(-0.6, n - 0.4)
-        ax.set_xticks([1, 2, 3, 4])
-        ax.set_xticklabels([f"{i}\n{name}" for i, name in zip((1, 2, 3, 4), level_names, strict=False)],
-                           fontsize=7)
-        for x in (2, 3):
-            ax.axvline(x, color="white", linewidth=1.2, zorder=3)
-        for side in ("top", "right", "left"):
-            ax.spines[side].set_visible(False)
-        ax.tick_params(axis="y", length=0, pad=6)
+        _style_level_axis(ax, [r.label for r in rows], ys, level_names)
         for column, key in ((4.12, "level"), (4.62, "change")):
             ax.text(column, n - 0.35, labels[key], ha="left", va="bottom", fontsize=7, color=MUTED,
                     fontweight="bold", clip_on=False)
