@@ -498,7 +498,25 @@ def suggested_target(source: Path) -> Path:
 # =========================================================================== widgets
 
 
-class RowsModel(QAbstractTableModel):
+class _HeaderedModel(QAbstractTableModel):
+    """Rows under a header row of text: the counting both wizard tables share."""
+
+    headers: list[str]
+    rows: list[Any]
+
+    def set_headers(self, headers: Sequence[str]) -> None:
+        self.headers = list(headers)
+        if self.headers:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+
+class RowsModel(_HeaderedModel):
     """A read-only table of text rows (problems, answers) with an optional background per row."""
 
     def __init__(self, headers: Sequence[str] = (), parent: Any = None) -> None:
@@ -512,17 +530,6 @@ class RowsModel(QAbstractTableModel):
         self.rows = [tuple(r) for r in rows]
         self.backgrounds = list(backgrounds) if backgrounds is not None else [None] * len(self.rows)
         self.endResetModel()
-
-    def set_headers(self, headers: Sequence[str]) -> None:
-        self.headers = list(headers)
-        if self.headers:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -667,7 +674,7 @@ class ChoiceRow:
     background: QColor | None = None
 
 
-class ChoiceModel(QAbstractTableModel):
+class ChoiceModel(_HeaderedModel):
     """A table with one column edited through a combo box (answer values, question matches).
 
     The combo boxes exist only while a cell is edited (see :class:`ChoiceDelegate`): a table of
@@ -688,17 +695,6 @@ class ChoiceModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
-
-    def set_headers(self, headers: Sequence[str]) -> None:
-        self.headers = list(headers)
-        if self.headers:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
 
     def text(self, row: int, column: int) -> str:
         cells = self.rows[row].cells
