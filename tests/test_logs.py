@@ -62,9 +62,15 @@ def test_setup_writes_to_the_folder_once_and_rotates(monkeypatch: pytest.MonkeyP
     assert len(ours) == 1
     for i in range(60):
         logging.getLogger("readiness_app.test").info("line %d of a long session %s", i, "x" * 40)
-    backups = sorted(p.name for p in folder.iterdir())
-    assert "readiness-studio.log.1" in backups
-    assert len(backups) <= 1 + logs.BACKUP_COUNT
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["readiness-studio.log", "readiness-studio.log.1", "readiness-studio.log.2",
+                     "readiness-studio.log.3"]  # the oldest beyond three backups are gone
+    assert all(p.stat().st_size <= 2_000 for p in folder.iterdir())
+    assert "line 59 of" in path.read_text(encoding="utf-8")  # the newest line is in the current file
+    older = [int(line.split("line ")[1].split()[0]) for n in (3, 2, 1)
+             for line in (folder / f"readiness-studio.log.{n}").read_text(encoding="utf-8").splitlines()
+             if "line " in line]
+    assert older == sorted(older)  # .3 is the oldest, .1 the newest backup: nothing shuffled
 
 
 def test_an_unwritable_log_folder_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,

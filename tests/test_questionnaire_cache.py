@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -23,11 +23,10 @@ def test_a_parsed_questionnaire_is_cached_by_its_text(cache: Path, monkeypatch: 
     source = (questionnaires_dir() / "maturity.toml").read_text(encoding="utf-8")
     first, problems = parse_questionnaire(source, "maturity.toml")
     assert first is not None and not problems
-    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
-    assert (cache / f"{digest}.json").is_file()
+    assert (cache / f"{questionnaire._digest(source)}.json").is_file()
     # a new process: memory empty, the file cache answers; parsing must not be needed
     monkeypatch.setattr(questionnaire, "_MEMORY_CACHE", {})
-    monkeypatch.setattr(questionnaire.tomllib, "loads", lambda _s: pytest.fail("parsed again"))
+    monkeypatch.setattr(tomllib, "loads", lambda _s: pytest.fail("parsed again"))
     again, problems = parse_questionnaire(source, "maturity.toml")
     assert again == first and not problems
 

@@ -10,7 +10,6 @@ import contextlib
 import getpass
 import json
 import os
-import socket
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -52,6 +51,15 @@ def _current_user() -> str:
         return "unknown"
 
 
+
+def _host() -> str:
+    """This computer's name (what ``socket.gethostname()`` says, without loading sockets on POSIX)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
 class FileLock:
     """Exclusive lock of one assessment file for this process."""
 
@@ -63,7 +71,7 @@ class FileLock:
     def acquire(self) -> None:
         info = {
             "pid": os.getpid(),
-            "host": socket.gethostname(),
+            "host": _host(),
             "user": _current_user(),
             "since": datetime.now(UTC).isoformat(timespec="seconds"),
         }
@@ -106,7 +114,7 @@ class FileLock:
                 return datetime.now().timestamp() - self.path.stat().st_mtime > 5
             except OSError:
                 return True
-        if holder.get("host") != socket.gethostname():
+        if holder.get("host") != _host():
             return False
         pid = holder.get("pid")
         return isinstance(pid, int) and not _pid_alive(pid)

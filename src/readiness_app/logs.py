@@ -16,9 +16,7 @@ dialog. No Qt here: the core and the command line use it too.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
-import platform
 import sys
 import threading
 import traceback
@@ -59,8 +57,51 @@ def log_file() -> Path:
     return log_dir() / LOG_FILE_NAME
 
 
-class _AppHandler(logging.handlers.RotatingFileHandler):
-    """Our file handler; marked by its class so :func:`setup_logging` never adds two."""
+class _AppHandler(logging.FileHandler):
+    """Our file handler, rotated by size; marked by its class so :func:`setup_logging` never adds two.
+
+    Not ``logging.handlers.RotatingFileHandler``: that module pulls sockets, pickle and queues
+    into every start of the app (a twentieth of its start-up) for the few lines this takes.
+    """
+
+    def __init__(self, filename: Path, max_bytes: int, backup_count: int) -> None:
+        super().__init__(filename, mode="a", encoding="utf-8", delay=False)
+        self.max_bytes = max_bytes
+        self.backup_count = backup_count
+
+    def emit(self, record: logging.LogRecord) -> None:  # called with the handler's lock held
+        try:
+            if self._full(record):
+                self._rotate()
+        except Exception:  # as logging does: a failing log never stops the app
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _full(self, record: logging.LogRecord) -> bool:
+        if self.max_bytes <= 0 or self.stream is None:
+            return False
+        self.stream.seek(0, os.SEEK_END)
+        size = len(f"{self.format(record)}{self.terminator}".encode(self.encoding or "utf-8", "replace"))
+        return bool(self.stream.tell() + size > self.max_bytes)
+
+    def _rotate(self) -> None:
+        """readiness-studio.log -> .log.1 -> .log.2 ...; the oldest beyond ``backup_count`` goes."""
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        try:
+            for i in range(self.backup_count - 1, 0, -1):
+                older = f"{self.baseFilename}.{i}"
+                if os.path.exists(older):
+                    os.replace(older, f"{self.baseFilename}.{i + 1}")
+            if self.backup_count > 0:
+                os.replace(self.baseFilename, f"{self.baseFilename}.1")
+            else:
+                open(self.baseFilename, "w").close()  # truncate in place
+        except OSError:
+            pass  # another process holds a backup (Windows): keep writing to the current file
+        self.stream = self._open()
 
 
 def _our_handler() -> _AppHandler | None:
@@ -85,7 +126,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         shutdown_logging()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handler = _AppHandler(target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=False)
+        handler = _AppHandler(target, MAX_BYTES, BACKUP_COUNT)
     except OSError as exc:
         print(f"{APP_NAME}: cannot write the log to {target.parent} ({exc.strerror or exc})", file=sys.stderr)
         return None
@@ -96,10 +137,18 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     if ours.level == logging.NOTSET or ours.level > level:
         ours.setLevel(level)
     logging.captureWarnings(True)
-    log.info("%s %s started (Python %s, %s, %s)", APP_NAME, __version__, platform.python_version(),
-             f"{platform.system()} {platform.release()}",  # platform.platform() reads the binary: slow
+    log.info("%s %s started (Python %s, %s, %s)", APP_NAME, __version__, sys.version.split()[0], _system(),
              "bundle" if getattr(sys, "frozen", False) else "source")
     return target
+
+
+def _system() -> str:
+    """The operating system in a few words, e.g. "Linux 6.8.0" or "Windows 10.0.22631" (no ``platform``: slow)."""
+    if sys.platform == "win32":
+        v = sys.getwindowsversion()  # type: ignore[attr-defined,unused-ignore]
+        return f"Windows {v.major}.{v.minor}.{v.build}"
+    uname = os.uname()
+    return f"{'macOS (Darwin)' if uname.sysname == 'Darwin' else uname.sysname} {uname.release}"
 
 
 def shutdown_logging() -> None:

@@ -14,10 +14,8 @@ everything and reports *every* problem at once (file, question id, field).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,6 +138,8 @@ class Questionnaire:
 
     @property
     def sha256(self) -> str:
+        import hashlib
+
         return hashlib.sha256(self.source.encode("utf-8")).hexdigest()
 
 
@@ -285,6 +285,8 @@ def _parse_toml(path: Path, source: str, collector: _Collector) -> dict[str, Any
     cached = _parsed_cache_get(source)
     if cached is not None:
         return cached
+    import tomllib  # only when the cache has no parsed copy: most starts never need it
+
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
@@ -295,10 +297,19 @@ def _parse_toml(path: Path, source: str, collector: _Collector) -> dict[str, Any
 
 
 # Parsing TOML is the slowest part of opening an assessment (tens of milliseconds for the five
-# questionnaires), so the parsed form is kept by the SHA-256 of its text: in memory, and as JSON
-# in the user's cache folder for the next start. The text is the key, so a cache can never
+# questionnaires), so the parsed form is kept by the BLAKE2b digest of its text: in memory, and as
+# JSON in the user's cache folder for the next start. The text is the key, so a cache can never
 # disagree with its source; a damaged or missing cache file is simply parsed again.
 _MEMORY_CACHE: dict[str, dict[str, Any]] = {}
+
+try:  # CPython's own BLAKE2 loads in a fraction of the time ``hashlib`` takes to load OpenSSL
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # pragma: no cover - other interpreters
+    from hashlib import blake2b as _blake2b
+
+
+def _digest(source: str) -> str:
+    return _blake2b(source.encode("utf-8"), digest_size=32).hexdigest()
 
 
 def _cache_file(digest: str) -> Path:
@@ -308,7 +319,7 @@ def _cache_file(digest: str) -> Path:
 
 
 def _parsed_cache_get(source: str) -> dict[str, Any] | None:
-    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    digest = _digest(source)
     hit = _MEMORY_CACHE.get(digest)
     if hit is not None:
         return hit
@@ -323,7 +334,7 @@ def _parsed_cache_get(source: str) -> dict[str, Any] | None:
 
 
 def _parsed_cache_put(source: str, data: dict[str, Any]) -> None:
-    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    digest = _digest(source)
     _MEMORY_CACHE[digest] = data
     try:
         text = json.dumps(data, ensure_ascii=False)

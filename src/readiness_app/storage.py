@@ -16,7 +16,6 @@ import shutil
 import sqlite3
 import stat
 import tempfile
-import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import asdict, fields, replace
 from datetime import UTC, datetime
@@ -57,7 +56,7 @@ def utc_now() -> str:
 
 
 def new_id(prefix: str) -> str:
-    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+    return f"{prefix}-{os.urandom(5).hex()}"
 
 
 def _encode(value: AnswerValue) -> str | None:
@@ -185,7 +184,7 @@ class AssessmentFile:
                     [
                         {"key": "created_at", "value": now},
                         {"key": "created_with", "value": f"Readiness Studio {__version__}"},
-                        {"key": "assessment_id", "value": uuid.uuid4().hex},
+                        {"key": "assessment_id", "value": os.urandom(16).hex()},
                     ]
                 )
                 db.table("engagement").insert({"id": 1, **asdict(engagement)})

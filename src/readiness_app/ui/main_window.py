@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -22,13 +22,13 @@ from readiness_app.ui.i18n import tr
 from readiness_app.ui.navigator import Navigator
 from readiness_app.ui.operations import Change, Session
 from readiness_app.ui.pages.base import Page
-from readiness_app.ui.pages.questions import QuestionPage
 from readiness_app.ui.pages.start import StartPage
 from readiness_app.ui.progress import QUESTION_STEPS, STEPS, completion
 from readiness_app.ui.settings import AppSettings
 
 if TYPE_CHECKING:
     from readiness_app.ui.dashboard_window import DashboardWindow
+    from readiness_app.ui.pages.questions import QuestionPage
 
 DROPPABLE = (".readiness", ".xlsx")
 
@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
 
             page = ParticipantsPage() if step == "participants" else UseCasesPage()
         elif step in QUESTION_STEPS:
+            from readiness_app.ui.pages.questions import QuestionPage
+
             question_page = QuestionPage(step)
             question_page.workshop_mode_changed.connect(self._workshop_mode_changed)
             page = question_page
@@ -292,6 +294,17 @@ class MainWindow(QMainWindow):
     def current_page(self) -> QWidget | None:
         return self.page_stack.currentWidget()
 
+    def question_page(self, step: str | None = None) -> QuestionPage | None:
+        """The question page of ``step`` (default: the step shown), or ``None`` for any other step.
+
+        Every step in ``QUESTION_STEPS`` is a question page; asking by step, not by class, keeps the
+        question page's module out of start-up until a question step is first shown.
+        """
+        step = self.navigator.current() if step is None else step
+        if step not in QUESTION_STEPS:
+            return None
+        return cast("QuestionPage", self.pages[step])
+
     def show_step(self, step: str) -> None:
         if step not in STEPS:
             return
@@ -299,15 +312,15 @@ class MainWindow(QMainWindow):
         self.navigator.select(step)
         self.page_stack.setCurrentWidget(page)
         page.ensure_fresh()
-        workshop = isinstance(page, QuestionPage) and page.workshop
-        self.actions_by_key["workshop_mode"].setChecked(workshop)
-        if isinstance(page, QuestionPage):
-            page.setFocus()
+        question_page = self.question_page(step)
+        self.actions_by_key["workshop_mode"].setChecked(question_page is not None and question_page.workshop)
+        if question_page is not None:
+            question_page.setFocus()
 
     def show_question(self, question_id: str, scope: str) -> None:
         for step in QUESTION_STEPS:
-            page = self.pages[step]
-            if isinstance(page, QuestionPage) and any(q.id == question_id for q in page.questions):
+            page = self.question_page(step)
+            if page is not None and any(q.id == question_id for q in page.questions):
                 self.show_step(step)
                 page.go_to_question(question_id, scope)
                 return
@@ -318,11 +331,11 @@ class MainWindow(QMainWindow):
         self.show_step(STEPS[min(max(i + delta, 0), len(STEPS) - 1)])
 
     def _toggle_workshop_mode(self) -> None:
-        page = self.current_page()
-        if not isinstance(page, QuestionPage):
+        page = self.question_page()
+        if page is None:
             self.show_step("maturity")
-            page = self.current_page()
-        assert isinstance(page, QuestionPage)
+            page = self.question_page("maturity")
+        assert page is not None
         page.set_workshop_mode(not page.workshop)
 
     def _workshop_mode_changed(self, on: bool) -> None:
@@ -349,8 +362,8 @@ class MainWindow(QMainWindow):
         else:
             self.showFullScreen()
         self.actions_by_key["fullscreen"].setChecked(self.isFullScreen())
-        page = self.current_page()
-        self.navigator.setVisible(not (self.isFullScreen() and isinstance(page, QuestionPage) and page.workshop))
+        page = self.question_page()
+        self.navigator.setVisible(not (self.isFullScreen() and page is not None and page.workshop))
 
     # ---------------------------------------------------------------- undo
 
@@ -375,8 +388,8 @@ class MainWindow(QMainWindow):
         keys = getattr(cmd, "keys", ())
         if step and step != self.navigator.current():
             self.show_step(step)
-        page = self.pages[step] if step in STEPS else None
-        if isinstance(page, QuestionPage) and keys:
+        page = self.question_page(step)
+        if page is not None and keys:
             page.go_to_question(keys[0][0], keys[0][1])
 
     def _update_undo_actions(self, *_args: Any) -> None:
