@@ -20,9 +20,23 @@ from readiness_app.migrations import SCHEMA_VERSION
 from readiness_app.storage import AssessmentFile
 
 Opener = Callable[[Path], AssessmentFile]
+
+
+def _open_checked_in_background(path: Path) -> AssessmentFile:
+    """What the app does: the integrity check runs beside the reading; its verdict is awaited."""
+    opened = AssessmentFile.open(path, check_in_background=True)
+    try:
+        opened.wait_checked()
+    except BaseException:
+        opened.close()
+        raise
+    return opened
+
+
 OPENERS: dict[str, Opener] = {
     "open": lambda p: AssessmentFile.open(p),
     "open_readonly": AssessmentFile.open_readonly,
+    "open_background_check": _open_checked_in_background,
 }
 
 
@@ -65,6 +79,33 @@ def test_corrupt_file(mini_demo_file: Path, opener: Opener, damage: Callable[[Pa
     error = _expect_refusal(opener, mini_demo_file, "damaged|cannot")
     assert "backup" in str(error) or "cannot" in str(error)
     assert not lock_path_for(mini_demo_file).exists()
+
+
+def test_a_damaged_file_opened_with_a_background_check_refuses_every_write(mini_demo_file: Path) -> None:
+    _garble_middle_pages(mini_demo_file)
+    before = _state(mini_demo_file.parent)
+    opened = AssessmentFile.open(mini_demo_file, check_in_background=True)  # header, identity: fine
+    try:
+        with pytest.raises(AssessmentFileError, match=r"damaged|cannot"):  # the first write waits for the check
+            opened.add_roadmap_edit("r-first", "remove")
+        with pytest.raises(AssessmentFileError, match=r"damaged|cannot"):  # and so does every later one
+            opened.add_roadmap_edit("r-second", "remove")
+        with pytest.raises(AssessmentFileError, match="damaged"):  # a read of a garbled page names the file too
+            opened.update_engagement(client="Another client")
+        with pytest.raises(AssessmentFileError, match=r"damaged|cannot"):
+            opened.wait_checked()
+    finally:
+        opened.close()
+    assert not lock_path_for(mini_demo_file).exists()
+    assert _state(mini_demo_file.parent) == before
+
+
+def test_an_intact_file_opened_with_a_background_check_takes_writes(mini_demo_file: Path) -> None:
+    with AssessmentFile.open(mini_demo_file, check_in_background=True) as opened:
+        opened.update_engagement(client="Nordwind Versicherung AG")  # waits for the check, then writes
+        opened.wait_checked()
+    with AssessmentFile.open_readonly(mini_demo_file) as again:
+        assert again.engagement().client == "Nordwind Versicherung AG"
 
 
 @pytest.mark.parametrize("opener", OPENERS.values(), ids=OPENERS.keys())

@@ -16,6 +16,7 @@ import shutil
 import sqlite3
 import stat
 import tempfile
+import threading
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import asdict, fields, replace
 from datetime import UTC, datetime
@@ -94,23 +95,35 @@ def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def _inspect(conn: sqlite3.Connection, path: Path, *, quick: bool = False) -> int:
-    """Check integrity, identity and version; return the schema version. Changes nothing."""
+def _unreadable(path: Path | None, exc: sqlite3.DatabaseError) -> AssessmentFileError:
+    return AssessmentFileError(
+        f"the file is damaged and cannot be read ({exc}). Open a backup or an exported copy.",
+        path=None if path is None else str(path))
+
+
+def _check_integrity(conn: sqlite3.Connection, path: Path, *, quick: bool) -> None:
+    """``PRAGMA quick_check`` (every page is read) or the full ``integrity_check``; raises if damaged."""
     try:
         result = conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
-        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError as exc:
-        raise AssessmentFileError(
-            f"the file is damaged and cannot be read ({exc}). Open a backup or an exported copy.",
-            path=str(path),
-        ) from exc
+        raise _unreadable(path, exc) from exc
     if [tuple(r) for r in result] != [("ok",)]:
         first = result[0][0] if result else "unknown problem"
         raise AssessmentFileError(
             f"the file is damaged (integrity check: {first}). Open a backup or an exported copy.",
             path=str(path),
         )
+
+
+def _inspect(conn: sqlite3.Connection, path: Path, *, quick: bool = False, integrity: bool = True) -> int:
+    """Check integrity (unless told not to), identity and version; return the schema version. Changes nothing."""
+    if integrity:
+        _check_integrity(conn, path, quick=quick)
+    try:
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        raise _unreadable(path, exc) from exc
     if app_id != APPLICATION_ID:
         raise AssessmentFileError(
             "an SQLite database, but not a Readiness Studio assessment.", path=str(path)
@@ -122,6 +135,36 @@ def _inspect(conn: sqlite3.Connection, path: Path, *, quick: bool = False) -> in
             path=str(path),
         )
     return version
+
+
+class _BackgroundCheck:
+    """``PRAGMA quick_check`` on its own read-only connection in a worker thread.
+
+    SQLite releases the GIL while it reads every page, so the check runs beside whatever the
+    caller does next (building the questionnaires, the window) instead of before it. The
+    connection is closed by the worker when it is done.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self._path = path
+        self._error: AssessmentFileError | None = None
+        self._thread = threading.Thread(target=self._run, name="readiness-quick-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            _check_integrity(self._conn, self._path, quick=True)
+        except AssessmentFileError as exc:
+            self._error = exc
+        finally:
+            self._conn.close()
+
+    def wait(self) -> None:
+        """Block until the check is done; raise its :class:`AssessmentFileError` if the file is damaged."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
 
 
 class AssessmentFile:
@@ -137,6 +180,7 @@ class AssessmentFile:
         self.author = author
         self._clock = clock
         self._library: Library | None = None
+        self._pending_check: _BackgroundCheck | None = None
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -151,10 +195,20 @@ class AssessmentFile:
             self._db = sqlite_utils.Database(self.conn)
         return self._db
 
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """A read that fails on a damaged file says so and names the file (a pending check's verdict first)."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            self.wait_checked()
+            raise _unreadable(self.path, exc) from exc
+
     def _rows(self, sql: str, args: Iterable[Any] = ()) -> list[dict[str, Any]]:
-        cursor = self.conn.execute(sql, list(args))
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor]
+        with self._reading():
+            cursor = self.conn.execute(sql, list(args))
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor]
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -202,8 +256,17 @@ class AssessmentFile:
         return cls.open(path, author=author, clock=clock, lock=lock)
 
     @classmethod
-    def open(cls, path: Path, *, author: str = "", clock: Clock = utc_now, lock: bool = True) -> AssessmentFile:
-        """Open for editing: checks the file, takes the lock, migrates older formats (after a backup)."""
+    def open(cls, path: Path, *, author: str = "", clock: Clock = utc_now, lock: bool = True,
+             check_in_background: bool = False) -> AssessmentFile:
+        """Open for editing: checks the file, takes the lock, migrates older formats (after a backup).
+
+        ``check_in_background``: the page-by-page integrity check runs in a worker thread while
+        the caller goes on reading; :meth:`wait_checked` returns its verdict (raises if damaged),
+        and the first write waits for it too, so nothing is ever written to a damaged file.
+        Identity, version and lock are always checked before this returns; an older format is
+        always checked in full before its migration.
+        """
+        check: _BackgroundCheck | None = None
         path = Path(path)
         _check_header(path)
         file_lock = FileLock(path) if lock else None
@@ -212,14 +275,19 @@ class AssessmentFile:
         try:
             if _has_journal(path):  # a writer died mid-transaction; we hold the lock: roll it back
                 _roll_back_journal(path)
-            conn = _connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+            probe = _connect(f"file:{path.as_posix()}?mode=ro", uri=True)
             try:
                 # quick_check reads every page (damage, truncation, garbage) in a third of the time
                 # of integrity_check, which adds only index-versus-table cross-checks; read-only
                 # snapshots for exports still run the full check.
-                version = _inspect(conn, path, quick=True)
+                version = _inspect(probe, path, quick=True, integrity=not check_in_background)
+                if check_in_background and version < SCHEMA_VERSION:
+                    _check_integrity(probe, path, quick=True)  # a migration writes: check first
+                elif check_in_background:
+                    check = _BackgroundCheck(probe, path)  # the worker closes the probe
             finally:
-                conn.close()
+                if check is None:
+                    probe.close()
             if not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR:  # marked read-only
                 raise AssessmentFileError("the file is read-only; save a copy to edit it", path=str(path))
             if version < SCHEMA_VERSION:
@@ -229,17 +297,31 @@ class AssessmentFile:
             conn.execute("PRAGMA journal_mode = DELETE")
             conn.execute("PRAGMA synchronous = FULL")
             opened = cls(conn, path, lock=file_lock, readonly=False, author=author, clock=clock)
+            opened._pending_check = check
             if version < SCHEMA_VERSION:
                 migrate(opened.db)
         except sqlite3.DatabaseError as exc:
+            _settle(check)
             if file_lock is not None:
                 file_lock.release()
             raise AssessmentFileError(f"cannot open the assessment ({exc})", path=str(path)) from exc
         except BaseException:
+            _settle(check)
             if file_lock is not None:
                 file_lock.release()
             raise
         return opened
+
+    def wait_checked(self) -> None:
+        """The verdict of a background integrity check (see :meth:`open`): returns if the file is
+        intact, raises :class:`AssessmentFileError` if it is damaged. Immediate without one."""
+        check, self._pending_check = self._pending_check, None
+        if check is not None:
+            try:
+                check.wait()
+            except AssessmentFileError:
+                self._pending_check = check  # asked again (say, by a write), it says the same
+                raise
 
     @classmethod
     def open_readonly(cls, path: Path) -> AssessmentFile:
@@ -289,6 +371,7 @@ class AssessmentFile:
         return cls(conn, path, lock=None, readonly=True, author="", clock=utc_now)
 
     def close(self) -> None:
+        _settle(self._pending_check)
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
         if self._lock is not None:
@@ -326,6 +409,7 @@ class AssessmentFile:
     def _check_writable(self) -> None:
         if self.readonly:
             raise AssessmentFileError("opened read-only", path=str(self.path))
+        self.wait_checked()
 
     @contextlib.contextmanager
     def _edit(self, entity: str, entity_id: str, action: str, before: Any, after: Any) -> Iterator[str]:
@@ -516,13 +600,15 @@ class AssessmentFile:
             clauses.append(f"question_id IN ({', '.join('?' * len(ids))})")
             args.extend(ids)
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        cursor = self.conn.execute(f"SELECT {_ANSWER_SELECT} FROM answers{where} ORDER BY rowid", args)
-        return [_answer_from_tuple(t) for t in cursor]
+        with self._reading():
+            cursor = self.conn.execute(f"SELECT {_ANSWER_SELECT} FROM answers{where} ORDER BY rowid", args)
+            return [_answer_from_tuple(t) for t in cursor]
 
     def answer(self, question_id: str, scope: str = ORGANISATION, participant_id: str = CONSENSUS) -> Answer | None:
-        row = self.conn.execute(
-            f"SELECT {_ANSWER_SELECT} FROM answers WHERE question_id = ? AND scope = ? AND participant_id = ?",
-            [question_id, scope, participant_id]).fetchone()
+        with self._reading():
+            row = self.conn.execute(
+                f"SELECT {_ANSWER_SELECT} FROM answers WHERE question_id = ? AND scope = ? AND participant_id = ?",
+                [question_id, scope, participant_id]).fetchone()
         return _answer_from_tuple(row) if row else None
 
     def set_answer(self, answer: Answer) -> Answer | None:
@@ -709,6 +795,13 @@ def _snapshot_library(db: sqlite_utils.Database, library: Library, now: str) -> 
     db.table("instruments").insert({"id": LIBRARY_INSTRUMENT_ID, "version": library.library_version or "0",
                               "kind": "library", "source": source,
                               "sha256": hashlib.sha256(source.encode()).hexdigest(), "added_at": now})
+
+
+def _settle(check: _BackgroundCheck | None) -> None:
+    """Let a background check finish (its connection closes) when its verdict no longer matters."""
+    if check is not None:
+        with contextlib.suppress(AssessmentFileError):
+            check.wait()
 
 
 def _journal_of(path: Path) -> Path:

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from readiness_app.filelock import lock_path_for
 from readiness_app.storage import AssessmentFile
 from readiness_app.ui import i18n
 from readiness_app.ui.models import Column, RecordTableModel, StepItem, StepsModel
@@ -87,6 +88,24 @@ def test_bad_files_show_what_happened_and_what_to_do(window: Any, tmp_path: Path
     assert ("newer version" in what) if damage == "newer" else ("not an SQLite database" in what)
     assert "not changed" in todo
     assert path.read_bytes() == before
+
+
+def test_a_damaged_assessment_is_refused_with_a_dialog_and_left_unlocked(window: Any, mini_demo_file: Path,
+                                                                        fake_dialogs: Any) -> None:
+    """Header and identity intact, pages inside garbled: found by the page-by-page check on open."""
+    data = bytearray(mini_demo_file.read_bytes())
+    page = int.from_bytes(data[16:18], "big") or 65536
+    for n in range(2, len(data) // page - 2):
+        data[n * page:(n + 1) * page] = bytes(range(256)) * (page // 256)
+    mini_demo_file.write_bytes(bytes(data))
+    assert window.documents.open_any(mini_demo_file) is None
+    assert window.session is None and window.central.currentWidget() is window.start_page
+    (title, what, todo), = fake_dialogs.errors()
+    assert "could not be opened" in title and mini_demo_file.name in what
+    assert "damaged" in what or "cannot" in what
+    assert "not changed" in todo and "backup" in todo
+    assert not lock_path_for(mini_demo_file).exists()
+    assert mini_demo_file.read_bytes() == bytes(data)
 
 
 def test_unsupported_drop_and_drop_opens_a_file(qtbot: Any, window: Any, tmp_path: Path, fake_dialogs: Any,

@@ -77,8 +77,10 @@ class Documents(QObject):
         if self.session is not None and self.session.path is not None and self.session.path.resolve() == path.resolve():
             return self.session
         try:
-            file = AssessmentFile.open(path, author=_author())
+            # the page-by-page check of the file runs beside the reading of its questionnaires
+            file = AssessmentFile.open(path, author=_author(), check_in_background=True)
             file.library()  # fail now, with a dialog, if the embedded questionnaires are damaged
+            file.wait_checked()  # ... or if the file is
         except (ReadinessError, OSError) as exc:
             with contextlib.suppress(UnboundLocalError):
                 file.close()
