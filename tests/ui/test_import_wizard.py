@@ -391,10 +391,9 @@ def test_the_question_view_shows_where_an_imported_answer_came_from(qtbot: Any, 
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_the_pages_render_for_the_guide(qtbot: Any, prior: Path, tmp_path: Path, library: Any, lang: str) -> None:
     """Every page rendered to PNG (look at them: no clipped text, no overlaps)."""
-    from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    from readiness_app.ui.app import register_fonts
+    from readiness_app.ui.app import interface_font
 
     out = Path(os.environ.get("READINESS_SCREENSHOTS") or tmp_path / "shots")
     out.mkdir(parents=True, exist_ok=True)
@@ -402,12 +401,7 @@ def test_the_pages_render_for_the_guide(qtbot: Any, prior: Path, tmp_path: Path,
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     before = app.font()
-    font = app.font()  # the application's font, as make_application sets it
-    family = register_fonts()
-    if family and not QFont(font.family()).exactMatch():
-        font.setFamily(family)
-    font.setPointSizeF(max(font.pointSizeF(), 10.5))
-    app.setFont(font)
+    app.setFont(interface_font(app.font()))  # the application's font, as make_application sets it
     try:
         _render_pages(qtbot, prior, library, lang, out)
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -206,3 +207,75 @@ def test_help_and_about(qtbot: Any, window: Any, fake_dialogs: Any, monkeypatch:
     window.documents.open_path(demo_file)
     window.actions_by_key["about"].trigger()
     assert shown and shown[0][0] is window.session.file and shown[0][1].name == "readiness-studio.ini"
+
+
+def test_without_a_real_system_font_the_interface_uses_dejavu_and_registers_it_only_if_missing(
+        qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from readiness_app.ui import app as ui_app
+
+    registered: list[str] = []
+    monkeypatch.setattr(ui_app, "register_fonts", lambda: registered.append("bundled") or "DejaVu Sans")
+    font = ui_app.interface_font(QFont("No Such Family 42", 8))
+    assert font.family() == "DejaVu Sans" and font.pointSizeF() == 10.5  # installed here: nothing registered
+    assert registered == []
+    monkeypatch.setattr(QFontDatabase, "hasFamily", staticmethod(lambda _family: False))
+    assert ui_app.interface_font(QFont("No Such Family 42", 14)).family() == "DejaVu Sans"
+    assert registered == ["bundled"]  # a machine without it gets our bundled copy
+    exact = QFont(QFontDatabase.families()[0], 12)
+    assert exact.exactMatch() and ui_app.interface_font(exact).family() == exact.family()  # a real font stays
+
+
+def test_the_bundled_fonts_register(qapp: Any) -> None:
+    from readiness_app.ui.app import register_fonts
+
+    assert register_fonts() == "DejaVu Sans"
+
+
+def test_the_navigator_highlights_the_current_step_and_the_one_under_the_mouse(qtbot: Any, window: Any,
+                                                                               demo_file: Path) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    window.documents.open_path(demo_file)
+    window.show_step("maturity")
+    nav = window.navigator
+    view = nav.view
+    qtbot.waitExposed(window)
+
+    def colour_of(row: int) -> QColor:
+        rect = view.visualRect(nav.model.index(row, 0))
+        return view.viewport().grab().toImage().pixelColor(rect.left() + 4, rect.center().y())
+
+    highlight = view.palette().color(QPalette.ColorRole.Highlight)
+    base = colour_of(1)
+    assert colour_of(5) == highlight  # the current step: full highlight
+    assert base != highlight
+    QTest.mouseMove(view.viewport(), view.visualRect(nav.model.index(2, 0)).center())
+    qtbot.waitUntil(lambda: nav.delegate.hovered_row == 2)
+    hovered = colour_of(2)
+    assert hovered not in (base, highlight)  # a light tint of the highlight under the mouse
+    assert colour_of(5) == highlight and colour_of(1) == base
+    QApplication.sendEvent(view, QEvent(QEvent.Type.Leave))  # the mouse leaves the list
+    assert colour_of(2) == base
+
+
+def test_recent_files_show_their_folder_under_home_as_a_tilde(window: Any, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch, mini_library: Any) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("USERPROFILE", str(tmp_path / "home"))
+    at_home = tmp_path / "home" / "Workshops" / "Nordwind" / "kickoff.readiness"
+    elsewhere = tmp_path / "shared" / "peer.readiness"
+    for path in (at_home, elsewhere):
+        path.parent.mkdir(parents=True)
+        AssessmentFile.create(path, mini_library, lock=False).close()
+    window.start_page.set_recent([at_home, elsewhere, tmp_path / "home" / "gone.readiness"])
+    labels = [window.start_page.recent_list.item(i).text() for i in range(window.start_page.recent_list.count())]
+    sep = "/" if os.sep == "/" else "\\"
+    assert labels[0] == f"kickoff.readiness    —    ~{sep}Workshops{sep}Nordwind"
+    assert labels[1] == f"peer.readiness    —    {elsewhere.parent}"  # outside home: the full folder
+    assert labels[2] == "gone.readiness    —    ~ (missing)"
+    assert window.start_page.recent_list.item(0).toolTip() == str(at_home)  # the full path on hover

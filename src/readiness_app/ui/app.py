@@ -85,7 +85,7 @@ def app_icon() -> Any:
 def make_application(argv: Sequence[str] | None = None) -> Any:
     """Create (or reuse) the QApplication: high-DPI, system palette, bundled font."""
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QFont, QGuiApplication
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     existing = QApplication.instance()
@@ -97,13 +97,26 @@ def make_application(argv: Sequence[str] | None = None) -> Any:
     app.setOrganizationName("ReadinessStudio")
     app.setApplicationDisplayName("Readiness Studio")
     app.setWindowIcon(app_icon())
-    family = register_fonts()
-    font = app.font()
-    if family and not QFont(font.family()).exactMatch():
-        font.setFamily(family)
-    font.setPointSizeF(max(font.pointSizeF(), 10.5))
-    app.setFont(font)
+    app.setFont(interface_font(app.font()))
     return app
+
+
+FALLBACK_FAMILY = "DejaVu Sans"
+
+
+def interface_font(font: Any) -> Any:
+    """The font of the interface: the system's own; where the system has no real default font
+    (minimal Linux), DejaVu Sans, installed or else our bundled copy, so text never renders as
+    boxes. At least 10.5 pt, for the projector."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    if not QFont(font.family()).exactMatch():
+        # registering the bundled files costs start-up time: only when the system lacks the family
+        family = FALLBACK_FAMILY if QFontDatabase.hasFamily(FALLBACK_FAMILY) else register_fonts()
+        if family:
+            font.setFamily(family)
+    font.setPointSizeF(max(font.pointSizeF(), 10.5))
+    return font
 
 
 def install_excepthook(window: Any = None) -> None:
