@@ -284,10 +284,14 @@ def main(argv: list[str] | None = None) -> int:
     width, height = (int(x) for x in args.size.lower().split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="readiness-shots-") as tmp:
-        work = Path(tmp)
-        os.environ["READINESS_SETTINGS_DIR"] = str(work / "settings")
-        os.environ.setdefault("MPLCONFIGDIR", str(work / "mpl"))
-        os.environ["XDG_DATA_HOME"] = str(work / "data")
+        root = Path(tmp)
+        os.environ["READINESS_SETTINGS_DIR"] = str(root / "settings")
+        os.environ.setdefault("MPLCONFIGDIR", str(root / "mpl"))
+        os.environ["XDG_DATA_HOME"] = str(root / "data")
+        # a home folder of its own: the start page lists "~/Workshops", the same on every run
+        os.environ["HOME"] = os.environ["USERPROFILE"] = str(root / "home")
+        work = root / "home" / "Workshops"
+        work.mkdir(parents=True)
         all_written: list[Path] = []
         for lang in args.lang:
             if not args.only_followup:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from readiness_app.model import Answer, AnswerValue
 from readiness_app.questionnaire import Question
 from readiness_app.ui.i18n import language, tr
@@ -59,3 +61,14 @@ def number(value: float | None, digits: int = 0) -> str:
 
 def percent(ratio: float) -> str:
     return f"{round(ratio * 100):d} %"
+
+
+def folder_label(path: Path) -> str:
+    """The folder of a file as lists show it: inside the home folder as ``~/...`` (shorter on a
+    projector, and the consultant's user name is not on the wall)."""
+    folder = Path(path).parent
+    try:
+        inside = folder.relative_to(Path.home())
+    except (ValueError, RuntimeError):  # elsewhere, or no home folder known
+        return str(folder)
+    return "~" if inside == Path() else str(Path("~") / inside)

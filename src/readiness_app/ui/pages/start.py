@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness_app.ui.format import folder_label
 from readiness_app.ui.i18n import tr
 from readiness_app.ui.pages.base import heading, intro
 
@@ -85,7 +86,7 @@ class StartPage(QWidget):
             self.recent_list.addItem(item)
             return
         for p in paths:
-            label = f"{p.name}    —    {p.parent}"
+            label = f"{p.name}    —    {folder_label(p)}"
             if not p.exists():
                 label = tr("start.missing", name=label)
             item = QListWidgetItem(label)
