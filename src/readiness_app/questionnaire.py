@@ -226,6 +226,10 @@ class _Collector:
 
     def text(self, data: Mapping[str, Any], key: str, place: str, *, required: bool = True) -> Text:
         raw = data.get(key)
+        if type(raw) is dict and len(raw) == 2:  # the usual, valid case first: a thousand per library
+            en, de = raw.get("en"), raw.get("de")
+            if type(en) is str and type(de) is str and en.strip() and de.strip():
+                return Text(en.strip(), de.strip())
         if raw is None:
             if required:
                 self.add(place, key, "missing (needs 'en' and 'de')")
