@@ -52,23 +52,12 @@ def child_bare() -> None:
 
 
 def child_app(path: str) -> None:
-    """What ``readiness-studio FILE`` does, up to the first turn of the event loop."""
+    """What ``readiness-studio FILE`` does (the same function), up to the first turn of the event loop."""
     from PySide6.QtCore import QTimer
 
     from readiness_app.ui import app as ui_app
 
-    args = ui_app.parse_args([path])
-    ui_app.setup_logging()
-    app = ui_app.make_application()
-    from readiness_app.ui import i18n
-    from readiness_app.ui.main_window import MainWindow
-    from readiness_app.ui.settings import AppSettings
-
-    i18n.set_language("en")
-    w = MainWindow(AppSettings())
-    w.resize(1400, 900)
-    w.show()
-    w.documents.open_any(args.file)
+    app, w = ui_app.launch(ui_app.parse_args([path, "--lang", "en"]))
     assert w.session is not None, "the file did not open"
 
     def ready() -> None:

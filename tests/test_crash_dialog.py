@@ -26,7 +26,8 @@ from readiness_app.filelock import lock_path_for
 from readiness_app.logs import CrashReport
 from readiness_app.storage import AssessmentFile
 from readiness_app.ui import crash_dialog, dialogs, i18n, operations
-from readiness_app.ui.crash_dialog import CARRY_ON, RESTART, CrashDialog
+from readiness_app.ui.crash_dialog import CARRY_ON, RESTART
+from readiness_app.ui.crash_window import CrashDialog
 
 
 class _Dialogs(dialogs.DialogService):

@@ -132,8 +132,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         from readiness_app.ui.self_test import run_gui_self_test
 
         return run_gui_self_test(args.self_test or None, lang=args.lang or "en")
+    app, _window = launch(args)
+    return int(app.exec())
+
+
+def launch(args: argparse.Namespace) -> tuple[Any, Any]:
+    """Everything a start does before the event loop runs: log, application, window, the file.
+
+    Returns the application and the shown main window (``bench/bench_ui.py`` times exactly this).
+    """
     setup_logging()
-    app = make_application(argv)
+    app = make_application()
     from readiness_app.ui import i18n
     from readiness_app.ui.main_window import MainWindow
     from readiness_app.ui.settings import AppSettings
@@ -155,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(300, lambda: importlib.import_module("readiness_app.sqlite_lib"))
-    return int(app.exec())
+    return app, window
 
 
 if __name__ == "__main__":  # pragma: no cover
