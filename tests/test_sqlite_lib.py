@@ -34,3 +34,17 @@ def test_the_skip_applies_only_to_the_importing_thread() -> None:
     assert here.find_spec("json", None) is None
     elsewhere = _SkipOptionalExtras(threading.get_ident() + 1)
     assert elsewhere.find_spec("numpy", None) is None
+
+
+def test_the_app_preloads_sqlite_utils_in_a_worker_thread_without_numpy() -> None:
+    code = (
+        "import sys, threading\n"
+        "from readiness_app.ui.app import preload_in_background\n"
+        "before = 'sqlite_utils' in sys.modules\n"
+        "worker = preload_in_background()\n"
+        "worker.join(30)\n"
+        "print(before, worker.name, worker is not threading.main_thread(), 'sqlite_utils' in sys.modules,\n"
+        "      'numpy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "readiness-preload", "True", "True", "False"]

@@ -153,3 +153,42 @@ def test_excel_export_then_drop_the_workbook_to_import_it(qtbot: Any, window: An
     assert fake_dialogs.errors() == []
     got = {a.key: a.value for a in window.session.file.answers() if a.participant_id == ""}
     assert got == expected
+
+
+def test_the_maturity_chart_draws_every_dimension_against_its_target(qtbot: Any, window: Any,
+                                                                    demo_file: Path) -> None:
+    from PySide6.QtGui import QPalette
+
+    window.documents.open_path(demo_file)
+    window.show_step("results")
+    page: ResultsPage = window.pages["results"]
+    chart = page.chart
+    qtbot.waitExposed(window)
+    records = [page.dimension_model.record(i) for i in range(page.dimension_model.rowCount())]
+    assert [b.key for b in chart._bars] == [r.dimension_id for r in records]
+    first = records[0]
+    assert f"{chart._bars[0].label}: {first.score.value:.1f}, Target {first.target}" in chart.accessibleDescription()
+
+    highlight = chart.palette().color(QPalette.ColorRole.Highlight)
+    r = chart._plot_rect()
+
+    def bar_end(row: int) -> float:
+        """Where the bar of a row stops, read from the painted pixels."""
+        image = chart.grab().toImage()
+        y = int(chart._row(r, row).center().y()) + 3  # below the target marker's centre line
+        xs = [x for x in range(int(r.left()), int(r.right())) if image.pixelColor(x, y) == highlight]
+        return max(xs) if xs else r.left()
+
+    expected = chart._x(r, first.score.value)
+    assert abs(bar_end(0) - expected) <= 2
+    # an answer changes: the bar moves, and the tooltip says the new score
+    s = window.session
+    q = next(q for q in s.library.iter_questions()
+             if q.dimension == first.dimension_id and q.type == "scale" and q.stage == 1)
+    draws = chart.draw_count
+    operations.set_answer(s, q.id, ORGANISATION, value=0)
+    low = page.dimension_model.record(0).score.value
+    assert chart.draw_count == draws + 1
+    assert abs(bar_end(0) - chart._x(r, low)) <= 2 and low < first.score.value
+    bar = chart.bar_at(QPointF(r.center().x(), chart._row(r, 0).center().y()))
+    assert bar is not None and bar.key == first.dimension_id and bar.score == low

@@ -7,6 +7,7 @@ import importlib
 import importlib.util
 import logging
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -159,12 +160,21 @@ def launch(args: argparse.Namespace) -> tuple[Any, Any]:
         window.documents.open_demo(size=args.demo_size)
     elif args.file is not None:
         window.documents.open_any(args.file)
-    # Reading a file needs no sqlite-utils; writing does. Import it once the window is up and
-    # idle, so the first answer typed in the workshop is as quick as every later one.
+    # Reading a file needs no sqlite-utils; writing does. Import it in a worker thread once the
+    # window is up, so the first answer typed in the workshop is as quick as every later one and
+    # the import (tens of milliseconds) never holds up the window.
     from PySide6.QtCore import QTimer
 
-    QTimer.singleShot(300, lambda: importlib.import_module("readiness_app.sqlite_lib"))
+    QTimer.singleShot(300, preload_in_background)
     return app, window
+
+
+def preload_in_background() -> threading.Thread:
+    """Import sqlite-utils (needed by the first edit) in a daemon thread; returns the thread."""
+    worker = threading.Thread(target=importlib.import_module, args=("readiness_app.sqlite_lib",),
+                              name="readiness-preload", daemon=True)
+    worker.start()
+    return worker
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,28 +1,27 @@
-"""Charts: the maturity profile (matplotlib, imported on first draw) and the priority matrix (QPainter).
+"""Charts of the results page, painted with QPainter: the maturity profile and the priority matrix.
 
 Both take plain values and draw them; colours follow the system palette (dark mode).
 """
 
 from __future__ import annotations
 
-import os
-import textwrap
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetrics,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
     QPen,
-    QResizeEvent,
+    QPolygonF,
 )
-from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from readiness_app.ui.i18n import tr
 
@@ -47,20 +46,6 @@ def heat_colour(value: float | None, palette: QPalette, *, higher_is_better: boo
                   int(bl * mix + base.blue() * (1 - mix)))
 
 
-def _mpl_colour(c: QColor) -> str:
-    return c.name()
-
-
-def ensure_mpl_config() -> None:
-    """matplotlib's font cache in a fixed per-user folder (a PyInstaller bundle would use a new one per start)."""
-    if "MPLCONFIGDIR" not in os.environ:
-        from readiness_app.ui.settings import data_folder
-
-        folder = data_folder() / "mpl"
-        folder.mkdir(parents=True, exist_ok=True)
-        os.environ["MPLCONFIGDIR"] = str(folder)
-
-
 @dataclass(frozen=True)
 class ProfileBar:
     key: str
@@ -72,152 +57,196 @@ class ProfileBar:
 
 
 class MaturityChart(QWidget):
-    """Horizontal bars: each dimension's maturity score (1-4) with its target level (and a follow-up's baseline) marked."""
+    """Horizontal bars: each dimension's maturity score (1-4) with its target level (and a follow-up's baseline) marked.
+
+    Painted with QPainter: a change of answers repaints it in well under a millisecond, and
+    neither a resize nor the first results page waits for a plotting library.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._placeholder = QLabel(tr("res.chart_loading"))
-        self._layout.addWidget(self._placeholder)
-        self.canvas: Any = None
-        self._figure: Any = None
-        self._ax: Any = None
         self._bars: list[ProfileBar] = []
-        self._drawn_key: tuple[Any, ...] | None = None
-        self._needs_layout = False
-        self._bar_patches: list[Any] = []
-        self._targets: Any = None
-        self._baselines: Any = None
-        self._background: Any = None
-        self.draw_count = 0
+        self._layout_cache: tuple[Any, tuple[QFont, QFont, list[list[str]]]] | None = None
+        self.draw_count = 0  # how often new values were taken (a repaint follows each)
         self.setMinimumHeight(260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def _create(self) -> None:
-        ensure_mpl_config()
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
-        self._figure = Figure(figsize=(5, 3), dpi=100)
-        self.canvas = FigureCanvasQTAgg(self._figure)  # type: ignore[no-untyped-call]
-        self.canvas.setAccessibleName(tr("res.maturity"))
-        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._layout.removeWidget(self._placeholder)
-        self._placeholder.deleteLater()
-        self._layout.addWidget(self.canvas)
-        self._ax = self._figure.add_subplot(111)
-        self.canvas.mpl_connect("draw_event", self._on_draw)
+        self.setMouseTracking(True)
+        self.setAccessibleName(tr("res.maturity"))
 
     def set_bars(self, bars: list[ProfileBar], force: bool = False) -> bool:
-        """Redraw when the values changed; returns whether it drew.
-
-        A change of labels, language, palette or size lays the chart out again (constrained
-        layout, then frozen); a change of values only moves the bars, markers and numbers.
-        """
-        structure: tuple[Any, ...] = (tuple((b.key, b.label, b.baseline is not None) for b in bars), tr("res.current"),
-                                      self.palette().color(QPalette.ColorRole.Window).name())
-        values: tuple[Any, ...] = tuple((None if b.score is None else round(b.score, 3), b.target,
-                                         None if b.baseline is None else round(b.baseline, 3)) for b in bars)
-        if (structure, values) == self._drawn_key and not force:
+        """Show these bars; returns whether anything changed (then it repaints)."""
+        if bars == self._bars and not force:
             return False
-        if self.canvas is None:
-            self._create()
-        self._bars = bars
-        full = force or self._drawn_key is None or self._drawn_key[0] != structure or self._needs_layout
-        self._drawn_key = (structure, values)
-        if full:
-            self._draw()
-        else:
-            self._update_values()
+        self._bars = list(bars)
+        self.draw_count += 1
+        self.setAccessibleName(tr("res.maturity"))
+        self.setAccessibleDescription("; ".join(
+            f"{b.label}: {'–' if b.score is None else f'{b.score:.1f}'}, {tr('res.target')} {b.target}"
+            + ("" if b.baseline is None else f", {tr('res.baseline')} {b.baseline:.1f}") for b in bars))
+        self.update()
         return True
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.canvas is not None and self._bars:
-            self._needs_layout = True
-            QTimer.singleShot(0, lambda: self.set_bars(self._bars, force=True) if self._needs_layout else None)
+    # ------------------------------------------------------------------ geometry
 
-    def _update_values(self) -> None:
-        """Move the bars, markers and numbers; blit them over the saved background (a few ms)."""
-        bars = list(reversed(self._bars))
-        for patch, b in zip(self._bar_patches, bars, strict=True):
-            patch.set_width((b.score or 1.0) - 1.0)
-        self._targets.set_offsets([(b.target, y) for y, b in enumerate(bars)])
-        if self._baselines is not None:
-            self._baselines.set_offsets([(b.baseline, y) for y, b in enumerate(bars) if b.baseline is not None])
-        self.draw_count += 1
-        if self._background is None:
-            self.canvas.draw_idle()
-            return
-        self.canvas.restore_region(self._background)
-        self._draw_animated()
-        self.canvas.blit(self._figure.bbox)
+    def _fonts(self) -> tuple[QFont, QFont, list[list[str]]]:
+        """The font of the labels (the largest, down to 7 pt, whose labels fit the rows: on one line
+        up to 45 % of the width, else in two lines up to a third), of the axis and legend, and
+        each bar's label in its lines. Kept until the size, the font or the labels change."""
+        key = (self.width(), self.height(), self.font().toString(), tuple(b.label for b in self._bars))
+        if self._layout_cache is not None and self._layout_cache[0] == key:
+            return self._layout_cache[1]
+        small = QFont(self.font())
+        small.setPointSizeF(max(8.0, small.pointSizeF() * 0.85))
+        label = QFont(self.font())
+        limit, wide = max(60, int(self.width() * 0.34)), max(60, int(self.width() * 0.45))
+        row = (self.height() - QFontMetrics(small).height() * 3.8) / max(len(self._bars), 1) * 0.92
+        while True:
+            fm = QFontMetrics(label)
+            if fm.lineSpacing() <= row and all(fm.horizontalAdvance(b.label) <= wide for b in self._bars):
+                lines = [[b.label] for b in self._bars]  # one line each, a little wider: the largest type
+                break
+            lines = [_wrap(b.label, fm, limit) for b in self._bars]
+            if fm.lineSpacing() * max((len(ls) for ls in lines), default=1) <= row or label.pointSizeF() <= 7.0:
+                break
+            label.setPointSizeF(max(7.0, label.pointSizeF() - 0.5))
+        result = (label, small, lines)
+        self._layout_cache = (key, result)
+        return result
 
-    def _animated(self) -> list[Any]:
-        return [*self._bar_patches, self._targets, self._baselines]  # the numbers stand in the table beside the chart
+    def _plot_rect(self) -> QRectF:
+        """The area of the bars: right of the labels, under the legend, over the level axis."""
+        label_font, small, labels = self._fonts()
+        lfm, sfm = QFontMetrics(label_font), QFontMetrics(small)
+        widest = max((lfm.horizontalAdvance(line) for lines in labels for line in lines), default=0)
+        left = float(widest) + 14.0
+        top = sfm.height() * 2.0
+        bottom = sfm.height() * 1.8
+        return QRectF(left, top, max(10.0, self.width() - left - 14.0), max(10.0, self.height() - top - bottom))
 
-    def _draw_animated(self) -> None:
-        for artist in self._animated():
-            if artist is not None:
-                self._figure.draw_artist(artist)
+    def _x(self, r: QRectF, value: float) -> float:
+        return r.left() + r.width() * (min(max(value, 1.0), 4.0) - 1.0) / 3.0
 
-    def _on_draw(self, _event: Any) -> None:
-        """After every full draw: keep the static background, then paint the moving parts on it."""
-        self._background = self.canvas.copy_from_bbox(self._figure.bbox)
-        self._draw_animated()
+    def _row(self, r: QRectF, i: int) -> QRectF:
+        """The band of the i-th bar (top to bottom, in the order given)."""
+        h = r.height() / max(len(self._bars), 1)
+        return QRectF(r.left(), r.top() + i * h, r.width(), h)
 
-    def _draw(self) -> None:
-        assert self._figure is not None and self._ax is not None and self.canvas is not None
+    def bar_at(self, pos: QPointF) -> ProfileBar | None:
+        r = self._plot_rect()
+        if not self._bars or not (r.top() <= pos.y() < r.bottom()) or pos.x() < 0:
+            return None
+        i = int((pos.y() - r.top()) / (r.height() / len(self._bars)))
+        return self._bars[i] if 0 <= i < len(self._bars) else None
+
+    # ------------------------------------------------------------------ painting
+
+    def paintEvent(self, event: QPaintEvent) -> None:
         pal = self.palette()
-        bg = _mpl_colour(pal.color(QPalette.ColorRole.Window))
-        fg = _mpl_colour(pal.color(QPalette.ColorRole.WindowText))
-        accent = _mpl_colour(pal.color(QPalette.ColorRole.Highlight))
-        mid = _mpl_colour(pal.color(QPalette.ColorRole.Mid))
-        font = QFont(self.font())
-        size = max(9.0, font.pointSizeF())
-        ax = self._ax
-        ax.clear()
-        self._background = None
-        self._figure.set_layout_engine("constrained")
-        self._figure.set_facecolor(bg)
-        ax.set_facecolor(bg)
-        bars = list(reversed(self._bars))
-        ys = list(range(len(bars)))
-        widths = [(b.score or 1.0) - 1.0 for b in bars]
-        container = ax.barh(ys, widths, left=1.0, height=0.55, color=accent, label=tr("res.current"))
-        self._bar_patches = list(container.patches)
-        self._targets = ax.scatter([b.target for b in bars], ys, marker="D", s=70, color=fg, zorder=3,
-                                   label=tr("res.target"))
-        marked = [(b.baseline, y) for y, b in enumerate(bars) if b.baseline is not None]
-        self._baselines = None
-        if marked:  # a follow-up: where each dimension stood at the baseline
-            self._baselines = ax.scatter([x for x, _y in marked], [y for _x, y in marked], marker="|", s=420,
-                                         linewidths=3.2, color=fg, alpha=0.55, zorder=4, label=tr("res.baseline"))
-        for artist in self._animated():
-            if artist is not None:
-                artist.set_animated(True)
-        ax.set_yticks(ys, [textwrap.fill(b.label, 28, max_lines=2, placeholder="…") for b in bars],
-                      fontsize=size * (0.85 if len(bars) > 8 else 1.0), color=fg, linespacing=0.95)
-        ax.set_xlim(1, 4.0)
-        ax.set_ylim(-0.6, len(bars) - 0.4)
-        ax.set_xticks([1, 2, 3, 4], ["1", "2", "3", "4"], fontsize=size * 0.9, color=fg)
-        ax.grid(axis="x", color=mid, linewidth=0.6, alpha=0.6)
-        ax.set_axisbelow(True)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        for side in ("left", "bottom"):
-            ax.spines[side].set_color(mid)
-        ax.tick_params(colors=fg, length=0)
-        leg = ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3 if marked else 2, fontsize=size * 0.85,
-                        frameon=False)
-        for t in leg.get_texts():
-            t.set_color(fg)
-        self.draw_count += 1
-        self.canvas.draw()  # lay out once at this size, then keep the layout for value updates
-        self._figure.set_layout_engine("none")
-        self._needs_layout = False
-        self.canvas.update()
+        fg = pal.color(QPalette.ColorRole.WindowText)
+        mid = pal.color(QPalette.ColorRole.Mid)
+        accent = pal.color(QPalette.ColorRole.Highlight)
+        label_font, small, labels = self._fonts()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = self._plot_rect()
+        # level axis: grid lines and their numbers
+        grid = QColor(mid)
+        grid.setAlpha(150)
+        painter.setFont(small)
+        sfm = QFontMetrics(small)
+        for level in (1, 2, 3, 4):
+            x = self._x(r, level)
+            painter.setPen(QPen(grid, 1))
+            painter.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()))
+            painter.setPen(fg)
+            painter.drawText(QRectF(x - 20, r.bottom() + 4, 40, sfm.height() + 2), Qt.AlignmentFlag.AlignCenter,
+                             str(level))
+        painter.setPen(QPen(mid, 1))
+        painter.drawLine(QPointF(r.left(), r.bottom()), QPointF(r.right(), r.bottom()))
+        # bars, markers, labels
+        marker = max(6.0, sfm.height() * 0.48)
+        baseline_colour = QColor(fg)
+        baseline_colour.setAlpha(140)
+        painter.setFont(label_font)
+        lfm = QFontMetrics(label_font)
+        for i, (b, lines) in enumerate(zip(self._bars, labels, strict=True)):
+            band = self._row(r, i)
+            cy = band.center().y()
+            bar_h = min(band.height() * 0.55, lfm.height() * 1.4)
+            if b.score is not None:
+                painter.fillRect(QRectF(r.left(), cy - bar_h / 2, self._x(r, b.score) - r.left(), bar_h), accent)
+            if b.baseline is not None:
+                painter.setPen(QPen(baseline_colour, 3.2))
+                bx = self._x(r, b.baseline)
+                painter.drawLine(QPointF(bx, cy - bar_h * 0.75), QPointF(bx, cy + bar_h * 0.75))
+            _diamond(painter, QPointF(self._x(r, b.target), cy), marker, fg)
+            painter.setPen(fg)
+            text_h = lfm.lineSpacing() * len(lines)
+            painter.drawText(QRectF(0, cy - text_h / 2, r.left() - 8, text_h),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "\n".join(lines))
+        self._paint_legend(painter, r, small, accent, fg, baseline_colour)
+        painter.end()
+
+    def _paint_legend(self, painter: QPainter, r: QRectF, font: QFont, accent: QColor, fg: QColor,
+                      baseline_colour: QColor) -> None:
+        fm = QFontMetrics(font)
+        painter.setFont(font)
+        entries = [("bar", tr("res.current")), ("diamond", tr("res.target"))]
+        if any(b.baseline is not None for b in self._bars):
+            entries.append(("tick", tr("res.baseline")))
+        swatch, gap = fm.height() * 1.2, fm.height() * 1.2
+        total = sum(swatch + 6 + fm.horizontalAdvance(text) for _kind, text in entries) + gap * (len(entries) - 1)
+        x = r.center().x() - total / 2
+        cy = fm.height() * 0.9
+        for kind, text in entries:
+            if kind == "bar":
+                painter.fillRect(QRectF(x, cy - fm.height() * 0.3, swatch, fm.height() * 0.6), accent)
+            elif kind == "diamond":
+                _diamond(painter, QPointF(x + swatch / 2, cy), max(6.0, fm.height() * 0.48), fg)
+            else:
+                painter.setPen(QPen(baseline_colour, 3.2))
+                painter.drawLine(QPointF(x + swatch / 2, cy - fm.height() * 0.45), QPointF(x + swatch / 2, cy + fm.height() * 0.45))
+            painter.setPen(fg)
+            x += swatch + 6
+            painter.drawText(QRectF(x, cy - fm.height() / 2, fm.horizontalAdvance(text) + 2, fm.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            x += fm.horizontalAdvance(text) + gap
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        b = self.bar_at(event.position())
+        if b is not None:
+            score = "–" if b.score is None else f"{b.score:.1f}"
+            text = f"{b.label}\n{tr('res.current')}: {score} · {tr('res.target')}: {b.target}"
+            if b.baseline is not None:
+                text += f" · {tr('res.baseline')}: {b.baseline:.1f}"
+            QToolTip.showText(event.globalPosition().toPoint(), text, self)
+        else:
+            QToolTip.hideText()
+        super().mouseMoveEvent(event)
+
+
+def _wrap(text: str, fm: QFontMetrics, width: int) -> list[str]:
+    """``text`` in at most two lines of at most ``width`` pixels (what does not fit is elided)."""
+    words = text.split()
+    first = ""
+    for i, word in enumerate(words):
+        candidate = f"{first} {word}".strip()
+        if first and fm.horizontalAdvance(candidate) > width:
+            return [first, _fit(" ".join(words[i:]), fm, width)]
+        first = candidate
+    return [_fit(first, fm, width)]
+
+
+def _fit(line: str, fm: QFontMetrics, width: int) -> str:
+    return line if fm.horizontalAdvance(line) <= width else fm.elidedText(line, Qt.TextElideMode.ElideRight, width)
+
+
+def _diamond(painter: QPainter, c: QPointF, half: float, colour: QColor) -> None:
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(colour))
+    painter.drawPolygon(QPolygonF([QPointF(c.x(), c.y() - half), QPointF(c.x() + half, c.y()),
+                                   QPointF(c.x(), c.y() + half), QPointF(c.x() - half, c.y())]))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
 @dataclass(frozen=True)

@@ -362,7 +362,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "res.severity_medium": ("medium", "mittel"),
     "res.severity_low": ("low", "niedrig"),
     "res.conditional": ("(once its blockers are resolved)", "(sobald die Blocker behoben sind)"),
-    "res.chart_loading": ("Drawing chart…", "Diagramm wird gezeichnet…"),
     "res.none": ("–", "–"),
     # roadmap
     "rm.heading": ("90-day roadmap", "90-Tage-Roadmap"),

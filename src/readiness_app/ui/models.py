@@ -33,6 +33,12 @@ DetailRole = Qt.ItemDataRole.UserRole + 3
 TitleRole = Qt.ItemDataRole.UserRole + 4
 CompleteRole = Qt.ItemDataRole.UserRole + 5
 
+_DISPLAY, _ACCESSIBLE_TEXT, _EDIT, _TOOLTIP, _ALIGNMENT, _BACKGROUND, _FONT, _KEY, _HEAT = (int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.FontRole, KeyRole, HeatRole))
+_ANSWERED_ROLES = frozenset((_DISPLAY, _ACCESSIBLE_TEXT, _EDIT, _TOOLTIP, _ALIGNMENT, _BACKGROUND, _FONT, _KEY, _HEAT))
+
 
 @dataclass(frozen=True)
 class Column:
@@ -108,28 +114,32 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(self.columns):
+        # Views ask for every role of every visible cell on each paint (thousands of calls on a
+        # results page): roles we never answer return first, and roles are compared as plain ints.
+        role = int(role)
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        rec = self._rows[index.row()]
-        col = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._rows) and 0 <= column < len(self.columns)):
+            return None
+        rec = self._rows[row]
+        col = self.columns[column]
+        if role in (_DISPLAY, _ACCESSIBLE_TEXT):
             return col.display(rec)
-        if role == Qt.ItemDataRole.EditRole:
-            return col.edit(rec) if col.edit is not None else col.display(rec)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return col.tooltip(rec) if col.tooltip is not None else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(col.align | Qt.AlignmentFlag.AlignVCenter) if col.align is not None else None
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == _BACKGROUND:
             colour = col.background(rec) if col.background is not None else None
             return QBrush(colour) if colour is not None else None
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _ALIGNMENT:
+            return int(col.align | Qt.AlignmentFlag.AlignVCenter) if col.align is not None else None
+        if role == _TOOLTIP:
+            return col.tooltip(rec) if col.tooltip is not None else None
+        if role == _FONT:
             return col.font(rec) if col.font is not None else None
-        if role == KeyRole:
+        if role == _EDIT:
+            return col.edit(rec) if col.edit is not None else col.display(rec)
+        if role == _KEY:
             return self._key(rec)
-        if role == HeatRole:
-            return col.heat(rec) if col.heat is not None else None
-        return None
+        return col.heat(rec) if col.heat is not None else None  # HeatRole
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
