@@ -192,3 +192,9 @@ def test_the_maturity_chart_draws_every_dimension_against_its_target(qtbot: Any,
     assert abs(bar_end(0) - chart._x(r, low)) <= 2 and low < first.score.value
     bar = chart.bar_at(QPointF(r.center().x(), chart._row(r, 0).center().y()))
     assert bar is not None and bar.key == first.dimension_id and bar.score == low
+    # clicking the third bar shows the answers behind that dimension's score
+    third = page.dimension_model.record(2)
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart._row(r, 2).center().toPoint())
+    assert page.why_dialog is not None and page.why_dialog.isVisible()
+    assert third.name.get("en") in page.why_dialog.intro_label.text()
+    assert page.why_dialog.model.rowCount() == len(third.score.contributions) > 0

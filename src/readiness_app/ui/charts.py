@@ -60,8 +60,11 @@ class MaturityChart(QWidget):
     """Horizontal bars: each dimension's maturity score (1-4) with its target level (and a follow-up's baseline) marked.
 
     Painted with QPainter: a change of answers repaints it in well under a millisecond, and
-    neither a resize nor the first results page waits for a plotting library.
+    neither a resize nor the first results page waits for a plotting library. Clicking a bar
+    (or its label) says which dimension: the page shows the answers behind its score.
     """
+
+    bar_clicked = Signal(str)  # the dimension's key
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -222,7 +225,14 @@ class MaturityChart(QWidget):
             QToolTip.showText(event.globalPosition().toPoint(), text, self)
         else:
             QToolTip.hideText()
+        self.setCursor(Qt.CursorShape.PointingHandCursor if b is not None else Qt.CursorShape.ArrowCursor)
         super().mouseMoveEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        b = self.bar_at(event.position())
+        if b is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.bar_clicked.emit(b.key)
+        super().mousePressEvent(event)
 
 
 def _wrap(text: str, fm: QFontMetrics, width: int) -> list[str]:

@@ -167,6 +167,7 @@ class ResultsPage(Page):
         self.overall_label.setFont(scaled_font(self.overall_label, 1.1, bold=True))
         mat.addWidget(self.overall_label)
         self.chart = MaturityChart()
+        self.chart.bar_clicked.connect(self._bar_clicked)
         mat.addWidget(self.chart, 1)
         grid.addWidget(self.maturity_box, 1, 0)
         self.dimension_box = QGroupBox()
@@ -620,6 +621,11 @@ class ResultsPage(Page):
         d = self.dimension_model.record(index.row())
         if d is not None and index.column() in (0, 1, 2):
             self.show_why(tr("res.maturity"), d.name.get(language()), d.score)
+
+    def _bar_clicked(self, dimension_id: str) -> None:
+        row = self.dimension_model.row_of(dimension_id)
+        if row >= 0:
+            self._dimension_clicked(self.dimension_model.index(row, 1))
 
     def _heat_clicked(self, index: QModelIndex) -> None:
         u = self.heat_model.record(index.row())
