@@ -92,7 +92,7 @@ def test_bundled_folder_is_the_repo_folder() -> None:
 def test_expected_questionnaires(lib: Library) -> None:
     found = {qn.id: (qn.kind, qn.questions[0].scope) for qn in lib.questionnaires}
     assert found == EXPECTED_QUESTIONNAIRES
-    assert lib.library_version == "2026.1"
+    assert lib.library_version == "2026.2"
 
 
 def test_workshop_realistic_size(lib: Library) -> None:

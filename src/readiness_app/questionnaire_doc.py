@@ -194,7 +194,7 @@ def _agenda(library: Library) -> list[str]:
         ["5", "Scale-up risk check", "Risikocheck für die Skalierung", "15 min",
          f"{count('risk')} questions"],
         ["6", "First lane, blockers and the 90-day roadmap",
-         "Erste Produktivstrecke, Blocker und 90-Tage-Roadmap", "20-30 min", "results"],
+         "Erster Produktionspfad, Blocker und 90-Tage-Roadmap", "20-30 min", "results"],
     ]
     out = ["## Suggested workshop agenda / Vorgeschlagener Workshop-Ablauf", ""]
     out.extend(_table(["Step", "Topic", "Thema", "Time", "Material"], rows))
