@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from readiness_app.model import CONSENSUS, ORGANISATION
 from readiness_app.storage import AssessmentFile
+from readiness_app.ui import operations
 from readiness_app.ui.pages.questions import QuestionPage
 from readiness_app.ui.pages.records import ParticipantsPage, UseCasesPage
 from readiness_app.ui.pages.results import ResultsPage
@@ -244,3 +245,25 @@ def test_ctrl_s_saves_a_copy_that_holds_every_answer(qtbot: Any, window: Any, tm
     assert window.session.path == tmp_path / "orig.readiness", "the original stays open"
     with AssessmentFile.open_readonly(copy) as af:
         assert af.answer(q.id).value == 3
+
+
+def test_the_demo_button_writes_a_fresh_demo_in_the_background_and_opens_it(qtbot: Any, window: Any) -> None:
+    button = window.start_page.buttons["demo"]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    task = window.documents.last_task
+    assert task is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # an impatient second click starts nothing new
+    assert window.documents.last_task is task
+    qtbot.waitUntil(lambda: window.session is not None, timeout=10000)
+    path = window.session.path
+    assert path == window.documents.demo_path()
+    client = window.session.file.engagement().client
+    assert client and client in window.windowTitle() and path.name in window.windowTitle()
+    assert window.central.currentWidget() is window.workspace
+    assert len(window.session.file.use_cases()) == 6
+    # the demo changed in the workshop, opened again: a fresh copy, the change is gone
+    first = window.session.file.use_cases()[0]
+    operations.remove_use_case(window.session, first.id)
+    assert len(window.session.file.use_cases()) == 5
+    window.documents.open_demo()
+    qtbot.waitUntil(lambda: window.session is not None and len(window.session.file.use_cases()) == 6, timeout=10000)

@@ -49,6 +49,7 @@ class Documents(QObject):
         self.session: Session | None = None
         self.last_task: Task | None = None
         self.import_wizard: Any = None  # the open (or last) import wizard
+        self._demo_task: Task | None = None
 
     # ------------------------------------------------------------------ open / close
 
@@ -129,19 +130,32 @@ class Documents(QObject):
         name = "demo.readiness" if size == "standard" else f"demo-{size}.readiness"
         return data_folder() / name
 
-    def open_demo(self, size: str = "standard") -> Session | None:
-        """Write a fresh copy of the built-in demo to the data folder and open it."""
-        from readiness_app.demo import write_demo
+    def open_demo(self, size: str = "standard") -> Task:
+        """Write a fresh copy of the built-in demo to the data folder and open it.
 
+        Writing it takes about a tenth of a second, so it runs in the background (a progress
+        dialog shows only if it takes longer than usual); the demo opens when it is written.
+        A second request while one is running waits for that one.
+        """
+        if self._demo_task is not None and self._demo_task.running:
+            return self._demo_task
         target = self.demo_path(size)
         if self.session is not None and self.session.path is not None and self.session.path.resolve() == target.resolve():
             self.close()
-        try:
-            write_demo(target, size=size, language=i18n.language())  # type: ignore[arg-type]
-        except (ReadinessError, OSError, ValueError) as exc:
-            dialogs.show_exception(exc)
-            return None
-        return self.open_path(target)
+        language = i18n.language()
+
+        def write(_progress: Any, _cancelled: Any) -> Path:
+            from readiness_app.demo import write_demo
+
+            write_demo(target, size=size, language=language)  # type: ignore[arg-type]
+            return target
+
+        def written(path: object) -> None:
+            self.open_path(Path(str(path)))
+
+        self._demo_task = self.last_task = run_task(write, tr("demo.preparing"), self.window, written,
+                                                    dialogs.show_exception)
+        return self._demo_task
 
     def save_copy(self, target: Path | None = None) -> Path | None:
         """Ctrl+S: write a consistent copy of the open assessment (the original stays open)."""

@@ -395,6 +395,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ex.copy": ("Save a copy of the assessment…", "Kopie der Bewertung speichern…"),
     "ex.running": ("Exporting…", "Exportiere…"),
     "ex.importing": ("Importing…", "Importiere…"),
+    "demo.preparing": ("Preparing the demo workshop…", "Demo-Workshop wird vorbereitet…"),
     "ex.cancel": ("Cancel", "Abbrechen"),
     "ex.done": ("Saved {path}", "Gespeichert: {path}"),
     "ex.cancelled": ("Cancelled; nothing was written.", "Abgebrochen; es wurde nichts geschrieben."),
