@@ -51,6 +51,7 @@ from typing import Any
 
 from readiness_app import __version__
 from readiness_app.errors import AssessmentFileError, ExportError
+from readiness_app.messages import msg
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer, Engagement, Participant, RoadmapEdit, UseCase
 from readiness_app.storage import AssessmentFile
 
@@ -98,11 +99,11 @@ def anonymise(src_path: Path | str, out_path: Path | str, *, salt: str | None = 
     """
     src_path, out_path = Path(src_path), Path(out_path)
     if out_path.exists() and out_path.resolve() == src_path.resolve():
-        raise AssessmentFileError("the anonymised copy must be a new file, not the original", path=str(out_path))
+        raise AssessmentFileError(msg("the anonymised copy must be a new file, not the original"), path=str(out_path))
     if out_path.exists() and not overwrite:
-        raise AssessmentFileError("a file of this name already exists", path=str(out_path))
+        raise AssessmentFileError(msg("a file of this name already exists"), path=str(out_path))
     if not out_path.parent.is_dir():
-        raise AssessmentFileError("the folder does not exist", path=str(out_path.parent))
+        raise AssessmentFileError(msg("the folder does not exist"), path=str(out_path.parent))
     salt = installation_salt() if salt is None else salt
 
     with AssessmentFile.open_readonly(src_path) as src:
@@ -170,7 +171,8 @@ def anonymise(src_path: Path | str, out_path: Path | str, *, salt: str | None = 
             af.close()
         leaked = _leaks(tmp.read_bytes(), originals)
         if leaked:
-            raise ExportError(f"the anonymised copy would still contain {leaked!r}; nothing was written",
+            raise ExportError(msg("the anonymised copy would still contain {leaked}; nothing was written",
+                                  leaked=repr(leaked)),
                               path=str(out_path))
         os.replace(tmp, out_path)
     finally:

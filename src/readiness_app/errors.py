@@ -11,12 +11,21 @@ class ReadinessError(Exception):
         self.place = place
         super().__init__(message)
 
-    def one_line(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` ("en" or "de"; see :mod:`readiness_app.messages`)."""
+        from readiness_app.messages import localized
+
+        return localized(self.args[0], lang) if self.args and isinstance(self.args[0], str) else str(self)
+
+    def one_line(self, lang: str = "en") -> str:
         """A single line naming the file and place, suitable for stderr or a dialog title line."""
+        from readiness_app.messages import localized
+
         where = self.path or ""
         if self.place:
-            where = f"{where}: {self.place}" if where else self.place
-        text = str(self).replace("\n", " ")
+            place = localized(self.place, lang)
+            where = f"{where}: {place}" if where else place
+        text = self.text(lang).replace("\n", " ")
         return f"{where}: {text}" if where else text
 
 
@@ -40,7 +49,7 @@ class QuestionnaireError(ReadinessError):
             path=first.path if first else None,
         )
 
-    def one_line(self) -> str:
+    def one_line(self, lang: str = "en") -> str:
         if not self.problems:
             return str(self)
         more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""

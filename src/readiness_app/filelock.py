@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from readiness_app.errors import FileLockedError
+from readiness_app.messages import msg
 
 
 def lock_path_for(path: Path) -> Path:
@@ -86,20 +87,22 @@ class FileLock:
                     continue
                 who = ""
                 if holder:
-                    who = f" by {holder.get('user', '?')} on {holder.get('host', '?')} since {holder.get('since', '?')}"
+                    who = msg(" by {user} on {host} since {since}", user=holder.get("user", "?"),
+                              host=holder.get("host", "?"), since=holder.get("since", "?"))
                 raise FileLockedError(
-                    f"this assessment is already open{who}. Close it there first, or open a copy "
-                    f"(if no other window has it open, delete {self.path.name}).",
+                    msg("this assessment is already open{who}. Close it there first, or open a copy (if no other "
+                        "window has it open, delete {lock}).", who=who, lock=self.path.name),
                     path=str(self.target),
                 ) from None
             except OSError as exc:
                 # read-only folder: we cannot lock, and we could not write either
-                raise FileLockedError(f"cannot create lock file: {exc.strerror}", path=str(self.target)) from exc
+                raise FileLockedError(msg("cannot create lock file: {reason}", reason=exc.strerror),
+                                      path=str(self.target)) from exc
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(info, fh)
             self._held = True
             return
-        raise FileLockedError("could not take over a stale lock", path=str(self.target))
+        raise FileLockedError(msg("could not take over a stale lock"), path=str(self.target))
 
     def _read_holder(self) -> dict[str, object] | None:
         try:

@@ -71,6 +71,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from readiness_app.errors import AssessmentFileError
+from readiness_app.messages import msg
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer, RoadmapEdit
 from readiness_app.questionnaire import SCALE_MAX, Library, Question, Text
 from readiness_app.scoring import Results, build_input, score, to_json
@@ -212,7 +213,7 @@ def baseline_of(af: AssessmentFile) -> BaselineSnapshot | None:
     try:
         return BaselineSnapshot.from_json(text)
     except ValueError as exc:
-        raise AssessmentFileError(f"{exc}; start the follow-up again from the baseline file",
+        raise AssessmentFileError(msg("{detail}; start the follow-up again from the baseline file", detail=str(exc)),
                                   path=str(af.path)) from exc
 
 
@@ -229,10 +230,10 @@ def start_followup(baseline_path: Path | str, new_path: Path | str, *, prefill: 
     baseline_path = Path(baseline_path)
     new_path = Path(new_path)
     if new_path.exists():
-        raise AssessmentFileError("a file of this name already exists; choose another name",
+        raise AssessmentFileError(msg("a file of this name already exists; choose another name"),
                                   path=str(new_path))
     if not new_path.parent.is_dir():
-        raise AssessmentFileError("the folder does not exist", path=str(new_path.parent))
+        raise AssessmentFileError(msg("the folder does not exist"), path=str(new_path.parent))
     if library is None:
         from readiness_app.questionnaire import load_library
 
@@ -278,7 +279,7 @@ def start_followup(baseline_path: Path | str, new_path: Path | str, *, prefill: 
         finally:
             af.close()
         if new_path.exists():
-            raise AssessmentFileError("a file of this name appeared meanwhile; nothing was written",
+            raise AssessmentFileError(msg("a file of this name appeared meanwhile; nothing was written"),
                                       path=str(new_path))
         os.replace(tmp, new_path)
     finally:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from readiness_app.errors import WorkbookImportError
+from readiness_app.messages import Bilingual, msg
 from readiness_app.model import ROLE_LABELS, ROLES, AnswerValue
 from readiness_app.questionnaire import SCALE_MAX, Library, Question
 
@@ -525,11 +526,12 @@ class ValueMapper:
         if raw is None:
             return None
         if isinstance(raw, datetime | date | time) and q.type != "text":
-            raise ValueProblem(f"a date ({cell_text(raw)}) where a {_type_name(q)} answer is expected")
+            raise ValueProblem(msg("a date ({value}) where a {kind} answer is expected", value=cell_text(raw),
+                                   kind=_type_name(q)))
         text = cell_text(raw)
         n = normalise(text)
         if text in EXCEL_ERRORS:
-            raise ValueProblem(f"the cell shows the error {text}; fix the formula or type the answer")
+            raise ValueProblem(msg("the cell shows the error {value}; fix the formula or type the answer", value=text))
         if n in self._overrides:
             return self._override(q, self._overrides[n], text)
         if n in EMPTY_WORDS:
@@ -541,7 +543,7 @@ class ValueMapper:
         if q.type == "number":
             num, _pct = _as_number(raw)
             if num is None:
-                raise ValueProblem(f"{text!r} is not a number")
+                raise ValueProblem(msg("{value} is not a number", value=repr(text)))
             return Mapped(int(num) if num.is_integer() else num)
         if q.type == "checklist":
             return self._checklist(q, raw, text)
@@ -559,11 +561,13 @@ class ValueMapper:
                 return Mapped([target] if q.type == "checklist" else target)
             if isinstance(target, int | float) and q.type == "choice":
                 return self._choice_by_value(q, float(target), text)
-            raise ValueProblem(f"the profile maps {text!r} to {target!r}, which is not an option of {q.id}")
+            raise ValueProblem(msg("the profile maps {value} to {target}, which is not an option of {question}",
+                                   value=repr(text), target=repr(target), question=q.id))
         if q.type == "scale":
             if isinstance(target, int | float) and 0 <= target <= SCALE_MAX:
                 return _whole(float(target), text)
-            raise ValueProblem(f"the profile maps {text!r} to {target!r}; a scale answer is 0-4")
+            raise ValueProblem(msg("the profile maps {value} to {target}; a scale answer is 0-4",
+                                   value=repr(text), target=repr(target)))
         if q.type == "number" and isinstance(target, int | float):
             return Mapped(target)
         return Mapped(str(target))
@@ -583,9 +587,10 @@ class ValueMapper:
             return _rescale(lvl, scale, text)
         if n in SCALE_WORDS:
             return Mapped(SCALE_WORDS[n])
-        hint = ", ".join(f"{i} {lv.en}" for i, lv in enumerate(q.levels)) or "0-4"
-        raise ValueProblem(f"{text!r} is not an answer on the 0-4 scale ({hint}); map it under \"values\" "
-                           "in the profile")
+        hint = Bilingual(", ".join(f"{i} {lv.en}" for i, lv in enumerate(q.levels)) or "0-4",
+                         ", ".join(f"{i} {lv.de}" for i, lv in enumerate(q.levels)) or "0-4")
+        raise ValueProblem(msg("{value} is not an answer on the 0-4 scale ({levels}); map it under \"values\" in "
+                               "the profile", value=repr(text), levels=hint))
 
     def _choice(self, q: Question, raw: Any, text: str, scale: tuple[float, float]) -> Mapped:
         opt = _find_option(q, text)
@@ -605,19 +610,22 @@ class ValueMapper:
         n = normalise(text)
         if n in SCALE_WORDS:
             return self._choice_by_value(q, float(SCALE_WORDS[n]), text)
-        labels = ", ".join(o.label.en for o in q.options)
-        raise ValueProblem(f"{text!r} is not one of the options ({labels})")
+        raise ValueProblem(msg("{value} is not one of the options ({options})", value=repr(text),
+                               options=_labels(q)))
 
     def _choice_by_value(self, q: Question, v: float, text: str) -> Mapped:
         for o in q.options:
             if o.value is not None and math.isclose(o.value, v):
                 return Mapped(o.id)
-        labels = ", ".join(f"{o.label.en}={_fmt(o.value)}" for o in q.options if o.value is not None)
-        raise ValueProblem(f"{text!r} gives {_fmt(v)}, which no option of {q.id} has ({labels or 'no scored options'})")
+        scored = [(o.label, o.value) for o in q.options if o.value is not None]
+        labels = Bilingual(", ".join(f"{lab.en}={_fmt(x)}" for lab, x in scored) or "no scored options",
+                           ", ".join(f"{lab.de}={_fmt(x)}" for lab, x in scored) or "keine bewerteten Optionen")
+        raise ValueProblem(msg("{value} gives {number}, which no option of {question} has ({options})",
+                               value=repr(text), number=_fmt(v), question=q.id, options=labels))
 
     def _checklist(self, q: Question, raw: Any, text: str) -> Mapped:
         if isinstance(raw, int | float) and not isinstance(raw, bool):
-            raise ValueProblem(f"a number ({text}) where a list of options is expected")
+            raise ValueProblem(msg("a number ({value}) where a list of options is expected", value=text))
         chosen: list[str] = []
         unknown: list[str] = []
         separators = r"[;\n|]+" if re.search(r"[;\n|]", text) else r","
@@ -630,8 +638,8 @@ class ValueMapper:
             elif opt not in chosen:
                 chosen.append(opt)
         if unknown:
-            labels = ", ".join(o.label.en for o in q.options)
-            raise ValueProblem(f"{', '.join(repr(u) for u in unknown)} not among the options ({labels})")
+            raise ValueProblem(msg("{values} not among the options ({options})",
+                                   values=", ".join(repr(u) for u in unknown), options=_labels(q)))
         return Mapped(chosen)
 
 
@@ -652,8 +660,8 @@ def _find_option(q: Question, text: str) -> str | None:
 def _rescale(num: float, scale: tuple[float, float], text: str) -> Mapped:
     lo, hi = scale
     if not lo - 1e-9 <= num <= hi + 1e-9:
-        raise ValueProblem(f"{text} is outside the {scale_label(scale)} scale of this column; set \"scale\" "
-                           "in the profile if the column uses another range")
+        raise ValueProblem(msg("{value} is outside the {scale} scale of this column; set \"scale\" in the profile "
+                               "if the column uses another range", value=text, scale=scale_label(scale)))
     v = (num - lo) * SCALE_MAX / (hi - lo)
     return _whole(v, text, scale)
 
@@ -662,13 +670,22 @@ def _whole(v: float, text: str, scale: tuple[float, float] | None = None) -> Map
     r = math.floor(v + 0.5)
     if math.isclose(v, r, abs_tol=1e-6):
         return Mapped(int(r))
-    how = f" on a {scale_label(scale)} scale" if scale else ""
-    return Mapped(int(r), warning=f"{text}{how} is {v:.2f} on our 0-4 scale; rounded to {r}")
+    if scale:
+        return Mapped(int(r), warning=msg("{value} on a {scale} scale is {exact} on our 0-4 scale; rounded to "
+                                          "{rounded}", value=text, scale=scale_label(scale), exact=f"{v:.2f}",
+                                          rounded=r))
+    return Mapped(int(r), warning=msg("{value} is {exact} on our 0-4 scale; rounded to {rounded}", value=text,
+                                      exact=f"{v:.2f}", rounded=r))
 
 
 def _type_name(q: Question) -> str:
-    return {"scale": "0-4 scale", "choice": "choice", "checklist": "checklist", "number": "number",
-            "text": "text"}[q.type]
+    en, de = {"scale": ("0-4 scale", "0-4-Skala"), "choice": ("choice", "Auswahl"),
+              "checklist": ("checklist", "Checkliste"), "number": ("number", "Zahl"), "text": ("text", "Text")}[q.type]
+    return Bilingual(en, de)
+
+
+def _labels(q: Question) -> Bilingual:
+    return Bilingual(", ".join(o.label.en for o in q.options), ", ".join(o.label.de for o in q.options))
 
 
 def detect_scale(numbers: Iterable[float], header: str = "",

@@ -64,6 +64,7 @@ from typing import Any
 
 from readiness_app import __version__, user_dirs
 from readiness_app.errors import QuestionnaireError, ReadinessError
+from readiness_app.messages import message_of, msg
 from readiness_app.model import ORGANISATION, Answer
 from readiness_app.questionnaire import Library, Question, Text
 from readiness_app.scoring.consensus import consensus_of
@@ -209,11 +210,11 @@ def summarise(path: Path | str) -> _Summary | SkippedFile:
             lib, question_ids = _maturity_library(af)
             answers = af.answers(ORGANISATION, question_ids=question_ids)
     except QuestionnaireError as exc:
-        return SkippedFile(str(path), f"its embedded questionnaires are damaged: {exc.one_line()}")
+        return SkippedFile(str(path), msg("its embedded questionnaires are damaged: {detail}", detail=exc.one_line()))
     except ReadinessError as exc:
-        return SkippedFile(str(path), str(exc).replace("\n", " "))
+        return SkippedFile(str(path), message_of(exc))
     except Exception as exc:  # a damaged file must not stop the benchmark
-        return SkippedFile(str(path), f"cannot be read ({type(exc).__name__}: {exc})")
+        return SkippedFile(str(path), msg("cannot be read ({detail})", detail=f"{type(exc).__name__}: {exc}"))
     overall, overall_level, dims = maturity_scores(lib, answers)
     return _Summary(
         path=str(path), assessment_id=meta.get("assessment_id", ""),
@@ -313,7 +314,7 @@ def build_portfolio(folder: Path | str, *, current: Path | str | None = None, us
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise ReadinessError("not a folder of assessment files", path=str(folder))
+        raise ReadinessError(msg("not a folder of assessment files"), path=str(folder))
     paths = sorted(p for p in folder.iterdir() if p.suffix == FILE_SUFFIX and not p.name.startswith("."))
     current_path = Path(current).resolve() if current is not None else None
     current_summary: _Summary | None = None
@@ -367,7 +368,7 @@ def build_portfolio(folder: Path | str, *, current: Path | str | None = None, us
         if isinstance(got, SkippedFile):
             skipped.append(SkippedFile(shown, got.reason))
         elif got.overall is None:
-            skipped.append(SkippedFile(shown, "no maturity criteria answered yet"))
+            skipped.append(SkippedFile(shown, msg("no maturity criteria answered yet")))
         else:
             summaries.append(_Summary(shown, got.assessment_id, got.baseline_id, got.industry, got.overall,
                                       got.overall_level, got.dims, got.names))

@@ -39,6 +39,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import _listWrapOn
 
 from readiness_app.errors import ExportError
+from readiness_app.messages import msg
 from readiness_app.resources import asset_path
 
 FONT = "DejaVuSans"
@@ -82,7 +83,7 @@ def register_fonts() -> None:
     for name, file_name in _FONT_FILES.items():
         path = folder / file_name
         if not path.is_file():
-            raise ExportError("the report font is missing; reinstall Readiness Studio", path=str(path))
+            raise ExportError(msg("the report font is missing; reinstall Readiness Studio"), path=str(path))
         pdfmetrics.registerFont(TTFont(name, str(path)))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
     addMapping(FONT, 0, 0, FONT)
@@ -94,7 +95,7 @@ def register_fonts() -> None:
 
 def hex_colour(value: str) -> Any:
     if not re.fullmatch(r"#?[0-9a-fA-F]{6}", value.strip()):
-        raise ExportError(f"the accent colour {value!r} is not a colour like #0E6E78")
+        raise ExportError(msg("the accent colour {value} is not a colour like #0E6E78", value=repr(value)))
     return colors.HexColor("#" + value.strip().lstrip("#"))
 
 
@@ -530,7 +531,7 @@ def _logo_reader(path: Path | None) -> Any:
     try:
         return ImageReader(str(path))
     except Exception as exc:  # unreadable or unsupported image
-        raise ExportError(f"cannot read the logo ({exc})", path=str(path)) from exc
+        raise ExportError(msg("cannot read the logo ({detail})", detail=str(exc)), path=str(path)) from exc
 
 
 class ReportDoc(BaseDocTemplate):  # type: ignore[misc]

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from readiness_app.errors import ExportError
+from readiness_app.messages import msg
 from readiness_app.model import Engagement, Participant, UseCase
 from readiness_app.questionnaire import Library
 from readiness_app.report_text import SECTION_IDS, t
@@ -132,11 +133,11 @@ def _check_sections(sections: Collection[str] | None) -> tuple[str, ...]:
         return SECTION_IDS
     unknown = sorted(set(sections) - set(SECTION_IDS))
     if unknown:
-        raise ExportError(f"unknown report section(s): {', '.join(unknown)}; "
-                          f"choose from {', '.join(SECTION_IDS)}")
+        raise ExportError(msg("unknown report section(s): {unknown}; choose from {known}",
+                              unknown=", ".join(unknown), known=", ".join(SECTION_IDS)))
     chosen = tuple(s for s in SECTION_IDS if s in sections)
     if not chosen:
-        raise ExportError("the report needs at least one section")
+        raise ExportError(msg("the report needs at least one section"))
     return chosen
 
 
@@ -153,11 +154,11 @@ def build_report(assessment_file: Path | str, out_path: Path | str, *, lang: str
     stops the build with :class:`ReportCancelled`.
     """
     if lang not in (None, "en", "de"):
-        raise ExportError(f"unknown report language {lang!r}; use en or de")
+        raise ExportError(msg("unknown report language {lang}; use en or de", lang=repr(lang)))
     chosen = _check_sections(sections)
     out = Path(out_path)
     if not out.parent.is_dir():
-        raise ExportError("the folder does not exist", path=str(out.parent))
+        raise ExportError(msg("the folder does not exist"), path=str(out.parent))
     if progress:
         progress(0)
     data = load_report_data(Path(assessment_file))
@@ -220,7 +221,7 @@ def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, .
     consultancy = (branding.consultancy or e.consultancy).strip()
     logo = branding.logo if branding.logo is not None else default_logo_path()
     if not logo.is_file():
-        raise ExportError("the logo file does not exist", path=str(logo))
+        raise ExportError(msg("the logo file does not exist"), path=str(logo))
     decor = PageDecor(
         client=client, short_title=t("doc.short_title", lang), consultancy=consultancy,
         confidential=t("confidential", lang) + (f" · {consultancy}" if consultancy else ""),

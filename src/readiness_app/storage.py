@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from readiness_app import __version__
 from readiness_app.errors import AssessmentFileError
 from readiness_app.filelock import FileLock
+from readiness_app.messages import msg
 from readiness_app.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from readiness_app.model import (
     CONSENSUS,
@@ -73,18 +74,18 @@ def _decode(text: str | None) -> AnswerValue:
 
 def _check_header(path: Path) -> None:
     if not path.exists():
-        raise AssessmentFileError("file not found", path=str(path))
+        raise AssessmentFileError(msg("file not found"), path=str(path))
     if path.is_dir():
-        raise AssessmentFileError("is a folder, not an assessment file", path=str(path))
+        raise AssessmentFileError(msg("is a folder, not an assessment file"), path=str(path))
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise AssessmentFileError(f"cannot read the file: {exc.strerror}", path=str(path)) from exc
+        raise AssessmentFileError(msg("cannot read the file: {reason}", reason=exc.strerror), path=str(path)) from exc
     if header != SQLITE_HEADER:
         raise AssessmentFileError(
-            "not a Readiness Studio assessment (the file is not an SQLite database). "
-            "Choose a .readiness file, or use Import for Excel workbooks.",
+            msg("not a Readiness Studio assessment (the file is not an SQLite database). "
+                "Choose a .readiness file, or use Import for Excel workbooks."),
             path=str(path),
         )
 
@@ -97,7 +98,7 @@ def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
 
 def _unreadable(path: Path | None, exc: sqlite3.DatabaseError) -> AssessmentFileError:
     return AssessmentFileError(
-        f"the file is damaged and cannot be read ({exc}). Open a backup or an exported copy.",
+        msg("the file is damaged and cannot be read ({detail}). Open a backup or an exported copy.", detail=str(exc)),
         path=None if path is None else str(path))
 
 
@@ -110,7 +111,7 @@ def _check_integrity(conn: sqlite3.Connection, path: Path, *, quick: bool) -> No
     if [tuple(r) for r in result] != [("ok",)]:
         first = result[0][0] if result else "unknown problem"
         raise AssessmentFileError(
-            f"the file is damaged (integrity check: {first}). Open a backup or an exported copy.",
+            msg("the file is damaged (integrity check: {detail}). Open a backup or an exported copy.", detail=first),
             path=str(path),
         )
 
@@ -126,12 +127,13 @@ def _inspect(conn: sqlite3.Connection, path: Path, *, quick: bool = False, integ
         raise _unreadable(path, exc) from exc
     if app_id != APPLICATION_ID:
         raise AssessmentFileError(
-            "an SQLite database, but not a Readiness Studio assessment.", path=str(path)
+            msg("an SQLite database, but not a Readiness Studio assessment."), path=str(path)
         )
     if version > SCHEMA_VERSION:
         raise AssessmentFileError(
-            f"written by a newer version of Readiness Studio (file format {version}; this version "
-            f"reads up to {SCHEMA_VERSION}). Update Readiness Studio to open it; the file was not changed.",
+            msg("written by a newer version of Readiness Studio (file format {version}; this version reads up to "
+                "{supported}). Update Readiness Studio to open it; the file was not changed.",
+                version=version, supported=SCHEMA_VERSION),
             path=str(path),
         )
     return version
@@ -219,7 +221,7 @@ class AssessmentFile:
         """Write a new assessment file (built beside the target, then moved in place)."""
         path = Path(path)
         if path.exists() and not overwrite:
-            raise AssessmentFileError("a file of this name already exists", path=str(path))
+            raise AssessmentFileError(msg("a file of this name already exists"), path=str(path))
         engagement = engagement or Engagement()
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
         os.close(fd)
@@ -289,7 +291,7 @@ class AssessmentFile:
                 if check is None:
                     probe.close()
             if not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR:  # marked read-only
-                raise AssessmentFileError("the file is read-only; save a copy to edit it", path=str(path))
+                raise AssessmentFileError(msg("the file is read-only; save a copy to edit it"), path=str(path))
             if version < SCHEMA_VERSION:
                 backup = path.with_name(f"{path.stem}.format{version}-backup{path.suffix}")
                 _copy_database(path, backup)
@@ -304,7 +306,7 @@ class AssessmentFile:
             _settle(check)
             if file_lock is not None:
                 file_lock.release()
-            raise AssessmentFileError(f"cannot open the assessment ({exc})", path=str(path)) from exc
+            raise AssessmentFileError(msg("cannot open the assessment ({detail})", detail=str(exc)), path=str(path)) from exc
         except BaseException:
             _settle(check)
             if file_lock is not None:
@@ -341,7 +343,8 @@ class AssessmentFile:
             if int(mem.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
                 migrate(snapshot.db)
         except sqlite3.DatabaseError as exc:
-            raise AssessmentFileError(f"cannot read the assessment ({exc})", path=str(path)) from exc
+            raise AssessmentFileError(msg("cannot read the assessment ({detail})", detail=str(exc)),
+                                      path=str(path)) from exc
         return snapshot
 
     @classmethod
@@ -364,7 +367,8 @@ class AssessmentFile:
                 conn.close()
                 raise
         except sqlite3.DatabaseError as exc:
-            raise AssessmentFileError(f"cannot read the assessment ({exc})", path=str(path)) from exc
+            raise AssessmentFileError(msg("cannot read the assessment ({detail})", detail=str(exc)),
+                                      path=str(path)) from exc
         if version < SCHEMA_VERSION:
             conn.close()
             return cls.open_readonly(path)
@@ -408,7 +412,7 @@ class AssessmentFile:
 
     def _check_writable(self) -> None:
         if self.readonly:
-            raise AssessmentFileError("opened read-only", path=str(self.path))
+            raise AssessmentFileError(msg("opened read-only"), path=str(self.path))
         self.wait_checked()
 
     @contextlib.contextmanager
@@ -426,7 +430,7 @@ class AssessmentFile:
                      "after": None if after is None else json.dumps(after, ensure_ascii=False)}
                 )
         except sqlite3.OperationalError as exc:
-            raise AssessmentFileError(f"could not save the change ({exc}); nothing was changed",
+            raise AssessmentFileError(msg("could not save the change ({detail}); nothing was changed", detail=str(exc)),
                                       path=str(self.path)) from exc
 
     def meta(self) -> dict[str, str]:
@@ -766,7 +770,7 @@ class AssessmentFile:
                 latest[r["id"]] = r  # the latest snapshot of each instrument wins
             lib_row = latest.pop(LIBRARY_INSTRUMENT_ID, None)
             if lib_row is None or not latest:
-                raise AssessmentFileError("the file holds no questionnaire snapshot", path=str(self.path))
+                raise AssessmentFileError(msg("the file holds no questionnaire snapshot"), path=str(self.path))
             self._library = library_from_sources(
                 [r["source"] for r in latest.values()], lib_row["source"], str(self.path))
         return self._library

@@ -54,6 +54,7 @@ from readiness_app.import_mapping import (
     role_from_text,
     scale_label,
 )
+from readiness_app.messages import Bilingual, message_of, msg
 from readiness_app.model import (
     CONSENSUS,
     ORGANISATION,
@@ -357,8 +358,8 @@ class _ForeignImport:
         for name, explicit in self._selected():
             self._read_sheet(name, explicit)
         if not self.sheets_read:
-            raise import_error(self.rd.path, "no sheet with a question column and an answer column was found; "
-                                             "choose the sheet, header row and columns (a profile)",
+            raise import_error(self.rd.path, msg("no sheet with a question column and an answer column was found; "
+                                                 "choose the sheet, header row and columns (a profile)"),
                                sheet=self.sheet)
         return self._build()
 
@@ -368,7 +369,7 @@ class _ForeignImport:
         hr = self.header_row or detect_header_row(values[:HEADER_SEARCH_ROWS])
         severity: Severity = "error" if explicit else "info"
         if hr is None:
-            self.problem(name, None, None, "no header row found; sheet skipped (give --header-row)", severity)
+            self.problem(name, None, None, msg("no header row found; sheet skipped (give --header-row)"), severity)
             return
         header_cells = next((vals for n, vals in values if n == hr), [])
         headers = [cell_text(v) for v in header_cells]
@@ -378,16 +379,19 @@ class _ForeignImport:
             for role, ref in self.profile.columns.items():
                 idx = resolve_column(ref, headers)
                 if idx is None:
-                    self.problem(name, hr, None, f"no column {ref!r} for {COLUMN_LABELS[role][0].lower()} "
-                                                 f"in the header row; sheet skipped", severity)
+                    self.problem(name, hr, None, msg("no column {column} for {role} in the header row; sheet skipped",
+                                                     column=repr(ref), role=Bilingual(COLUMN_LABELS[role][0].lower(),
+                                                                                      COLUMN_LABELS[role][1])),
+                                 severity)
                     return
                 cols[role] = idx
         else:
             cols = guess_columns(headers)
         if "answer" not in cols or not ({"question", "question_id"} & set(cols)):
-            missing = "answer column" if "answer" not in cols else "question (id or text) column"
-            self.problem(name, hr, None, f"row {hr} has no {missing}; sheet skipped (map the columns in a profile)",
-                         severity)
+            missing = (Bilingual("answer column", "Antwortspalte") if "answer" not in cols
+                       else Bilingual("question (id or text) column", "Fragenspalte (ID oder Text)"))
+            self.problem(name, hr, None, msg("row {row} has no {missing}; sheet skipped (map the columns in a profile)",
+                                             row=hr, missing=missing), severity)
             return
         self.sheets_read.append(name)
         self.header_rows[name] = hr
@@ -428,8 +432,9 @@ class _ForeignImport:
             for role, c in picked.items():
                 if c.formula and c.value is None and role in ("answer", "answer_value", "question", "question_id"):
                     self.problem(name, number, cols[role],
-                                 f"a formula ({c.formula_text[:40]}) with no saved result; open the workbook in "
-                                 "Excel or LibreOffice, let it calculate, save it and import again")
+                                 msg("a formula ({formula}) with no saved result; open the workbook in Excel or "
+                                     "LibreOffice, let it calculate, save it and import again",
+                                     formula=c.formula_text[:40]))
             self.rows.append(_RawRow(
                 name, number,
                 qid=cell_text(get("question_id").value), qtext=cell_text(get("question").value),
@@ -439,7 +444,8 @@ class _ForeignImport:
                 use_case=cell_text(get("use_case").value), scope=cell_text(get("scope").value),
                 answer_col=cols["answer"], value_col=cols.get("answer_value")))
         if repeated:
-            self.problem(name, None, None, f"{repeated} repeated header row(s) inside the sheet skipped", "info")
+            self.problem(name, None, None, msg("{count} repeated header row(s) inside the sheet skipped", count=repeated),
+                         "info")
 
     # -- mapping
     def _build(self) -> ImportPlan:
@@ -456,7 +462,7 @@ class _ForeignImport:
             has_answer = r.answer.value is not None and cell_text(r.answer.value) != ""
             if not r.qid and not r.qtext:
                 if has_answer:
-                    self.problem(r.sheet, r.row, None, "an answer but no question id or text")
+                    self.problem(r.sheet, r.row, None, msg("an answer but no question id or text"))
                 continue
             m = matcher.match(r.qid, r.qtext)
             if m.question is None:
@@ -465,11 +471,13 @@ class _ForeignImport:
                 shown = f"{r.qid} ({_short(r.qtext, 50)})" if r.qid and r.qtext else (r.qid or r.qtext)
                 if m.best_guess is not None and m.confidence >= 0.5:
                     self.problem(r.sheet, r.row, None,
-                                 f"question {_short(shown)!r} matches {m.best_guess.id} ({_short(m.best_guess.text.en)!r}) "
-                                 f"only {m.confidence:.0%}; below {profile.min_confidence:.0%}: add it under "
-                                 "\"questions\" in the profile to accept")
+                                 msg("question {question} matches {id} ({text}) only {confidence}; below {minimum}: "
+                                     "add it under \"questions\" in the profile to accept",
+                                     question=repr(_short(shown)), id=m.best_guess.id,
+                                     text=Bilingual(repr(_short(m.best_guess.text.en)), repr(_short(m.best_guess.text.de))),
+                                     confidence=f"{m.confidence:.0%}", minimum=f"{profile.min_confidence:.0%}"))
                 else:
-                    self.problem(r.sheet, r.row, None, f"no question matches {_short(shown)!r}")
+                    self.problem(r.sheet, r.row, None, msg("no question matches {question}", question=repr(_short(shown))))
                 continue
             if not has_answer and not r.note:
                 unanswered += 1
@@ -491,8 +499,9 @@ class _ForeignImport:
             sc, why = detect_scale(nums, self.answer_header.get(name, ""), offered)
             scales[name] = sc
             if nums or offered:
-                self.problem(name, None, None, f"numbers in the answer column read as a {scale_label(sc)} scale "
-                                               f"({why}); set \"scale\" in the profile to change", "info")
+                self.problem(name, None, None, msg("numbers in the answer column read as a {scale} scale ({why}); set "
+                                                   "\"scale\" in the profile to change", scale=scale_label(sc), why=why),
+                             "info")
 
         participants: dict[str, Participant] = {}
         use_cases: dict[str, UseCase] = {}
@@ -505,7 +514,7 @@ class _ForeignImport:
             try:
                 mapped = mapper.map(q, source_cell.value, scales[r.sheet])
             except ValueProblem as exc:
-                self.problem(r.sheet, r.row, col, str(exc))
+                self.problem(r.sheet, r.row, col, message_of(exc))
                 continue
             if mapped is None and not r.note:
                 unanswered += 1
@@ -529,8 +538,9 @@ class _ForeignImport:
             if q.scope == "use_case":
                 ucname = r.use_case or (r.scope if normalise(r.scope) not in ORGANISATION_WORDS else "") or default_uc
                 if not ucname:
-                    self.problem(r.sheet, r.row, None, f"{q.id} is asked per use case, but the row names no use "
-                                                       "case (map a use-case column or set default_use_case)")
+                    self.problem(r.sheet, r.row, None, msg("{question} is asked per use case, but the row names no use "
+                                                           "case (map a use-case column or set default_use_case)",
+                                                           question=q.id))
                     continue
                 key = normalise(ucname)
                 uc = use_cases.get(key)
@@ -541,9 +551,10 @@ class _ForeignImport:
             k = (q.id, scope, pid)
             if k in seen:
                 s0, r0 = seen[k]
-                self.problem(r.sheet, r.row, None, f"{q.id} is answered already ({s0} / row {r0}) for "
-                                                   f"{pname or 'the consensus'}{' / ' + ucname if ucname else ''}; "
-                                                   "this row is skipped")
+                who = pname or Bilingual("the consensus", "den Konsens")
+                self.problem(r.sheet, r.row, None, msg("{question} is answered already ({sheet} / row {row}) for "
+                                                       "{who}{where}; this row is skipped", question=q.id, sheet=s0,
+                                                       row=r0, who=who, where=f" / {ucname}" if ucname else ""))
                 continue
             seen[k] = (r.sheet, r.row)
             how, conf = self._confidence[(r.sheet, r.row)]
@@ -556,7 +567,8 @@ class _ForeignImport:
                 raw = f"{raw} = {cell_text(source_cell.value)}"
             answers.append(PlannedAnswer(answer, r.sheet, r.row, raw, q.text.en, how, conf, pname, ucname))
         if unanswered:
-            self.problem("", None, None, f"{unanswered} question row(s) without an answer skipped", "info")
+            self.problem("", None, None, msg("{count} question row(s) without an answer skipped", count=unanswered),
+                         "info")
 
         lang = profile.language or guess_language(h for hs in self.headers_by_sheet.values() for h in hs)
         eng_fields = {f.name for f in fields(Engagement)}
@@ -608,15 +620,15 @@ def apply_plan(plan: ImportPlan, target: Path, *, overwrite: bool = False, autho
 
     target = Path(target)
     if plan.errors and not allow_problems:
-        raise WorkbookImportError(f"{len(plan.errors)} row(s) cannot be imported; first: "
-                                  f"{plan.errors[0].format()}. Fix the workbook or the profile, or import "
-                                  "the rest anyway", path=plan.file)
+        raise WorkbookImportError(msg("{count} row(s) cannot be imported; first: {first}. Fix the workbook or the "
+                                      "profile, or import the rest anyway", count=len(plan.errors),
+                                      first=plan.errors[0].format()), path=plan.file)
     if not plan.answers and plan.kind == "foreign":
-        raise WorkbookImportError("nothing to import: no answer could be read", path=plan.file)
+        raise WorkbookImportError(msg("nothing to import: no answer could be read"), path=plan.file)
     if target.exists() and not overwrite:
-        raise WorkbookImportError("exists already; choose another name or allow replacing it", path=str(target))
+        raise WorkbookImportError(msg("exists already; choose another name or allow replacing it"), path=str(target))
     if not target.parent.is_dir():
-        raise WorkbookImportError("the folder does not exist", path=str(target.parent))
+        raise WorkbookImportError(msg("the folder does not exist"), path=str(target.parent))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".import.tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -642,7 +654,8 @@ def apply_plan(plan: ImportPlan, target: Path, *, overwrite: bool = False, autho
         with contextlib.suppress(OSError):
             Path(tmp_name + "-journal").unlink()
         if isinstance(exc, ValueError | KeyError):
-            raise WorkbookImportError(f"the import could not be written ({exc}); nothing was written",
+            raise WorkbookImportError(msg("the import could not be written ({detail}); nothing was written",
+                                          detail=str(exc)),
                                       path=plan.file) from exc
         raise
     return target
@@ -651,18 +664,19 @@ def apply_plan(plan: ImportPlan, target: Path, *, overwrite: bool = False, autho
 def apply_into(plan: ImportPlan, af: Any, *, allow_problems: bool = False) -> int:
     """Add a plan's participants, use cases and answers to the open assessment ``af``."""
     if plan.kind == "scorecard":
-        raise WorkbookImportError("a scorecard rebuilds a whole assessment; import it into a new file instead",
+        raise WorkbookImportError(msg("a scorecard rebuilds a whole assessment; import it into a new file instead"),
                                   path=plan.file)
     if plan.kind == "template" and plan.assessment_id and plan.assessment_id != af.meta().get("assessment_id"):
-        raise WorkbookImportError("this template was exported from another assessment; import it into the "
-                                  "assessment it came from, or into a new file", path=plan.file)
+        raise WorkbookImportError(msg("this template was exported from another assessment; import it into the "
+                                      "assessment it came from, or into a new file"), path=plan.file)
     if plan.errors and not allow_problems:
-        raise WorkbookImportError(f"{len(plan.errors)} row(s) cannot be imported; first: "
-                                  f"{plan.errors[0].format()}", path=plan.file)
+        raise WorkbookImportError(msg("{count} row(s) cannot be imported; first: {first}", count=len(plan.errors),
+                                      first=plan.errors[0].format()), path=plan.file)
     try:
         return _write_plan(af, plan, new_file=False)
     except (ValueError, KeyError) as exc:
-        raise WorkbookImportError(f"the answers do not fit this assessment ({exc})", path=plan.file) from exc
+        raise WorkbookImportError(msg("the answers do not fit this assessment ({detail})", detail=str(exc)),
+                                  path=plan.file) from exc
 
 
 def _write_plan(af: Any, plan: ImportPlan, *, new_file: bool) -> int:

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from readiness_app.errors import WorkbookImportError
+from readiness_app.messages import join, msg
 
 if TYPE_CHECKING:  # pragma: no cover
     from openpyxl.cell.cell import Cell
@@ -72,9 +73,9 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 def import_error(path: Path | str, reason: str, *, sheet: str | None = None, row: int | None = None,
                  column: str | None = None) -> WorkbookImportError:
     """A :class:`WorkbookImportError` naming the file (by name), sheet, row and column."""
-    parts = [p for p in (sheet, f"row {row}" if row is not None else None,
-                         f"column {column}" if column else None) if p]
-    return WorkbookImportError(reason, path=Path(path).name, place=" / ".join(parts) or None)
+    parts = [p for p in (sheet, msg("row {row}", row=row) if row is not None else None,
+                         msg("column {column}", column=column) if column else None) if p]
+    return WorkbookImportError(reason, path=Path(path).name, place=join(parts, " / ") if parts else None)
 
 
 # --------------------------------------------------------------------------- preflight
@@ -115,44 +116,45 @@ def preflight(path: Path, *, scan_all: bool = False) -> Preflight:
             head = fh.read(8)
             size = os.fstat(fh.fileno()).st_size
     except FileNotFoundError as exc:
-        raise import_error(path, "file not found") from exc
+        raise import_error(path, msg("file not found")) from exc
     except IsADirectoryError as exc:
-        raise import_error(path, "is a folder, not a workbook") from exc
+        raise import_error(path, msg("is a folder, not a workbook")) from exc
     except OSError as exc:
-        raise import_error(path, f"cannot read the file ({exc.strerror})") from exc
+        raise import_error(path, msg("cannot read the file ({reason})", reason=exc.strerror)) from exc
     if size == 0:
-        raise import_error(path, "the file is empty, not an Excel workbook")
+        raise import_error(path, msg("the file is empty, not an Excel workbook"))
     if head.startswith(OLE_MAGIC):
         raise import_error(path, _ole_reason(path))
     if head.startswith(EMPTY_ZIP_MAGIC):
-        raise import_error(path, "an empty zip archive, not an Excel workbook")
+        raise import_error(path, msg("an empty zip archive, not an Excel workbook"))
     if not head.startswith(ZIP_MAGIC):
-        raise import_error(path, "not an Excel workbook (.xlsx): the file is not a zip archive. "
-                                 "CSV and other formats must be saved as .xlsx first")
+        raise import_error(path, msg("not an Excel workbook (.xlsx): the file is not a zip archive. "
+                                     "CSV and other formats must be saved as .xlsx first"))
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise import_error(path, f"the workbook is damaged or truncated ({exc}); "
-                                 "open it in Excel or LibreOffice and save it again") from exc
+        raise import_error(path, msg("the workbook is damaged or truncated ({detail}); open it in Excel or "
+                                     "LibreOffice and save it again", detail=str(exc))) from exc
     with zf:
         infos = {i.filename: i for i in zf.infolist()}
         if "mimetype" in infos and b"opendocument" in _read_head(zf, infos["mimetype"], 200):
-            raise import_error(path, "an OpenDocument spreadsheet (.ods); save it as Excel workbook (.xlsx) first")
+            raise import_error(path, msg("an OpenDocument spreadsheet (.ods); save it as Excel workbook (.xlsx) first"))
         if "[Content_Types].xml" not in infos:
-            raise import_error(path, "a zip archive, but not an Excel workbook (no [Content_Types].xml)")
+            raise import_error(path, msg("a zip archive, but not an Excel workbook (no [Content_Types].xml)"))
         total = 0
         for info in infos.values():
             total += info.file_size
             if info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                raise import_error(path, f"part {info.filename} expands {info.file_size // max(info.compress_size, 1)}"
-                                         "-fold; refused as a possible zip bomb")
+                raise import_error(path, msg("part {part} expands {ratio}-fold; refused as a possible zip bomb",
+                                             part=info.filename, ratio=info.file_size // max(info.compress_size, 1)))
         if total > MAX_UNCOMPRESSED:
-            raise import_error(path, f"the workbook expands to {total // (1024 * 1024)} MB; an assessment "
-                                     f"workbook is far smaller (limit {MAX_UNCOMPRESSED // (1024 * 1024)} MB)")
+            raise import_error(path, msg("the workbook expands to {size} MB; an assessment workbook is far smaller "
+                                         "(limit {limit} MB)", size=total // (1024 * 1024),
+                                         limit=MAX_UNCOMPRESSED // (1024 * 1024)))
         for name, info in infos.items():
             if name.endswith((".xml", ".rels", ".vml")) and _DTD.search(_read_head(zf, info, 16384)):
-                raise import_error(path, f"part {name} declares an XML document type or entities, which "
-                                         "workbooks never need; refused for safety")
+                raise import_error(path, msg("part {part} declares an XML document type or entities, which "
+                                             "workbooks never need; refused for safety", part=name))
         result = Preflight(path)
         _find_sheets(zf, infos, result)
         for name, part in result.sheet_parts.items():
@@ -178,12 +180,12 @@ def _ole_reason(path: Path) -> str:
     except OSError:
         data = b""
     if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
-        return ("the workbook is password-protected (encrypted). Open it in Excel, remove the password "
-                "(File > Info > Protect Workbook), save it and import again")
+        return msg("the workbook is password-protected (encrypted). Open it in Excel, remove the password "
+                   "(File > Info > Protect Workbook), save it and import again")
     if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
-        return "an old Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice and save it as .xlsx"
-    return ("an OLE compound file (a password-protected workbook or an old .xls file), not an .xlsx "
-            "workbook; remove the password or save it as .xlsx")
+        return msg("an old Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice and save it as .xlsx")
+    return msg("an OLE compound file (a password-protected workbook or an old .xls file), not an .xlsx "
+               "workbook; remove the password or save it as .xlsx")
 
 
 def _read_head(zf: zipfile.ZipFile, info: zipfile.ZipInfo, n: int) -> bytes:
@@ -191,8 +193,9 @@ def _read_head(zf: zipfile.ZipFile, info: zipfile.ZipInfo, n: int) -> bytes:
         with zf.open(info) as fh:
             return fh.read(n)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
-        raise import_error(zf.filename or "", f"the workbook is damaged (part {info.filename}: {exc}); "
-                                              "open it in Excel or LibreOffice and save it again") from exc
+        raise import_error(zf.filename or "", msg("the workbook is damaged (part {part}: {detail}); open it in "
+                                                  "Excel or LibreOffice and save it again",
+                                                  part=info.filename, detail=str(exc))) from exc
 
 
 def _find_sheets(zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], result: Preflight) -> None:
@@ -201,7 +204,7 @@ def _find_sheets(zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], result:
     if wb_part not in infos:
         candidates = [n for n in infos if n.endswith("workbook.xml")]
         if not candidates:
-            raise import_error(result.path, "a zip archive, but not an Excel workbook (no workbook part)")
+            raise import_error(result.path, msg("a zip archive, but not an Excel workbook (no workbook part)"))
         wb_part = candidates[0]
     base = wb_part.rsplit("/", 1)[0]
     rels_part = f"{base}/_rels/{wb_part.rsplit('/', 1)[1]}.rels"
@@ -275,15 +278,16 @@ def _scan_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: s
                         after += buf[end.end():]
                 if rows > MAX_ROWS:
                     raise import_error(
-                        path, f"the sheet has more than {MAX_ROWS:,} rows; an assessment workbook has a few "
-                              "thousand at most. Delete unused rows or split the sheet, then import again",
+                        path, msg("the sheet has more than {limit} rows; an assessment workbook has a few thousand "
+                                  "at most. Delete unused rows or split the sheet, then import again",
+                                  limit=f"{MAX_ROWS:,}"),
                         sheet=sheet)
                 if final:
                     break
                 tail = buf[cut:]
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-        raise import_error(path, f"the workbook is damaged ({exc}); open it in Excel or LibreOffice "
-                                 "and save it again", sheet=sheet) from exc
+        raise import_error(path, msg("the workbook is damaged ({detail}); open it in Excel or LibreOffice "
+                                     "and save it again", detail=str(exc)), sheet=sheet) from exc
     return SheetScan(rows, formulas, tuple(merges), dimension, _validations(bytes(after)))
 
 
@@ -389,7 +393,7 @@ class WorkbookReader:
         import openpyxl
 
         if not openpyxl.DEFUSEDXML:  # pragma: no cover - defusedxml is a dependency
-            raise import_error(self.path, "defusedxml is not installed; refusing to read workbooks unsafely")
+            raise import_error(self.path, msg("defusedxml is not installed; refusing to read workbooks unsafely"))
         # openpyxl warns about features it drops (extensions, images) while it reads lazily; the user
         # cannot act on these, so they stay out of the output
         warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl(\..*)?$")
@@ -439,7 +443,8 @@ class WorkbookReader:
         found = resolve_sheet(self.sheet_names, wanted)
         if found is None:
             listed = ", ".join(repr(n) for n in self.sheet_names)
-            raise import_error(self.path, f"no sheet named {wanted!r}; the workbook has {listed}")
+            raise import_error(self.path, msg("no sheet named {name}; the workbook has {listed}",
+                                              name=repr(wanted), listed=listed))
         return found
 
     def scan(self, sheet: str) -> SheetScan | None:
@@ -506,7 +511,7 @@ class WorkbookReader:
         try:
             return wb[name]
         except KeyError as exc:
-            raise import_error(self.path, f"no sheet named {name!r}") from exc
+            raise import_error(self.path, msg("no sheet named {name}", name=repr(name))) from exc
 
 
 def _clean(v: Any) -> CellValue:
@@ -521,12 +526,15 @@ def _describe(exc: Exception) -> str:
     name = type(exc).__name__
     text = str(exc) or name
     if "Entities" in name or "DTD" in name or "DefusedXml" in name or "Forbidden" in name:
-        return "the workbook declares XML entities, which workbooks never need; refused for safety"
+        return msg("the workbook declares XML entities, which workbooks never need; refused for safety")
     if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
-        return f"the workbook is damaged or truncated ({text}); open it in Excel or LibreOffice and save it again"
+        return msg("the workbook is damaged or truncated ({detail}); open it in Excel or LibreOffice and save it "
+                   "again", detail=text)
     if isinstance(exc, KeyError):
-        return f"the workbook is incomplete (missing part {text}); open it in Excel or LibreOffice and save it again"
-    return f"cannot read the workbook ({name}: {text}); open it in Excel or LibreOffice and save it again"
+        return msg("the workbook is incomplete (missing part {part}); open it in Excel or LibreOffice and save it "
+                   "again", part=text)
+    return msg("cannot read the workbook ({detail}); open it in Excel or LibreOffice and save it again",
+               detail=f"{name}: {text}")
 
 
 # --------------------------------------------------------------------------- writing
@@ -653,15 +661,15 @@ def read_data_sheet(reader: WorkbookReader) -> tuple[str, dict[str, Any]]:
             digest.update(f"{key}\x00{idx}\x00{text}\x00".encode())
             parts.setdefault(key, []).append((idx, text))
     if not stored or stored != digest.hexdigest():
-        raise import_error(reader.path, "the hidden data sheet of this Readiness Studio workbook is incomplete or "
-                                        "was changed, so the assessment cannot be rebuilt exactly; import it "
-                                        "with a profile instead", sheet=DATA_SHEET)
+        raise import_error(reader.path, msg("the hidden data sheet of this Readiness Studio workbook is incomplete "
+                                            "or was changed, so the assessment cannot be rebuilt exactly; import "
+                                            "it with a profile instead"), sheet=DATA_SHEET)
     records: dict[str, Any] = {}
     for key, chunks in parts.items():
         try:
             records[key] = json.loads("".join(t for _i, t in sorted(chunks)))
         except json.JSONDecodeError as exc:
-            raise import_error(reader.path, f"the hidden data ({key}) is damaged: {exc.msg}",
+            raise import_error(reader.path, msg("the hidden data ({key}) is damaged: {detail}", key=key, detail=exc.msg),
                                sheet=DATA_SHEET) from exc
     return fmt, records
 

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from readiness_app import __version__
 from readiness_app.errors import ExportError, ReadinessError
+from readiness_app.messages import msg
 from readiness_app.model import (
     Answer,
     Engagement,
@@ -152,14 +153,15 @@ def _export(af: AssessmentFile, target: Path, lang: str | None, progress: Progre
     except ReadinessError:
         raise
     except OSError as exc:
-        raise ExportError(f"cannot write the scorecard ({exc.strerror or exc})", path=str(target)) from exc
+        raise ExportError(msg("cannot write the scorecard ({detail})", detail=str(exc.strerror or exc)),
+                          path=str(target)) from exc
     step(100)
     return target
 
 
 def _save(wb: Any, target: Path, book: _Scorecard, answers: list[Answer], step: Callable[[int], None]) -> None:
     if not target.parent.is_dir():
-        raise ExportError("the folder does not exist", path=str(target.parent))
+        raise ExportError(msg("the folder does not exist"), path=str(target.parent))
     fd, raw_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".raw.tmp", dir=target.parent)
     os.close(fd)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -902,7 +904,8 @@ def read_scorecard(rd: WorkbookReader) -> ImportPlan:
         edits = [RoadmapEdit(**e) for e in data["roadmap_edits"]]
         meta = {str(k): str(v) for k, v in (data.get("meta") or {}).items() if k in BASELINE_META_KEYS}
     except (KeyError, TypeError, ValueError) as exc:
-        raise import_error(rd.path, f"the scorecard's hidden data is incomplete ({exc})", sheet=DATA_SHEET) from exc
+        raise import_error(rd.path, msg("the scorecard's hidden data is incomplete ({detail})", detail=str(exc)),
+                           sheet=DATA_SHEET) from exc
     p_names = {p.id: p.name for p in participants}
     uc_names = {u.id: u.name for u in use_cases}
     planned = [PlannedAnswer(a, DATA_SHEET, 0, "", "", "scorecard", 1.0, p_names.get(a.participant_id, ""),

@@ -26,6 +26,7 @@ from readiness_app.import_mapping import (
     normalise,
     role_from_text,
 )
+from readiness_app.messages import message_of, msg
 from readiness_app.model import (
     CONSENSUS,
     ORGANISATION,
@@ -193,7 +194,8 @@ def export_template(af: AssessmentFile, target: Path, *, lang: str | None = None
     try:
         return save_workbook_atomic(wb, Path(target))
     except OSError as exc:
-        raise ExportError(f"cannot write the template ({exc.strerror or exc})", path=str(target)) from exc
+        raise ExportError(msg("cannot write the template ({detail})", detail=str(exc.strerror or exc)),
+                          path=str(target)) from exc
 
 
 def _questionnaire_sheet(qs: Any, qn: Questionnaire, use_cases: list[UseCase], lang: str) -> None:
@@ -273,7 +275,8 @@ def read_template(rd: WorkbookReader, library: Library | None = None) -> ImportP
         layout = data["layout"]
         sheets: dict[str, str] = layout["sheets"]
     except (KeyError, TypeError, ValueError) as exc:
-        raise import_error(rd.path, f"the template's hidden data is incomplete ({exc})", sheet=DATA_SHEET) from exc
+        raise import_error(rd.path, msg("the template's hidden data is incomplete ({detail})", detail=str(exc)),
+                           sheet=DATA_SHEET) from exc
     lang = data.get("assessment", {}).get("language", engagement.language)
     problems: list[ImportProblem] = []
     file = rd.name
@@ -313,8 +316,8 @@ def read_template(rd: WorkbookReader, library: Library | None = None) -> ImportP
         try:
             sheet = rd.resolve(title)
         except Exception:
-            problems.append(ImportProblem(title, None, None, "sheet missing from the template; its answers are not "
-                                          "imported", "warning"))
+            problems.append(ImportProblem(title, None, None, msg("sheet missing from the template; its answers are "
+                                                                 "not imported"), "warning"))
             continue
         read_sheets.append(sheet)
         for number, cells in rd.rows(sheet, max_col=COL_SCOPE):
@@ -332,28 +335,30 @@ def read_template(rd: WorkbookReader, library: Library | None = None) -> ImportP
                 continue
             q = lib.question(qid)
             if q is None:
-                problems.append(ImportProblem(sheet, number, "A", f"unknown question id {qid!r} (was the ID column "
-                                                                   "changed?)"))
+                problems.append(ImportProblem(sheet, number, "A", msg("unknown question id {id} (was the ID column "
+                                                                      "changed?)", id=repr(qid))))
                 continue
             scope = cell_text(get(COL_SCOPE)) or ORGANISATION
             if q.scope == "organisation":
                 scope = ORGANISATION
             elif scope not in uc_names:
                 problems.append(ImportProblem(sheet, number, column_letter(COL_SCOPE),
-                                              f"unknown use case id {scope!r} (was the hidden column changed?)"))
+                                              msg("unknown use case id {id} (was the hidden column changed?)",
+                                                  id=repr(scope))))
                 continue
             try:
                 mapped = mapper.map(q, raw, (0.0, 4.0))
             except ValueProblem as exc:
                 problems.append(ImportProblem(sheet, number, f"{column_letter(COL_ANSWER)} ({label('col_answer', lang)})",
-                                              str(exc)))
+                                              message_of(exc)))
                 continue
             if mapped is None and not note:
                 continue
             key = (q.id, scope)
             if key in seen:
-                problems.append(ImportProblem(sheet, number, None, f"{q.id} appears twice (row {seen[key]}); "
-                                                                   "this row is skipped"))
+                problems.append(ImportProblem(sheet, number, None, msg("{question} appears twice (row {row}); this "
+                                                                       "row is skipped", question=q.id,
+                                                                       row=seen[key])))
                 continue
             seen[key] = number
             if mapped is not None and mapped.warning:

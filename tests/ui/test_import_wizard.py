@@ -196,6 +196,12 @@ def test_a_user_maps_previews_saves_a_profile_and_imports(qtbot: Any, prior: Pat
     assert len(errors) == 1
     _kind, sheet, row, column, reason = errors[0]
     assert (sheet, row, column) == (SHEET, "7", "E (Answer)") and "'Level 2' not among the options" in reason
+    i18n.set_language("de")  # the same problem, in the German interface
+    page4.initializePage()
+    (german,) = [p for p in page4.problems_model.rows if p[0] == "Problem"]
+    assert "'Level 2' nicht unter den Optionen" in german[4], german
+    i18n.set_language("en")
+    page4.initializePage()
     answers = page4.answers_model.rows
     assert len(answers) == 10
     alerts = next(a for a in answers if a[1].startswith("mat.mon.alerts") and a[4] == "Anna Berger")

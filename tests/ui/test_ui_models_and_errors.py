@@ -72,6 +72,18 @@ def test_locked_file_shows_a_dialog_and_changes_nothing(window: Any, tmp_path: P
     assert path.read_bytes() == before
 
 
+def test_in_german_the_dialog_says_in_german_what_happened(window: Any, tmp_path: Path, fake_dialogs: Any,
+                                                           mini_library: Any) -> None:
+    path = tmp_path / "busy.readiness"
+    AssessmentFile.create(path, mini_library, lock=False).close()
+    i18n.set_language("de")
+    with AssessmentFile.open(path):
+        assert window.documents.open_path(path) is None
+    (title, what, todo), = fake_dialogs.errors()
+    assert title == i18n.tr("error.locked_title") and "Close it" not in todo
+    assert "diese Bewertung ist bereits geöffnet von" in what and "Schließen Sie sie dort zuerst" in what
+
+
 @pytest.mark.parametrize("damage", ["garbage", "newer"])
 def test_bad_files_show_what_happened_and_what_to_do(window: Any, tmp_path: Path, fake_dialogs: Any,
                                                       mini_library: Any, damage: str) -> None:

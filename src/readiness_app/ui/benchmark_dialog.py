@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness_app.messages import localized
 from readiness_app.ui.charts import heat_colour
 from readiness_app.ui.format import number
 from readiness_app.ui.i18n import language, tr
@@ -146,7 +147,8 @@ class BenchmarkDialog(QDialog):
         layout.addWidget(self.files_label)
         self.skipped_model = RecordTableModel(
             [Column("file", "bm.file", lambda s: Path(s.path).name, tooltip=lambda s: s.path),
-             Column("reason", "bm.reason", lambda s: s.reason, tooltip=lambda s: s.reason)],
+             Column("reason", "bm.reason", lambda s: localized(s.reason, language()),
+                    tooltip=lambda s: localized(s.reason, language()))],
             key=lambda s: s.path,
         )
         self.skipped_model.set_rows(skipped)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readiness_app.ui.i18n import tr
+from readiness_app.ui.i18n import language, tr
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -116,7 +116,7 @@ def show_exception(exc: BaseException, context: str = "") -> None:
         key = "os"
     else:
         key = "unexpected"
-    what = exc.one_line() if isinstance(exc, ReadinessError) else (str(exc) or type(exc).__name__)
+    what = exc.one_line(language()) if isinstance(exc, ReadinessError) else (str(exc) or type(exc).__name__)
     if context:
         what = f"{context}\n\n{what}"
     service().error(tr(f"error.{key}_title"), what, tr(f"error.{key}_todo"))

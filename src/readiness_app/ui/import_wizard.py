@@ -82,6 +82,7 @@ from readiness_app.import_mapping import (
     resolve_column,
     scale_label,
 )
+from readiness_app.messages import localized, message_of
 from readiness_app.questionnaire import Library, Question
 from readiness_app.storage import FILE_SUFFIX
 from readiness_app.ui import dialogs
@@ -208,7 +209,7 @@ def load_overview(path: Path, library: Library | None = None, progress: Progress
         try:
             sheets.append(SheetOverview(s, preview_sheet(path, s.name, rows=PREVIEW_ROWS)))
         except WorkbookImportError as exc:
-            sheets.append(SheetOverview(s, None, exc.one_line()))
+            sheets.append(SheetOverview(s, None, exc.one_line(language())))
     suggestion = suggest_profile(path) if info.kind == "foreign" else ImportProfile()
     if library is None and info.kind == "foreign":
         from readiness_app.questionnaire import load_library
@@ -396,7 +397,7 @@ class Survey:
                 try:
                     mapped = plain.map(q0, use.label, scale)
                 except ValueProblem as exc:
-                    problem = str(exc)
+                    problem = localized(message_of(exc), language())
                 else:
                     if mapped is None:
                         automatic = tr("iw.val_empty")
@@ -1394,7 +1395,7 @@ class PreviewPage(_Page):
         backgrounds: list[QColor | None] = []
         for p in plan.problems:
             problems.append((tr(f"iw.sev_{p.severity}"), p.sheet, "" if p.row is None else str(p.row),
-                             p.column or "", p.reason))
+                             p.column or "", localized(p.reason, lang)))
             backgrounds.append(ERROR_BG if p.severity == "error" else WARN_BG if p.severity == "warning" else None)
         self.problems_model.set_rows(problems, backgrounds)
         answers = []
@@ -1610,7 +1611,7 @@ class ImportWizard(QWizard):
             if isinstance(exc, Cancelled):
                 page.set_status(tr("ex.cancelled"))
             elif isinstance(exc, ReadinessError):
-                page.set_status(exc.one_line(), error=True)
+                page.set_status(exc.one_line(language()), error=True)
             elif isinstance(exc, OSError):
                 page.set_status(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), error=True)
             else:

@@ -23,7 +23,7 @@ from readiness_app.errors import ReadinessError
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer, AnswerValue, Participant, UseCase
 from readiness_app.storage import AssessmentFile
 from readiness_app.ui import dialogs
-from readiness_app.ui.i18n import tr
+from readiness_app.ui.i18n import language, tr
 
 log = logging.getLogger(__name__)
 
@@ -175,7 +175,7 @@ class Session(QObject):
                 self._baseline = baseline_of(self.file)
             except ReadinessError as exc:
                 log.warning("the stored baseline cannot be read: %s", exc)
-                self._baseline, self._baseline_error = None, exc.one_line()
+                self._baseline, self._baseline_error = None, exc.one_line(language())
         return self._baseline
 
     @property
@@ -307,7 +307,7 @@ def push(session: Session, command: _Command) -> bool:
 def report_error(exc: BaseException) -> None:
     """The one place where a failed operation is told to the user."""
     if isinstance(exc, ReadinessError):
-        dialogs.service().error(tr("error.save_title"), exc.one_line(), tr("error.save_todo"))
+        dialogs.service().error(tr("error.save_title"), exc.one_line(language()), tr("error.save_todo"))
     else:
         text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
         dialogs.service().error(tr("error.invalid_title"), text, tr("error.invalid_todo"))

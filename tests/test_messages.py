@@ -1,0 +1,93 @@
+"""The core's messages: English as before, German in the German interface, none left untranslated."""
+
+from __future__ import annotations
+
+import ast
+import pickle
+import sqlite3
+import string
+from pathlib import Path
+
+import pytest
+
+from readiness_app.errors import AssessmentFileError, WorkbookImportError
+from readiness_app.messages import GERMAN, Bilingual, Message, join, localized, message_of, msg
+from readiness_app.migrations import SCHEMA_VERSION
+from readiness_app.storage import AssessmentFile
+from readiness_app.xlsx_import import plan_import
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "readiness_app"
+
+
+def _templates_in_source() -> dict[str, str]:
+    """Every template given to msg(...) in the package, with the file that uses it."""
+    found: dict[str, str] = {}
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "msg":
+                first = node.args[0] if node.args else None
+                assert isinstance(first, ast.Constant) and isinstance(first.value, str), (
+                    f"{path.name}:{node.lineno}: msg() needs a literal template (no f-string), so it can be translated")
+                found[first.value] = path.name
+    return found
+
+
+def _fields(template: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(template) if f}
+
+
+def test_every_message_has_german_with_the_same_fields_and_no_entry_is_stale() -> None:
+    used = _templates_in_source()
+    assert len(used) > 60
+    missing = sorted(t for t in used if t not in GERMAN)
+    assert not missing, f"add German for: {missing}"
+    for template, german in GERMAN.items():
+        assert _fields(template) == _fields(german), template
+        assert german.strip() and german != template, template
+    stale = sorted(t for t in GERMAN if t not in used)
+    assert not stale, f"no longer used: {stale}"
+
+
+def test_a_message_is_english_text_that_can_say_itself_in_german() -> None:
+    who = msg(" by {user} on {host} since {since}", user="anna", host="laptop-7", since="09:12")
+    text = msg("this assessment is already open{who}. Close it there first, or open a copy (if no other window "
+               "has it open, delete {lock}).", who=who, lock=".~a.lock")
+    assert isinstance(text, str) and text.startswith("this assessment is already open by anna on laptop-7")
+    german = localized(text, "de")
+    assert german.startswith("diese Bewertung ist bereits geöffnet von anna auf laptop-7 seit 09:12.")
+    assert localized(text, "en") == str(text) and localized("plain text", "de") == "plain text"
+    options = Bilingual("Yes, No", "Ja, Nein")
+    problem = msg("{value} is not one of the options ({options})", value="'vielleicht'", options=options)
+    assert str(problem) == "'vielleicht' is not one of the options (Yes, No)"
+    assert localized(problem, "de") == "'vielleicht' ist keine der Optionen (Ja, Nein)"
+    place = join(["Answers", msg("row {row}", row=7)], " / ")
+    assert (str(place), localized(place, "de")) == ("Answers / row 7", "Answers / Zeile 7")
+    for value in (text, problem, place, options):  # the import reads workbooks in worker processes
+        again = pickle.loads(pickle.dumps(value))
+        assert again == value and localized(again, "de") == localized(value, "de")
+    assert message_of(AssessmentFileError(problem)) is problem
+    assert message_of(ValueError("two\nlines")) == "two lines"
+
+
+def test_errors_of_the_core_read_in_german(tmp_path: Path, mini_demo_file: Path) -> None:
+    with sqlite3.connect(mini_demo_file) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(AssessmentFileError) as newer:
+        AssessmentFile.open(mini_demo_file)
+    assert "written by a newer version" in str(newer.value)  # the command line: English, as before
+    assert newer.value.one_line("de") == (
+        f"{mini_demo_file}: mit einer neueren Version von Readiness Studio geschrieben (Dateiformat "
+        f"{SCHEMA_VERSION + 1}; diese Version liest bis {SCHEMA_VERSION}). Aktualisieren Sie Readiness "
+        "Studio, um sie zu öffnen; die Datei wurde nicht verändert.")
+    notes = tmp_path / "notes.xlsx"
+    notes.write_text("not a workbook", encoding="utf-8")
+    with pytest.raises(WorkbookImportError) as bad:
+        plan_import(notes)
+    assert bad.value.one_line("de") == ("notes.xlsx: keine Excel-Arbeitsmappe (.xlsx): die Datei ist kein "
+                                        "Zip-Archiv. CSV und andere Formate müssen zuerst als .xlsx gespeichert werden")
+
+
+def test_a_message_without_german_falls_back_to_english() -> None:
+    text = Message("a message nobody translated ({n})", n=3)
+    assert localized(text, "de") == "a message nobody translated (3)"
