@@ -23,11 +23,16 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def _settle(app) -> None:
+    """Let the window finish what it defers (background scoring, the navigator's counts): 0.4 s."""
+    import time
+
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    for _ in range(3):
+    end = time.monotonic() + 0.4
+    while time.monotonic() < end:
         app.processEvents()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        time.sleep(0.01)
     app.processEvents()
 
 

@@ -267,3 +267,14 @@ def test_the_demo_button_writes_a_fresh_demo_in_the_background_and_opens_it(qtbo
     assert len(window.session.file.use_cases()) == 5
     window.documents.open_demo()
     qtbot.waitUntil(lambda: window.session is not None and len(window.session.file.use_cases()) == 6, timeout=10000)
+
+
+def test_the_navigator_fills_in_when_results_are_shown_before_the_background_scoring_ends(
+        qtbot: Any, window: Any, demo_file: Path) -> None:
+    window.documents.open_path(demo_file)
+    session = window.session
+    session.start_scoring()  # the background build runs ...
+    window.show_step("results")  # ... and the results page takes it over before it reports back
+    model = window.navigator.model
+    row = model.row_of("maturity")
+    qtbot.waitUntil(lambda: "complete" in model.data(model.index(row, 0)), timeout=5000)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from readiness_app.errors import ReadinessError
@@ -93,8 +93,8 @@ class Session(QObject):
         build only if it is needed before it finished. When it is done, ``changed`` announces
         ``SCORES`` so the navigator and the dashboard fill in.
         """
-        if self._build is not None or self.file.path is None:
-            return
+        if self._build is not None or self.file.path is None or self.results_ready():
+            return  # running, nothing to read, or the results page already scored everything
         self._rebuild = False
         self._stale_keys.clear()
         self._build = _Build(self.file.path)
@@ -130,8 +130,10 @@ class Session(QObject):
         After answer edits only the touched questions are re-scored (``Scorer.set_answer``);
         any other change rebuilds the scorer from the file.
         """
-        if self._build is not None:
+        if self._build is not None:  # needed before the background build reported back: take it over
             self._adopt_build()
+            # its report will find nothing to do, so tell the navigator and the dashboard from here
+            QTimer.singleShot(0, lambda: self.emit_changed(Change(frozenset({SCORES}))))
         try:
             from readiness_app import scoring
 
