@@ -275,3 +275,28 @@ def test_every_string_has_both_languages() -> None:
         assert en.strip() and de.strip(), key
         assert re.findall(r"{(\w+)}", en) == re.findall(r"{(\w+)}", de) or sorted(
             re.findall(r"{(\w+)}", en)) == sorted(re.findall(r"{(\w+)}", de)), key
+
+
+def test_long_words_in_table_cells_break_at_a_syllable_with_a_hyphen() -> None:
+    from reportlab.lib import colors
+
+    from readiness_app.report_layout import Para, Styles, esc, register_fonts, soft_hyphens
+
+    marked = soft_hyphens('<b>Frühwarnung für Kundenabwanderung</b> <font name="DejaVuSans-Bold">x</font> '
+                          "Underwriting-Assistent", "de")
+    assert marked.startswith("<b>Früh\u00adwar\u00adnung für Kun\u00ad")  # the dictionary's points
+    assert '<font name="DejaVuSans-Bold">' in marked  # tags untouched
+    assert "Underwriting-Assistent" in marked  # a compound breaks at its own hyphen
+    register_fonts()
+    styles = Styles(colors.HexColor("#0E6E78"), "de")
+    name = "Frühwarnung für Kundenabwanderung"
+    # a narrow name column of the ranked table: reportlab alone cut the word after a letter
+    # ("Frühwarnung für K" / "undenabwanderung"), with no hyphen
+    for width in range(60, 101, 5):
+        para = Para(soft_hyphens(esc(name), "de"), styles.cell_bold)
+        para.wrap(width, 1000)
+        lines = [" ".join(line[1]) for line in para.blPara.lines]
+        assert "".join(line.removesuffix("-") if line.endswith("-") else line + " " for line in lines).strip() == name
+        for line in lines[:-1]:
+            last = line.split()[-1]
+            assert last in ("Frühwarnung", "für") or (last.endswith("-") and len(last) >= 4), (width, lines)

@@ -10,6 +10,7 @@ document is laid out once (no ``multiBuild``).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -176,6 +177,37 @@ def hyphenator(lang: str) -> Callable[[str], list[tuple[str, str]]]:
     return split
 
 
+_LONG_WORD = re.compile(r"(?<![-\w])[^\W\d_]{10,}(?![-\w])")  # a compound with "-" breaks at its hyphen
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+@functools.lru_cache(maxsize=2)
+def _dictionary(lang: str) -> Any:
+    try:
+        import pyphen
+    except ImportError:  # pragma: no cover - pyphen is a declared dependency
+        return None
+    return pyphen.Pyphen(lang="de_DE" if lang == "de" else "en_US")
+
+
+def soft_hyphens(markup: str, lang: str) -> str:
+    """``markup`` with soft hyphens (U+00AD) at the dictionary's break points of every long word.
+
+    reportlab hyphenates only a word that ends a line after other words; a long word that starts
+    a line in a narrow table column is cut at whatever letter fits ("K" / "undenabwanderung").
+    With soft hyphens and ``embeddedHyphenation`` it breaks at a syllable, with a visible hyphen,
+    and the soft hyphens are not drawn elsewhere. Tags (``<b>``, ``<font name=...>``) are left
+    as they are.
+    """
+    dictionary = _dictionary(lang)
+    if dictionary is None:
+        return markup
+    parts = _TAG.split(markup)
+    for i in range(0, len(parts), 2):  # the text between the tags
+        parts[i] = _LONG_WORD.sub(lambda m: dictionary.inserted(m.group(0), hyphen="\u00ad"), parts[i])
+    return "".join(parts)
+
+
 # --------------------------------------------------------------------------- styles
 
 
@@ -207,7 +239,7 @@ class Styles:
         self.label = ParagraphStyle("label", base, fontName=FONT_BOLD, fontSize=7.2, leading=9.5,
                                     textColor=accent, spaceAfter=0)
         self.cell = ParagraphStyle("cell", base, fontSize=7.8, leading=10, spaceAfter=0, hyphenationLang=hyphenator(lang),
-                                   hyphenationMinWordLength=7)
+                                   hyphenationMinWordLength=7, embeddedHyphenation=1)
         self.cell_small = ParagraphStyle("cell_small", self.cell, fontSize=7, leading=9, textColor=MUTED)
         self.cell_bold = ParagraphStyle("cell_bold", self.cell, fontName=FONT_BOLD)
         self.cell_note = ParagraphStyle("cell_note", self.cell, fontSize=7.2, leading=9.4)

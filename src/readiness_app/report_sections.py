@@ -44,6 +44,7 @@ from readiness_app.report_layout import (
     VerticalLabel,
     esc,
     format_dates,
+    soft_hyphens,
     table,
     tint,
 )
@@ -113,11 +114,14 @@ class Ctx:
 
     def p(self, text: str, style: Any = None) -> Para:
         """A paragraph of plain (user or translated) text."""
-        return Para(esc(text), style or self.st.body)
+        return self.m(esc(text), style)
 
     def m(self, markup: str, style: Any = None, *, bulletText: str | None = None) -> Para:
-        """A paragraph of prepared markup."""
-        return Para(markup, style or self.st.body, bulletText=bulletText)
+        """A paragraph of prepared markup; in a table cell, long words break at syllables."""
+        style = style or self.st.body
+        if getattr(style, "embeddedHyphenation", 0):
+            markup = soft_hyphens(markup, self.lang)
+        return Para(markup, style, bulletText=bulletText)
 
     # ---- headings
 
