@@ -100,6 +100,13 @@ def test_a_damaged_file_opened_with_a_background_check_refuses_every_write(mini_
     assert _state(mini_demo_file.parent) == before
 
 
+def test_reading_a_closed_file_is_a_bug_not_damage(mini_demo_file: Path) -> None:
+    opened = AssessmentFile.open(mini_demo_file)
+    opened.close()
+    with pytest.raises(sqlite3.ProgrammingError):  # not "the file is damaged ... open a backup"
+        opened.participants()
+
+
 def test_an_intact_file_opened_with_a_background_check_takes_writes(mini_demo_file: Path) -> None:
     with AssessmentFile.open(mini_demo_file, check_in_background=True) as opened:
         opened.update_engagement(client="Nordwind Versicherung AG")  # waits for the check, then writes

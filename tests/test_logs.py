@@ -73,6 +73,53 @@ def test_setup_writes_to_the_folder_once_and_rotates(monkeypatch: pytest.MonkeyP
     assert older == sorted(older)  # .3 is the oldest, .1 the newest backup: nothing shuffled
 
 
+def test_a_log_that_cannot_be_moved_aside_keeps_its_backups_and_tries_later(monkeypatch: pytest.MonkeyPatch,
+                                                                            tmp_path: Path) -> None:
+    """On Windows another process may hold the log open: the rotation fails and nothing may shift."""
+    import os
+
+    folder = tmp_path / "logs"
+    monkeypatch.setenv("READINESS_LOG_DIR", str(folder))
+    monkeypatch.setattr(logs, "MAX_BYTES", 2_000)
+    path = logs.setup_logging()
+    assert path is not None
+    noisy = logging.getLogger("readiness_app.test")
+    for i in range(40):  # two rotations: .1 and .2 exist
+        noisy.info("line %d of a long session %s", i, "x" * 40)
+    backups = {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name != path.name}
+    assert sorted(backups) == ["readiness-studio.log.1", "readiness-studio.log.2"]
+    real_replace = os.replace
+    attempts: list[str] = []
+
+    def locked(src: str, dst: str) -> None:
+        if os.fspath(src) == str(path):
+            attempts.append(dst)
+            raise PermissionError(13, "The process cannot access the file", src)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", locked)
+    for i in range(60):
+        noisy.info("held line %d %s", i, "y" * 40)
+    after = {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name != path.name}
+    assert after == backups  # no backup shifted or lost
+    assert 1 <= len(attempts) <= 4  # ~6.6 kB written: a retry per further 2,000 bytes, not one per record
+    assert "held line 59" in path.read_text(encoding="utf-8")
+
+
+def test_logging_never_raises_when_the_log_folder_disappears(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "logs"
+    monkeypatch.setenv("READINESS_LOG_DIR", str(folder))
+    monkeypatch.setattr(logs, "MAX_BYTES", 500)
+    monkeypatch.setattr(logging, "raiseExceptions", False)  # what a failing handler would print
+    assert logs.setup_logging() is not None
+    logging.getLogger("readiness_app.test").info("before %s", "x" * 100)
+    shutil.rmtree(folder)
+    for i in range(20):  # rotations fail, reopening fails: the callers never see it
+        logging.getLogger("readiness_app.test").warning("after %d %s", i, "x" * 100)
+
+
 def test_an_unwritable_log_folder_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     blocker = tmp_path / "not-a-folder"

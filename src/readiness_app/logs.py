@@ -15,6 +15,7 @@ dialog. No Qt here: the core and the command line use it too.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -68,40 +69,60 @@ class _AppHandler(logging.FileHandler):
         super().__init__(filename, mode="a", encoding="utf-8", delay=False)
         self.max_bytes = max_bytes
         self.backup_count = backup_count
+        self._retry_at = 0  # after a failed rotation: the size at which to try again
 
     def emit(self, record: logging.LogRecord) -> None:  # called with the handler's lock held
         try:
             if self._full(record):
                 self._rotate()
+            super().emit(record)
         except Exception:  # as logging does: a failing log never stops the app
             self.handleError(record)
-            return
-        super().emit(record)
 
     def _full(self, record: logging.LogRecord) -> bool:
         if self.max_bytes <= 0 or self.stream is None:
             return False
         self.stream.seek(0, os.SEEK_END)
+        used = self.stream.tell()
+        if used == 0:  # one record larger than the limit: an empty file stays
+            return False
         size = len(f"{self.format(record)}{self.terminator}".encode(self.encoding or "utf-8", "replace"))
-        return bool(self.stream.tell() + size > self.max_bytes)
+        return bool(used + size > max(self.max_bytes, self._retry_at))
 
     def _rotate(self) -> None:
-        """readiness-studio.log -> .log.1 -> .log.2 ...; the oldest beyond ``backup_count`` goes."""
+        """readiness-studio.log -> .log.1 -> .log.2 ...; the oldest beyond ``backup_count`` goes.
+
+        The current file is moved aside first: if that fails (another process has it open on
+        Windows), nothing has moved, and the next try waits until another ``max_bytes`` were
+        written, so the backups are never shifted without a new one.
+        """
+        used = 0
         if self.stream is not None:
+            used = self.stream.tell()
             self.stream.close()
             self.stream = None
+        base = self.baseFilename
         try:
-            for i in range(self.backup_count - 1, 0, -1):
-                older = f"{self.baseFilename}.{i}"
-                if os.path.exists(older):
-                    os.replace(older, f"{self.baseFilename}.{i + 1}")
-            if self.backup_count > 0:
-                os.replace(self.baseFilename, f"{self.baseFilename}.1")
+            if self.backup_count <= 0:
+                open(base, "w").close()  # truncate in place
             else:
-                open(self.baseFilename, "w").close()  # truncate in place
+                aside = f"{base}.rotating"
+                os.replace(base, aside)
+                for i in range(self.backup_count - 1, 0, -1):
+                    older = f"{base}.{i}"
+                    if os.path.exists(older):
+                        with contextlib.suppress(OSError):  # a backup held open elsewhere stays where it is
+                            os.replace(older, f"{base}.{i + 1}")
+                try:
+                    os.replace(aside, f"{base}.1")
+                except OSError:
+                    os.replace(aside, base)  # put it back; try again later
+                    raise
+            self._retry_at = 0
         except OSError:
-            pass  # another process holds a backup (Windows): keep writing to the current file
-        self.stream = self._open()
+            self._retry_at = used + self.max_bytes
+        finally:
+            self.stream = self._open()
 
 
 def _our_handler() -> _AppHandler | None:

@@ -36,11 +36,12 @@ def _import_without_optional_extras() -> None:
     if "sqlite_utils" in sys.modules:
         return
     finder = _SkipOptionalExtras(threading.get_ident())
-    sys.meta_path.insert(0, finder)
+    # new lists, not changes in place: another thread importing meanwhile walks the list it began with
+    sys.meta_path = [finder, *sys.meta_path]
     try:
         import sqlite_utils  # noqa: F401
     finally:
-        sys.meta_path.remove(finder)
+        sys.meta_path = [f for f in sys.meta_path if f is not finder]
 
 
 _import_without_optional_extras()

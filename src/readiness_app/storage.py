@@ -96,7 +96,10 @@ def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def _unreadable(path: Path | None, exc: sqlite3.DatabaseError) -> AssessmentFileError:
+_DAMAGE_CODES = frozenset({10, 11, 26})  # SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_NOTADB (primary codes)
+
+
+def _unreadable(path: Path | None, exc: Exception) -> AssessmentFileError:
     return AssessmentFileError(
         msg("the file is damaged and cannot be read ({detail}). Open a backup or an exported copy.", detail=str(exc)),
         path=None if path is None else str(path))
@@ -159,11 +162,16 @@ class _BackgroundCheck:
             _check_integrity(self._conn, self._path, quick=True)
         except AssessmentFileError as exc:
             self._error = exc
+        except Exception as exc:  # a check that could not finish is no verdict of "intact"
+            self._error = _unreadable(self._path, exc)
         finally:
             self._conn.close()
 
     def wait(self) -> None:
-        """Block until the check is done; raise its :class:`AssessmentFileError` if the file is damaged."""
+        """Block until the check is done; raise its :class:`AssessmentFileError` if the file is damaged.
+
+        Any number of threads may wait, any number of times: the verdict stays.
+        """
         self._thread.join()
         if self._error is not None:
             raise self._error
@@ -199,10 +207,16 @@ class AssessmentFile:
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[None]:
-        """A read that fails on a damaged file says so and names the file (a pending check's verdict first)."""
+        """A read that fails on a damaged file says so and names the file (a pending check's verdict first).
+
+        Only damage is translated (SQLite's corrupt, not-a-database and I/O errors); anything else,
+        such as reading a closed file, is a bug and keeps its own error.
+        """
         try:
             yield
         except sqlite3.DatabaseError as exc:
+            if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF not in _DAMAGE_CODES:
+                raise
             self.wait_checked()
             raise _unreadable(self.path, exc) from exc
 
@@ -317,13 +331,11 @@ class AssessmentFile:
     def wait_checked(self) -> None:
         """The verdict of a background integrity check (see :meth:`open`): returns if the file is
         intact, raises :class:`AssessmentFileError` if it is damaged. Immediate without one."""
-        check, self._pending_check = self._pending_check, None
+        check = self._pending_check
         if check is not None:
-            try:
-                check.wait()
-            except AssessmentFileError:
-                self._pending_check = check  # asked again (say, by a write), it says the same
-                raise
+            check.wait()  # raises, every time it is asked, if the file is damaged
+            if self._pending_check is check:  # intact: later reads and writes need not ask
+                self._pending_check = None
 
     @classmethod
     def open_readonly(cls, path: Path) -> AssessmentFile:
@@ -398,7 +410,8 @@ class AssessmentFile:
         try:
             dst = sqlite3.connect(str(tmp))
             try:
-                self.conn.backup(dst)
+                with self._reading():  # a damaged page says so, naming the file
+                    self.conn.backup(dst)
                 dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
@@ -461,7 +474,8 @@ class AssessmentFile:
 
     @property
     def schema_version(self) -> int:
-        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        with self._reading():
+            return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     # ------------------------------------------------------------------ engagement
 
@@ -586,7 +600,8 @@ class AssessmentFile:
                 self._write_answer(a)
 
     def _next_position(self, table: str) -> int:
-        row = self.conn.execute(f"SELECT COALESCE(MAX(position), -1) + 1 FROM [{table}]").fetchone()
+        with self._reading():
+            row = self.conn.execute(f"SELECT COALESCE(MAX(position), -1) + 1 FROM [{table}]").fetchone()
         return int(row[0])
 
     # ------------------------------------------------------------------ answers

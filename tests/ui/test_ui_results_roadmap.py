@@ -198,3 +198,29 @@ def test_the_maturity_chart_draws_every_dimension_against_its_target(qtbot: Any,
     assert page.why_dialog is not None and page.why_dialog.isVisible()
     assert third.name.get("en") in page.why_dialog.intro_label.text()
     assert page.why_dialog.model.rowCount() == len(third.score.contributions) > 0
+
+
+def test_the_chart_keeps_long_labels_within_a_third_of_its_width(qtbot: Any) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from readiness_app.ui.charts import MaturityChart, ProfileBar
+
+    chart = MaturityChart()
+    qtbot.addWidget(chart)
+    chart.resize(420, 320)
+    labels = ["Betriebshandbücher-und-Vorfallmanagementverfahren der Versicherungsgruppe",
+              "Kostensteuerung", "Datenverantwortlichkeitsregelungen", ""]
+    chart.set_bars([ProfileBar(f"d{i}", label, 2.5, 2, 3) for i, label in enumerate(labels)])
+    label_font, _small, lines = chart._fonts()
+    fm = QFontMetrics(label_font)
+    limit = max(60, int(chart.width() * 0.45))
+    assert all(len(ls) <= 2 for ls in lines) and lines[3] == [""]
+    assert all(fm.horizontalAdvance(line) <= limit for ls in lines for line in ls), lines
+    assert lines[0][0].endswith("…")  # a first word wider than the column is shortened, not overflowing
+    r = chart._plot_rect()
+    assert r.left() <= limit + 14 and r.right() <= chart.width()
+    assert chart.bar_at(r.center()) is not None and chart.bar_at(r.topLeft() - r.topLeft() * 2) is None
+    chart.grab()  # paints without error
+    chart.set_bars([])
+    assert chart.bar_at(r.center()) is None
+    chart.grab()

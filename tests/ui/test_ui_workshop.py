@@ -278,3 +278,13 @@ def test_the_navigator_fills_in_when_results_are_shown_before_the_background_sco
     model = window.navigator.model
     row = model.row_of("maturity")
     qtbot.waitUntil(lambda: "complete" in model.data(model.index(row, 0)), timeout=5000)
+
+
+def test_cancelling_the_demo_while_it_is_written_opens_nothing(qtbot: Any, window: Any) -> None:
+    qtbot.mouseClick(window.start_page.buttons["demo"], Qt.MouseButton.LeftButton)
+    task = window.documents.last_task
+    assert task is not None and task.running
+    task.cancel()  # what the progress dialog's Cancel does
+    qtbot.waitUntil(lambda: not task.running, timeout=10000)
+    qtbot.wait(50)
+    assert window.session is None and window.central.currentWidget() is window.start_page

@@ -242,7 +242,7 @@ def _wrap(text: str, fm: QFontMetrics, width: int) -> list[str]:
     for i, word in enumerate(words):
         candidate = f"{first} {word}".strip()
         if first and fm.horizontalAdvance(candidate) > width:
-            return [first, _fit(" ".join(words[i:]), fm, width)]
+            return [_fit(first, fm, width), _fit(" ".join(words[i:]), fm, width)]
         first = candidate
     return [_fit(first, fm, width)]
 

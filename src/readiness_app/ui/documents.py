@@ -144,14 +144,18 @@ class Documents(QObject):
             self.close()
         language = i18n.language()
 
-        def write(_progress: Any, _cancelled: Any) -> Path:
+        def write(_progress: Any, cancelled: Any) -> Path | None:
             from readiness_app.demo import write_demo
 
+            if cancelled():
+                return None
             write_demo(target, size=size, language=language)  # type: ignore[arg-type]
             return target
 
         def written(path: object) -> None:
-            self.open_path(Path(str(path)))
+            task = self._demo_task
+            if path is not None and not (task is not None and task.cancelled):  # Cancel means: do not open it
+                self.open_path(Path(str(path)))
 
         self._demo_task = self.last_task = run_task(write, tr("demo.preparing"), self.window, written,
                                                     dialogs.show_exception)

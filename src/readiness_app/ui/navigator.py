@@ -132,6 +132,7 @@ class Navigator(QWidget):
         self.view.entered.connect(lambda index: self.delegate.set_hovered(index.row()))
         self.view.viewportEntered.connect(lambda: self.delegate.set_hovered(-1))
         self.view.left.connect(lambda: self.delegate.set_hovered(-1))
+        self.model.modelReset.connect(lambda: self.delegate.set_hovered(-1))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setMouseTracking(True)

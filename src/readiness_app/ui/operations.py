@@ -133,7 +133,7 @@ class Session(QObject):
         if self._build is not None:  # needed before the background build reported back: take it over
             self._adopt_build()
             # its report will find nothing to do, so tell the navigator and the dashboard from here
-            QTimer.singleShot(0, lambda: self.emit_changed(Change(frozenset({SCORES}))))
+            QTimer.singleShot(0, self, lambda: self.emit_changed(Change(frozenset({SCORES}))))
         try:
             from readiness_app import scoring
 
