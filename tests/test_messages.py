@@ -88,6 +88,19 @@ def test_errors_of_the_core_read_in_german(tmp_path: Path, mini_demo_file: Path)
                                         "Zip-Archiv. CSV und andere Formate müssen zuerst als .xlsx gespeichert werden")
 
 
+def test_numbers_in_german_messages_are_written_the_german_way() -> None:
+    from readiness_app.messages import decimal, percent, whole
+
+    rows = msg("the sheet has more than {limit} rows; an assessment workbook has a few thousand at most. Delete "
+               "unused rows or split the sheet, then import again", limit=whole(100_000))
+    assert "more than 100,000 rows" in rows and "mehr als 100.000 Zeilen" in localized(rows, "de")
+    rounded = msg("{value} is {exact} on our 0-4 scale; rounded to {rounded}", value="2.5", exact=decimal(2.5, 2),
+                  rounded=3)
+    assert str(rounded) == "2.5 is 2.50 on our 0-4 scale; rounded to 3"
+    assert localized(rounded, "de") == "2.5 ist 2,50 auf unserer Skala 0-4; gerundet auf 3"  # the cell as typed
+    assert (str(percent(0.75)), localized(percent(0.75), "de")) == ("75%", "75 %")
+
+
 def test_a_message_without_german_falls_back_to_english() -> None:
     text = Message("a message nobody translated ({n})", n=3)
     assert localized(text, "de") == "a message nobody translated (3)"

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from readiness_app.errors import WorkbookImportError
-from readiness_app.messages import Bilingual, msg
+from readiness_app.messages import Bilingual, decimal, msg
 from readiness_app.model import ROLE_LABELS, ROLES, AnswerValue
 from readiness_app.questionnaire import SCALE_MAX, Library, Question
 
@@ -672,10 +672,10 @@ def _whole(v: float, text: str, scale: tuple[float, float] | None = None) -> Map
         return Mapped(int(r))
     if scale:
         return Mapped(int(r), warning=msg("{value} on a {scale} scale is {exact} on our 0-4 scale; rounded to "
-                                          "{rounded}", value=text, scale=scale_label(scale), exact=f"{v:.2f}",
+                                          "{rounded}", value=text, scale=scale_label(scale), exact=decimal(v, 2),
                                           rounded=r))
     return Mapped(int(r), warning=msg("{value} is {exact} on our 0-4 scale; rounded to {rounded}", value=text,
-                                      exact=f"{v:.2f}", rounded=r))
+                                      exact=decimal(v, 2), rounded=r))
 
 
 def _type_name(q: Question) -> str:

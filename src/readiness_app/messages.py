@@ -55,6 +55,23 @@ class Bilingual(Message):
         return self.german if lang == "de" else str(self)
 
 
+def whole(n: int) -> Bilingual:
+    """A whole number with thousands separators: 100,000 / 100.000."""
+    text = f"{n:,}"
+    return Bilingual(text, text.replace(",", "."))
+
+
+def decimal(x: float, digits: int) -> Bilingual:
+    """A decimal number: 2.50 / 2,50."""
+    text = f"{x:.{digits}f}"
+    return Bilingual(text, text.replace(".", ","))
+
+
+def percent(ratio: float) -> Bilingual:
+    """A share as a percentage: 75% / 75 %."""
+    return Bilingual(f"{ratio:.0%}", f"{ratio * 100:.0f} %")
+
+
 def _rebuild(template: str, params: dict[str, Any]) -> Message:
     return Message(template, **params)
 

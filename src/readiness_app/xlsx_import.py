@@ -54,7 +54,7 @@ from readiness_app.import_mapping import (
     role_from_text,
     scale_label,
 )
-from readiness_app.messages import Bilingual, message_of, msg
+from readiness_app.messages import Bilingual, message_of, msg, percent
 from readiness_app.model import (
     CONSENSUS,
     ORGANISATION,
@@ -475,7 +475,7 @@ class _ForeignImport:
                                      "add it under \"questions\" in the profile to accept",
                                      question=repr(_short(shown)), id=m.best_guess.id,
                                      text=Bilingual(repr(_short(m.best_guess.text.en)), repr(_short(m.best_guess.text.de))),
-                                     confidence=f"{m.confidence:.0%}", minimum=f"{profile.min_confidence:.0%}"))
+                                     confidence=percent(m.confidence), minimum=percent(profile.min_confidence)))
                 else:
                     self.problem(r.sheet, r.row, None, msg("no question matches {question}", question=repr(_short(shown))))
                 continue

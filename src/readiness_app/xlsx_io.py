@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from readiness_app.errors import WorkbookImportError
-from readiness_app.messages import join, msg
+from readiness_app.messages import join, msg, whole
 
 if TYPE_CHECKING:  # pragma: no cover
     from openpyxl.cell.cell import Cell
@@ -280,7 +280,7 @@ def _scan_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: s
                     raise import_error(
                         path, msg("the sheet has more than {limit} rows; an assessment workbook has a few thousand "
                                   "at most. Delete unused rows or split the sheet, then import again",
-                                  limit=f"{MAX_ROWS:,}"),
+                                  limit=whole(MAX_ROWS)),
                         sheet=sheet)
                 if final:
                     break
