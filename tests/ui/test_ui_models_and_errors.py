@@ -291,3 +291,20 @@ def test_recent_files_show_their_folder_under_home_as_a_tilde(window: Any, tmp_p
     assert labels[1] == f"peer.readiness    —    {elsewhere.parent}"  # outside home: the full folder
     assert labels[2] == "gone.readiness    —    ~ (missing)"
     assert window.start_page.recent_list.item(0).toolTip() == str(at_home)  # the full path on hover
+
+
+def test_idle_warm_up_imports_page_modules_one_by_one_and_survives_a_broken_one(
+        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from readiness_app.ui import app as ui_app
+
+    for name, body in (("warm_a", "VALUE = 1\n"), ("warm_broken", "raise RuntimeError('no')\n"), ("warm_b", "VALUE = 2\n")):
+        (tmp_path / f"{name}.py").write_text(body, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in ("warm_a", "warm_broken", "warm_b"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    ui_app.warm_up_pages(("warm_a", "warm_broken", "warm_b"), gap_ms=5)
+    assert "warm_a" in sys.modules and "warm_b" not in sys.modules  # one per turn of the event loop
+    qtbot.waitUntil(lambda: "warm_b" in sys.modules, timeout=2000)
+    assert ui_app.WARM_UP_MODULES and all(m.startswith("readiness_app.ui.") for m in ui_app.WARM_UP_MODULES)

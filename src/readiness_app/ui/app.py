@@ -166,7 +166,31 @@ def launch(args: argparse.Namespace) -> tuple[Any, Any]:
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(300, preload_in_background)
+    QTimer.singleShot(1000, warm_up_pages)
     return app, window
+
+
+# Modules of pages that are not shown at start, imported one at a time once the window is idle:
+# the first visit to a question step, the results or the dashboard then does not pay for them.
+WARM_UP_MODULES = (
+    "readiness_app.ui.pages.questions",
+    "readiness_app.ui.pages.results",
+    "readiness_app.ui.pages.roadmap",
+    "readiness_app.ui.dashboard_window",
+)
+
+
+def warm_up_pages(modules: Sequence[str] = WARM_UP_MODULES, gap_ms: int = 60) -> None:
+    """Import ``modules`` on the UI thread, one per turn of the event loop (each takes a few ms)."""
+    from PySide6.QtCore import QTimer
+
+    if not modules:
+        return
+    try:
+        importlib.import_module(modules[0])
+    except Exception:  # a warm-up never stops the app; the page imports it again when shown
+        log.exception("warming up %s failed", modules[0])
+    QTimer.singleShot(gap_ms, lambda: warm_up_pages(modules[1:], gap_ms))
 
 
 def preload_in_background() -> threading.Thread:

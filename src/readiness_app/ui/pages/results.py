@@ -119,6 +119,7 @@ class ResultsPage(Page):
         self._dim_movement: dict[str, Any] = {}
         self._standing: dict[str, Any] = {}  # dimension id -> portfolio.Standing, after a benchmark
         self.why_dialog: WhyDialog | None = None
+        self._heat_cache: dict[tuple[Any, ...], QColor | None] = {}
         self.refresh_count = 0
         top = QHBoxLayout()
         self.title_label = heading()
@@ -203,6 +204,7 @@ class ResultsPage(Page):
         dh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for i in range(1, self.dimension_model.columnCount()):
             dh.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        dh.setResizeContentsPrecision(0)  # size columns by the rows in view, not by every row on each paint
         self.dimension_table.setColumnHidden(SINCE_COLUMN, True)
         self.dimension_table.setColumnHidden(BENCHMARK_COLUMN, True)
         self.dimension_table.clicked.connect(self._dimension_clicked)
@@ -244,6 +246,7 @@ class ResultsPage(Page):
         uh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for i in range(1, self.uc_movement_model.columnCount()):
             uh.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        uh.setResizeContentsPrecision(0)
         uc_col.addWidget(self.uc_movement_label)
         uc_col.addWidget(self.uc_movement_table)
         uc_col.addStretch(1)
@@ -269,6 +272,7 @@ class ResultsPage(Page):
         mh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for i in range(1, self.metrics_model.columnCount()):
             mh.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        mh.setResizeContentsPrecision(0)
         for i, width in ((1, 170), (5, 150)):  # scope and unit can be long: a fixed width, elided
             mh.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
             self.metrics_table.setColumnWidth(i, width)
@@ -321,6 +325,7 @@ class ResultsPage(Page):
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for i in range(1, self.heat_model.columnCount()):
             hh.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setResizeContentsPrecision(0)
         self.heat_table.clicked.connect(self._heat_clicked)
         self.heat_table.activated.connect(self._heat_clicked)
         hm.addWidget(self.heat_table)
@@ -370,7 +375,14 @@ class ResultsPage(Page):
                       tooltip=lambda _u: tr("res.click_hint"))
 
     def _heat(self, ratio: float | None, higher_is_better: bool = True) -> QColor | None:
-        return heat_colour(ratio, self.palette(), higher_is_better=higher_is_better)
+        # asked for every heat cell on every paint: one colour per value and palette
+        palette = self.palette()
+        key = (None if ratio is None else round(ratio, 3), higher_is_better, palette.cacheKey())
+        if key not in self._heat_cache:
+            if len(self._heat_cache) > 4096:
+                self._heat_cache.clear()
+            self._heat_cache[key] = heat_colour(ratio, palette, higher_is_better=higher_is_better)
+        return self._heat_cache[key]
 
     def _score_heat(self, score: Any, higher_is_better: bool) -> QColor | None:
         if score is None or score.value is None:
