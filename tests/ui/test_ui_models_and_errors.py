@@ -273,6 +273,10 @@ def test_the_navigator_highlights_the_current_step_and_the_one_under_the_mouse(q
     assert colour_of(5) == highlight and colour_of(1) == base
     QApplication.sendEvent(view, QEvent(QEvent.Type.Leave))  # the mouse leaves the list
     assert colour_of(2) == base
+    QTest.mouseMove(view.viewport(), view.visualRect(nav.model.index(3, 0)).center())
+    qtbot.waitUntil(lambda: nav.delegate.hovered_row == 3)
+    QApplication.sendEvent(view.viewport(), QEvent(QEvent.Type.Leave))  # onto the scroll bar or frame
+    assert nav.delegate.hovered_row == -1 and colour_of(3) == base
 
 
 def test_recent_files_show_their_folder_under_home_as_a_tilde(window: Any, tmp_path: Path,

@@ -39,6 +39,11 @@ class StepList(QListView):
         self.left.emit()
         super().leaveEvent(event)
 
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Leave:  # onto the frame or the scroll bar: off the steps
+            self.left.emit()
+        return bool(super().viewportEvent(event))
+
 
 class StepDelegate(QStyledItemDelegate):
     """Two lines per step: "3. Title" and a muted detail with a thin completion bar.
