@@ -224,3 +224,37 @@ def test_the_chart_keeps_long_labels_within_a_third_of_its_width(qtbot: Any) -> 
     chart.set_bars([])
     assert chart.bar_at(r.center()) is None
     chart.grab()
+
+
+def test_the_charts_work_from_the_keyboard(qtbot: Any, window: Any, demo_file: Path) -> None:
+    from PySide6.QtTest import QTest
+
+    window.documents.open_path(demo_file)
+    window.show_step("results")
+    page: ResultsPage = window.pages["results"]
+    qtbot.waitExposed(window)
+    chart = page.chart
+    chart.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(chart.hasFocus)
+    assert chart.current == 0  # focus lands on the first bar, ringed
+    QTest.keyClick(chart, Qt.Key.Key_Down)
+    QTest.keyClick(chart, Qt.Key.Key_Down)
+    third = page.dimension_model.record(2)
+    assert chart.current == 2 and third.name.get("en") in chart.accessibleDescription()
+    QTest.keyClick(chart, Qt.Key.Key_Return)
+    assert page.why_dialog is not None and third.name.get("en") in page.why_dialog.intro_label.text()
+    page.why_dialog.close()
+    QTest.keyClick(chart, Qt.Key.Key_Up)
+    QTest.keyClick(chart, Qt.Key.Key_Up)
+    QTest.keyClick(chart, Qt.Key.Key_Up)  # wraps round to the last bar
+    assert chart.current == len(chart._bars) - 1
+
+    matrix = page.matrix
+    matrix.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(matrix.hasFocus)
+    QTest.keyClick(matrix, Qt.Key.Key_Right)  # from rank 1 to rank 2
+    second = next(p for p in matrix.points if p.rank == 2)
+    assert matrix.current == 1 and second.label in matrix.accessibleDescription()
+    QTest.keyClick(matrix, Qt.Key.Key_Space)
+    assert page.why_dialog.isVisible() and second.label in page.why_dialog.intro_label.text()
+    assert "Priority" in page.why_dialog.intro_label.text()

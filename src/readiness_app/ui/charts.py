@@ -12,8 +12,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetrics,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -46,6 +48,36 @@ def heat_colour(value: float | None, palette: QPalette, *, higher_is_better: boo
                   int(bl * mix + base.blue() * (1 - mix)))
 
 
+_PREVIOUS = (Qt.Key.Key_Up, Qt.Key.Key_Left)
+_NEXT = (Qt.Key.Key_Down, Qt.Key.Key_Right)
+_ACTIVATE = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+
+
+def _keyboard_pick(event: QKeyEvent, current: int, count: int) -> tuple[int, bool] | None:
+    """Arrow keys move the keyboard's current item (wrapping); Enter or Space picks it.
+
+    Returns (new current, picked), or None for a key the chart does not use.
+    """
+    if count <= 0:
+        return None
+    key = event.key()
+    if key in _PREVIOUS:
+        return (count - 1 if current <= 0 else current - 1), False
+    if key in _NEXT:
+        return (0 if current < 0 or current >= count - 1 else current + 1), False
+    if key in _ACTIVATE and 0 <= current < count:
+        return current, True
+    return None
+
+
+def _focus_ring(painter: QPainter, rect: QRectF, colour: QColor) -> None:
+    pen = QPen(colour, 1.6)
+    pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(rect, 3, 3)
+
+
 @dataclass(frozen=True)
 class ProfileBar:
     key: str
@@ -71,6 +103,8 @@ class MaturityChart(QWidget):
         self._bars: list[ProfileBar] = []
         self._layout_cache: tuple[Any, tuple[QFont, QFont, list[list[str]]]] | None = None
         self.draw_count = 0  # how often new values were taken (a repaint follows each)
+        self.current = -1  # the bar the keyboard is on (arrows move it, Enter shows its answers)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
@@ -81,6 +115,7 @@ class MaturityChart(QWidget):
         if bars == self._bars and not force:
             return False
         self._bars = list(bars)
+        self.current = min(self.current, len(self._bars) - 1)
         self.draw_count += 1
         self.setAccessibleName(tr("res.maturity"))
         self.setAccessibleDescription("; ".join(
@@ -187,6 +222,9 @@ class MaturityChart(QWidget):
             text_h = lfm.lineSpacing() * len(lines)
             painter.drawText(QRectF(0, cy - text_h / 2, r.left() - 8, text_h),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "\n".join(lines))
+        if self.hasFocus() and 0 <= self.current < len(self._bars):
+            band = self._row(r, self.current)
+            _focus_ring(painter, QRectF(1, band.top() + 1, self.width() - 2, band.height() - 2), accent)
         self._paint_legend(painter, r, small, accent, fg, baseline_colour)
         painter.end()
 
@@ -231,8 +269,32 @@ class MaturityChart(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         b = self.bar_at(event.position())
         if b is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.current = self._bars.index(b)
             self.bar_clicked.emit(b.key)
         super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        picked = _keyboard_pick(event, self.current, len(self._bars))
+        if picked is None:
+            super().keyPressEvent(event)
+            return
+        self.current, activate = picked
+        self.update()
+        bar = self._bars[self.current]
+        self.setAccessibleDescription(f"{bar.label}: {'–' if bar.score is None else f'{bar.score:.1f}'}, "
+                                      f"{tr('res.target')} {bar.target}")
+        if activate:
+            self.bar_clicked.emit(bar.key)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.current < 0 and self._bars:
+            self.current = 0
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
 
 
 def _wrap(text: str, fm: QFontMetrics, width: int) -> list[str]:
@@ -283,6 +345,7 @@ class PriorityMatrix(QWidget):
         self.setMinimumSize(360, 300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.current = -1  # the dot the keyboard is on, in rank order (arrows move it, Enter shows why)
         self.quadrant_names: tuple[str, str, str, str] = ("", "", "", "")  # top-left, top-right, bottom-left, bottom-right
 
     def set_points(self, points: list[MatrixPoint], splits: tuple[float, float] = (50.0, 50.0),
@@ -290,6 +353,7 @@ class PriorityMatrix(QWidget):
         if (points, splits, quadrant_names) == (self.points, (self.x_split, self.y_split), self.quadrant_names):
             return
         self.points = points
+        self.current = min(self.current, len(points) - 1)
         self.x_split, self.y_split = splits
         self.quadrant_names = quadrant_names
         self.setAccessibleDescription("; ".join(f"{p.rank}. {p.label}: {tr('res.impact')} {p.y:.0f}, "
@@ -375,6 +439,12 @@ class PriorityMatrix(QWidget):
             spot = next((q for q in inside if not any(q.intersects(t) for t in taken)), inside[0])
             taken.append(spot)
             painter.drawText(spot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+        ranked = self._ranked()
+        if self.hasFocus() and 0 <= self.current < len(ranked):
+            c = self._pos(ranked[self.current], r)
+            ring = radius + 4
+            _focus_ring(painter, QRectF(c.x() - ring, c.y() - ring, 2 * ring, 2 * ring),
+                        pal.color(QPalette.ColorRole.Highlight))
         painter.end()
 
     def point_at(self, pos: QPointF) -> MatrixPoint | None:
@@ -398,5 +468,33 @@ class PriorityMatrix(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         p = self.point_at(event.position())
         if p is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.current = self._ranked().index(p)
             self.point_clicked.emit(p.key)
         super().mousePressEvent(event)
+
+    def _ranked(self) -> list[MatrixPoint]:
+        return sorted(self.points, key=lambda p: p.rank)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        ranked = self._ranked()
+        picked = _keyboard_pick(event, self.current, len(ranked))
+        if picked is None:
+            super().keyPressEvent(event)
+            return
+        self.current, activate = picked
+        self.update()
+        p = ranked[self.current]
+        self.setAccessibleDescription(f"{p.rank}. {p.label}: {tr('res.impact')} {p.y:.0f}, "
+                                      f"{tr('res.readiness')} {p.x:.0f}")
+        if activate:
+            self.point_clicked.emit(p.key)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.current < 0 and self.points:
+            self.current = 0
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
