@@ -162,13 +162,20 @@ def hyphenate(word: str) -> list[tuple[str, str]]:
     return [(word[:i], word[i:]) for i in sorted(points, reverse=True) if 3 <= i <= len(word) - 3]
 
 
-def hyphenator(lang: str) -> Callable[[str], list[tuple[str, str]]]:
-    """Dictionary hyphenation (pyphen's LibreOffice patterns) for ``lang``; the rule set without it."""
+@functools.lru_cache(maxsize=2)
+def _dictionary(lang: str) -> Any:
     try:
         import pyphen
     except ImportError:  # pragma: no cover - pyphen is a declared dependency
+        return None
+    return pyphen.Pyphen(lang="de_DE" if lang == "de" else "en_US")
+
+
+def hyphenator(lang: str) -> Callable[[str], list[tuple[str, str]]]:
+    """Dictionary hyphenation (pyphen's LibreOffice patterns) for ``lang``; the rule set without it."""
+    dictionary = _dictionary(lang)
+    if dictionary is None:  # pragma: no cover - pyphen is a declared dependency
         return hyphenate
-    dictionary = pyphen.Pyphen(lang="de_DE" if lang == "de" else "en_US")
 
     def split(word: str) -> list[tuple[str, str]]:
         pairs = [(head, tail) for head, tail in dictionary.iterate(word) if len(head) >= 2 and len(tail) >= 2]
@@ -179,15 +186,6 @@ def hyphenator(lang: str) -> Callable[[str], list[tuple[str, str]]]:
 
 _LONG_WORD = re.compile(r"(?<![-\w])[^\W\d_]{10,}(?![-\w])")  # a compound with "-" breaks at its hyphen
 _TAG = re.compile(r"(<[^>]*>)")
-
-
-@functools.lru_cache(maxsize=2)
-def _dictionary(lang: str) -> Any:
-    try:
-        import pyphen
-    except ImportError:  # pragma: no cover - pyphen is a declared dependency
-        return None
-    return pyphen.Pyphen(lang="de_DE" if lang == "de" else "en_US")
 
 
 def soft_hyphens(markup: str, lang: str) -> str:

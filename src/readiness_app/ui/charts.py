@@ -5,6 +5,7 @@ Both take plain values and draw them; colours follow the system palette (dark mo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,6 +79,54 @@ def _focus_ring(painter: QPainter, rect: QRectF, colour: QColor) -> None:
     painter.drawRoundedRect(rect, 3, 3)
 
 
+class _KeyboardChart(QWidget):
+    """A chart whose items the keyboard walks: Tab onto it, arrows move a focus ring from item to
+    item (wrapping), Enter or Space picks the item as a click would. The accessible description
+    names the item the keyboard is on."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.current = -1  # the item the keyboard is on, an index into _items()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def _items(self) -> Sequence[Any]:
+        """The items in keyboard order."""
+        raise NotImplementedError
+
+    def _describe(self, item: Any) -> str:
+        """One item in words (the accessible description)."""
+        raise NotImplementedError
+
+    def _pick(self, item: Any) -> None:
+        """What a click on the item does."""
+        raise NotImplementedError
+
+    def _clamp_current(self) -> None:
+        self.current = min(self.current, len(self._items()) - 1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        items = self._items()
+        picked = _keyboard_pick(event, self.current, len(items))
+        if picked is None:
+            super().keyPressEvent(event)
+            return
+        self.current, activate = picked
+        self.update()
+        self.setAccessibleDescription(self._describe(items[self.current]))
+        if activate:
+            self._pick(items[self.current])
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.current < 0 and self._items():
+            self.current = 0
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
+
 @dataclass(frozen=True)
 class ProfileBar:
     key: str
@@ -88,7 +137,7 @@ class ProfileBar:
     baseline: float | None = None  # a follow-up's score at the baseline (1..4), marked on the bar
 
 
-class MaturityChart(QWidget):
+class MaturityChart(_KeyboardChart):
     """Horizontal bars: each dimension's maturity score (1-4) with its target level (and a follow-up's baseline) marked.
 
     Painted with QPainter: a change of answers repaints it in well under a millisecond, and
@@ -103,8 +152,6 @@ class MaturityChart(QWidget):
         self._bars: list[ProfileBar] = []
         self._layout_cache: tuple[Any, tuple[QFont, QFont, list[list[str]]]] | None = None
         self.draw_count = 0  # how often new values were taken (a repaint follows each)
-        self.current = -1  # the bar the keyboard is on (arrows move it, Enter shows its answers)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
@@ -115,12 +162,12 @@ class MaturityChart(QWidget):
         if bars == self._bars and not force:
             return False
         self._bars = list(bars)
-        self.current = min(self.current, len(self._bars) - 1)
+        self._clamp_current()
         self.draw_count += 1
         self.setAccessibleName(tr("res.maturity"))
         self.setAccessibleDescription("; ".join(
-            f"{b.label}: {'–' if b.score is None else f'{b.score:.1f}'}, {tr('res.target')} {b.target}"
-            + ("" if b.baseline is None else f", {tr('res.baseline')} {b.baseline:.1f}") for b in bars))
+            self._describe(b) + ("" if b.baseline is None else f", {tr('res.baseline')} {b.baseline:.1f}")
+            for b in bars))
         self.update()
         return True
 
@@ -273,28 +320,14 @@ class MaturityChart(QWidget):
             self.bar_clicked.emit(b.key)
         super().mousePressEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        picked = _keyboard_pick(event, self.current, len(self._bars))
-        if picked is None:
-            super().keyPressEvent(event)
-            return
-        self.current, activate = picked
-        self.update()
-        bar = self._bars[self.current]
-        self.setAccessibleDescription(f"{bar.label}: {'–' if bar.score is None else f'{bar.score:.1f}'}, "
-                                      f"{tr('res.target')} {bar.target}")
-        if activate:
-            self.bar_clicked.emit(bar.key)
+    def _items(self) -> Sequence[ProfileBar]:
+        return self._bars
 
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        if self.current < 0 and self._bars:
-            self.current = 0
-        self.update()
-        super().focusInEvent(event)
+    def _describe(self, item: ProfileBar) -> str:
+        return f"{item.label}: {'–' if item.score is None else f'{item.score:.1f}'}, {tr('res.target')} {item.target}"
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.update()
-        super().focusOutEvent(event)
+    def _pick(self, item: ProfileBar) -> None:
+        self.bar_clicked.emit(item.key)
 
 
 def _wrap(text: str, fm: QFontMetrics, width: int) -> list[str]:
@@ -331,7 +364,7 @@ class MatrixPoint:
     rank: int
 
 
-class PriorityMatrix(QWidget):
+class PriorityMatrix(_KeyboardChart):
     """Impact (up) against readiness (right); the dot's colour shows control complexity. Click a dot."""
 
     point_clicked = Signal(str)
@@ -344,8 +377,6 @@ class PriorityMatrix(QWidget):
         self.setMouseTracking(True)
         self.setMinimumSize(360, 300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.current = -1  # the dot the keyboard is on, in rank order (arrows move it, Enter shows why)
         self.quadrant_names: tuple[str, str, str, str] = ("", "", "", "")  # top-left, top-right, bottom-left, bottom-right
 
     def set_points(self, points: list[MatrixPoint], splits: tuple[float, float] = (50.0, 50.0),
@@ -353,11 +384,10 @@ class PriorityMatrix(QWidget):
         if (points, splits, quadrant_names) == (self.points, (self.x_split, self.y_split), self.quadrant_names):
             return
         self.points = points
-        self.current = min(self.current, len(points) - 1)
+        self._clamp_current()
         self.x_split, self.y_split = splits
         self.quadrant_names = quadrant_names
-        self.setAccessibleDescription("; ".join(f"{p.rank}. {p.label}: {tr('res.impact')} {p.y:.0f}, "
-                                                f"{tr('res.readiness')} {p.x:.0f}" for p in points))
+        self.setAccessibleDescription("; ".join(self._describe(p) for p in points))
         self.update()
 
     def _plot_rect(self) -> QRectF:
@@ -439,7 +469,7 @@ class PriorityMatrix(QWidget):
             spot = next((q for q in inside if not any(q.intersects(t) for t in taken)), inside[0])
             taken.append(spot)
             painter.drawText(spot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
-        ranked = self._ranked()
+        ranked = self._items()
         if self.hasFocus() and 0 <= self.current < len(ranked):
             c = self._pos(ranked[self.current], r)
             ring = radius + 4
@@ -468,33 +498,15 @@ class PriorityMatrix(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         p = self.point_at(event.position())
         if p is not None and event.button() == Qt.MouseButton.LeftButton:
-            self.current = self._ranked().index(p)
+            self.current = self._items().index(p)
             self.point_clicked.emit(p.key)
         super().mousePressEvent(event)
 
-    def _ranked(self) -> list[MatrixPoint]:
-        return sorted(self.points, key=lambda p: p.rank)
+    def _items(self) -> list[MatrixPoint]:
+        return sorted(self.points, key=lambda p: p.rank)  # the keyboard walks the dots in rank order
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        ranked = self._ranked()
-        picked = _keyboard_pick(event, self.current, len(ranked))
-        if picked is None:
-            super().keyPressEvent(event)
-            return
-        self.current, activate = picked
-        self.update()
-        p = ranked[self.current]
-        self.setAccessibleDescription(f"{p.rank}. {p.label}: {tr('res.impact')} {p.y:.0f}, "
-                                      f"{tr('res.readiness')} {p.x:.0f}")
-        if activate:
-            self.point_clicked.emit(p.key)
+    def _describe(self, item: MatrixPoint) -> str:
+        return f"{item.rank}. {item.label}: {tr('res.impact')} {item.y:.0f}, {tr('res.readiness')} {item.x:.0f}"
 
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        if self.current < 0 and self.points:
-            self.current = 0
-        self.update()
-        super().focusInEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.update()
-        super().focusOutEvent(event)
+    def _pick(self, item: MatrixPoint) -> None:
+        self.point_clicked.emit(item.key)
