@@ -35,7 +35,7 @@ import json, sys, time
 from pathlib import Path
 source, out = sys.argv[1], sys.argv[2]
 started, cpu = time.perf_counter(), time.process_time()
-from readiness_app.xlsx_scorecard import export_scorecard
+from readiness_app.excel.scorecard import export_scorecard
 export_scorecard(Path(source), Path(out))
 print(json.dumps({"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu}))
 """
@@ -45,7 +45,7 @@ import json, sys, time
 from pathlib import Path
 source, out = sys.argv[1], sys.argv[2]
 started, cpu = time.perf_counter(), time.process_time()
-from readiness_app.xlsx_import import apply_plan, plan_import
+from readiness_app.excel.importer import apply_plan, plan_import
 plan = plan_import(Path(source))
 apply_plan(plan, Path(out), overwrite=True)
 print(json.dumps({"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu,

@@ -32,7 +32,7 @@ REPORT_CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
 source, out, lang = sys.argv[1], sys.argv[2], sys.argv[3]
-from readiness_app.report_pdf import build_report
+from readiness_app.report.pdf import build_report
 started, cpu = time.perf_counter(), time.process_time()
 build_report(Path(source), Path(out), lang=lang)
 took, cpu = time.perf_counter() - started, time.process_time() - cpu

@@ -27,9 +27,9 @@ import uuid
 from pathlib import Path
 
 from readiness_app.demo import write_demo
+from readiness_app.followup.portfolio import build_portfolio
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer
-from readiness_app.portfolio import build_portfolio
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
 
 INDUSTRIES = ("Insurance", "Banking", "Manufacturing", "Retail", "Public sector", "Healthcare", "Energy")
 VARIANTS = 25

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from readiness_app.demo import write_demo
 from readiness_app.scoring import Scorer, build_input, score
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
 
 
 def best_of(fn: Callable[[], object], repeat: int) -> tuple[float, float]:

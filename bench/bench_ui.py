@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             env[name] = str(work / sub)
             os.environ[name] = env[name]
         from readiness_app.demo import write_demo
-        from readiness_app.storage import AssessmentFile
+        from readiness_app.store.assessment_file import AssessmentFile
 
         demo = work / f"demo-{args.size}.readiness"
         write_demo(demo, size=args.size)

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from readiness_app.demo import write_demo  # noqa: E402
-from readiness_app.report_pdf import build_report  # noqa: E402
+from readiness_app.report.pdf import build_report  # noqa: E402
 
 # Pages kept for the README: (language, a heading on the page, file name in docs/report/)
 DOC_PAGES = (

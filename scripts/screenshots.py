@@ -135,10 +135,10 @@ def render(lang: str, out: Path, width: int, height: int, work: Path, dark: bool
 
 def _followup_scenario(demo: Path, target: Path) -> None:
     """A quarter later: a follow-up of the demo where most dimensions rose, one fell, metrics moved, four actions done."""
-    from readiness_app.followup import mark_done, start_followup
+    from readiness_app.followup.baseline import mark_done, start_followup
     from readiness_app.model import CONSENSUS, ORGANISATION, Answer
     from readiness_app.scoring import build_input, score
-    from readiness_app.storage import AssessmentFile
+    from readiness_app.store.assessment_file import AssessmentFile
 
     start_followup(demo, target, prefill=True, author="Facilitator")
     with AssessmentFile.open(target) as af:
@@ -174,7 +174,7 @@ def _peers(demo: Path, folder: Path, industry: str, count: int = 14) -> None:
     import uuid
 
     from readiness_app.model import CONSENSUS, ORGANISATION, Answer
-    from readiness_app.storage import AssessmentFile
+    from readiness_app.store.assessment_file import AssessmentFile
 
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(17)
@@ -196,7 +196,7 @@ def render_followup(lang: str, out: Path, width: int, height: int, work: Path) -
     import time
 
     from readiness_app.demo import write_demo
-    from readiness_app.storage import AssessmentFile
+    from readiness_app.store.assessment_file import AssessmentFile
     from readiness_app.ui import i18n
     from readiness_app.ui.app import make_application
     from readiness_app.ui.main_window import MainWindow

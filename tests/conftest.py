@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from readiness_app import resources
-from readiness_app.questionnaire import Library, load_library
+from readiness_app.questionnaire.loader import Library, load_library
 
 TESTS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = TESTS_DIR.parent

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from readiness_app import __version__
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
 from readiness_app.ui import i18n
 from readiness_app.ui.about_dialog import AboutDialog
 
@@ -28,7 +28,7 @@ def _english() -> Iterator[None]:
 
 
 def _bundled_version(questionnaire_id: str) -> str:
-    from readiness_app.questionnaire import load_library
+    from readiness_app.questionnaire.loader import load_library
 
     qn = load_library().questionnaire(questionnaire_id)
     assert qn is not None
@@ -43,7 +43,7 @@ def test_without_a_file_it_shows_the_version_and_the_bundled_questionnaires(qtbo
     section = text.split("Bundled questionnaires", 1)[1].split("Questionnaires of the open assessment", 1)[0]
     for qid in BUNDLED:
         assert f"({qid})" in section
-    from readiness_app.questionnaire import load_library
+    from readiness_app.questionnaire.loader import load_library
 
     lib = load_library()
     assert f"Library (dimensions, actions, risks)\n{lib.library_version}" in section

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from readiness_app.anonymise import anonymise, installation_salt, pseudonym
 from readiness_app.cli import main
 from readiness_app.errors import ExportError
-from readiness_app.followup import start_followup
+from readiness_app.followup.anonymise import anonymise, installation_salt, pseudonym
+from readiness_app.followup.baseline import start_followup
+from readiness_app.followup.portfolio import build_portfolio
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer
-from readiness_app.portfolio import build_portfolio
 from readiness_app.scoring import build_input, score
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
 
 SALT = "kessler-partner-2025"
 IMPORTED_FROM = "Alpenland_Votes_Q1.xlsx / Votes / row 12"
@@ -95,7 +95,7 @@ def test_no_original_name_or_note_anywhere_in_the_file(workshop: Path, tmp_path:
 
 def test_pseudonyms_are_stable_across_files_and_salted(workshop: Path, tmp_path: Path) -> None:
     followup = tmp_path / "q2.readiness"
-    from readiness_app.questionnaire import load_library
+    from readiness_app.questionnaire.loader import load_library
 
     start_followup(workshop, followup, prefill=True, library=load_library())
     a, b, c = tmp_path / "a.readiness", tmp_path / "b.readiness", tmp_path / "c.readiness"

@@ -13,9 +13,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "readiness_app"
 
 # What scoring/ must not import: storage, persistence and file formats, and anything Qt.
 SCORING_FORBIDDEN = (
-    "readiness_app.storage", "readiness_app.migrations", "readiness_app.filelock", "readiness_app.demo",
-    "readiness_app.cli", "readiness_app.ui", "readiness_app.export", "readiness_app.import",
-    "readiness_app.xlsx", "readiness_app.report", "readiness_app.excel", "readiness_app.portfolio",
+    "readiness_app.store", "readiness_app.demo", "readiness_app.cli", "readiness_app.ui",
+    "readiness_app.report", "readiness_app.excel", "readiness_app.followup",
     "sqlite3", "sqlite_utils", "openpyxl", "reportlab", "matplotlib", "PySide6",
 )
 
@@ -70,18 +69,18 @@ def test_the_scanner_sees_what_it_must() -> None:
         "import os\n"
         "from PySide6.QtWidgets import QWidget\n"
         "def f():\n    import sqlite3\n"
-        "from ..storage import AssessmentFile\n"
+        "from ..store.assessment_file import AssessmentFile\n"
         "from . import engine\n"
     )
     found = imported_modules(source, "readiness_app.scoring.x")
-    assert {"os", "PySide6.QtWidgets", "sqlite3", "readiness_app.storage",
-            "readiness_app.storage.AssessmentFile", "readiness_app.scoring.engine"} <= found
+    assert {"os", "PySide6.QtWidgets", "sqlite3", "readiness_app.store.assessment_file",
+            "readiness_app.store.assessment_file.AssessmentFile", "readiness_app.scoring.engine"} <= found
     assert imported_modules("from . import x", "readiness_app.scoring", is_package=True) >= {"readiness_app.scoring.x"}
 
 
 def test_the_scan_covers_the_package() -> None:
     names = {module_name(p) for p in core_files()}
-    assert {"readiness_app.storage", "readiness_app.cli", "readiness_app.demo", "readiness_app.model"} <= names
+    assert {"readiness_app.store.assessment_file", "readiness_app.cli", "readiness_app.demo", "readiness_app.model"} <= names
     assert not any(n.startswith("readiness_app.ui") for n in names)
     assert scoring_files(), "scoring/ exists"
 
@@ -94,7 +93,7 @@ def test_scoring_imports_no_storage_export_or_file_formats() -> None:
     assert _violations(scoring_files(), SCORING_FORBIDDEN) == []
 
 
-@pytest.mark.parametrize("module", ["readiness_app.cli", "readiness_app.storage", "readiness_app.scoring"])
+@pytest.mark.parametrize("module", ["readiness_app.cli", "readiness_app.store.assessment_file", "readiness_app.scoring"])
 def test_heavy_libraries_load_lazily(module: str) -> None:
     """The command line and the core start fast: no Qt, matplotlib, reportlab or openpyxl on import."""
     code = (

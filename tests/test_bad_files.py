@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from readiness_app.errors import AssessmentFileError, FileLockedError
-from readiness_app.filelock import lock_path_for
-from readiness_app.migrations import SCHEMA_VERSION
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
+from readiness_app.store.filelock import lock_path_for
+from readiness_app.store.migrations import SCHEMA_VERSION
 
 Opener = Callable[[Path], AssessmentFile]
 
@@ -173,7 +173,7 @@ def test_missing_file_and_folder(tmp_path: Path, opener: Opener) -> None:
 HOLDER = r"""
 import sys
 from pathlib import Path
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
 
 af = AssessmentFile.open(Path(sys.argv[1]), author="other instance")
 print("OPEN", flush=True)

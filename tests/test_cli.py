@@ -12,7 +12,7 @@ import pytest
 
 from readiness_app.cli import COMMANDS, main
 from readiness_app.errors import QuestionnaireError
-from readiness_app.questionnaire import load_library
+from readiness_app.questionnaire.loader import load_library
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 REPO = Path(__file__).resolve().parent.parent
@@ -102,7 +102,7 @@ def test_demo_then_info_json_shows_the_numbers(capsys: pytest.CaptureFixture[str
 def test_info_text_and_partial_completeness(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                             mini_library: object) -> None:
     from readiness_app.model import ORGANISATION, Answer
-    from readiness_app.storage import AssessmentFile
+    from readiness_app.store.assessment_file import AssessmentFile
 
     path = tmp_path / "partial.readiness"
     with AssessmentFile.create(path, mini_library) as af:  # type: ignore[arg-type]

@@ -22,12 +22,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from readiness_app import logs
-from readiness_app.filelock import lock_path_for
 from readiness_app.logs import CrashReport
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
+from readiness_app.store.filelock import lock_path_for
 from readiness_app.ui import crash_dialog, dialogs, i18n, operations
-from readiness_app.ui.crash_dialog import CARRY_ON, RESTART
-from readiness_app.ui.crash_window import CrashDialog
+from readiness_app.ui.crash_window import CARRY_ON, RESTART, CrashDialog
 
 
 class _Dialogs(dialogs.DialogService):

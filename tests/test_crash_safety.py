@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from readiness_app.filelock import lock_path_for
-from readiness_app.questionnaire import Library
-from readiness_app.storage import AssessmentFile
+from readiness_app.questionnaire.loader import Library
+from readiness_app.store.assessment_file import AssessmentFile
+from readiness_app.store.filelock import lock_path_for
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses SIGKILL")
 
@@ -34,7 +34,7 @@ WRITER = r"""
 import sys
 from pathlib import Path
 from readiness_app.model import Answer
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
 
 path, start, mode = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 af = AssessmentFile.open(path, author="writer")

@@ -13,10 +13,10 @@ import pytest
 
 from readiness_app.demo import USE_CASES, write_demo
 from readiness_app.errors import FileLockedError
-from readiness_app.filelock import lock_path_for
 from readiness_app.model import CONSENSUS, ORGANISATION, ROLES, Answer
-from readiness_app.questionnaire import Library, load_library
-from readiness_app.storage import AssessmentFile
+from readiness_app.questionnaire.loader import Library, load_library
+from readiness_app.store.assessment_file import AssessmentFile
+from readiness_app.store.filelock import lock_path_for
 
 
 def _pairs(library: Library, use_case_ids: list[str]) -> set[tuple[str, str]]:

@@ -20,11 +20,11 @@ from readiness_app import resources
 from readiness_app.cli import main
 from readiness_app.demo import write_demo
 from readiness_app.errors import AssessmentFileError
-from readiness_app.followup import baseline_of, compare, mark_done, movement_of, start_followup
+from readiness_app.followup.baseline import baseline_of, compare, mark_done, movement_of, start_followup
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer
-from readiness_app.questionnaire import Library, load_library
+from readiness_app.questionnaire.loader import Library, load_library
 from readiness_app.scoring import build_input, score
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 LIBRARY_DIR = FIXTURES / "followup"

@@ -3,7 +3,7 @@
 The scenario: the demo workshop is the baseline; the follow-up starts from it pre-filled, the
 room then agrees on better monitoring and worse cost control, re-measures two baseline
 metrics and marks one earlier action done. The numbers the exports show are compared with
-:func:`readiness_app.followup.movement_of`, the one source of truth.
+:func:`readiness_app.followup.baseline.movement_of`, the one source of truth.
 """
 
 from __future__ import annotations
@@ -19,15 +19,15 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from readiness_app import report_text
 from readiness_app.cli import main
-from readiness_app.followup import Movement, baseline_of, mark_done, movement_of, start_followup
+from readiness_app.excel.importer import apply_plan, plan_import
+from readiness_app.excel.scorecard import export_scorecard
+from readiness_app.followup.baseline import Movement, baseline_of, mark_done, movement_of, start_followup
+from readiness_app.followup.portfolio import build_portfolio
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer
-from readiness_app.portfolio import build_portfolio
-from readiness_app.report_pdf import SECTION_IDS, build_report
-from readiness_app.storage import AssessmentFile
-from readiness_app.xlsx_import import apply_plan, plan_import
-from readiness_app.xlsx_scorecard import export_scorecard
+from readiness_app.report import texts as report_text
+from readiness_app.report.pdf import SECTION_IDS, build_report
+from readiness_app.store.assessment_file import AssessmentFile
 
 MONITORING = ("mat.mon.manual_checks", "mat.mon.shared_view", "mat.mon.alerting", "mat.mon.business_loop")
 COST = ("mat.cost.pilot_costs", "mat.cost.unit_costs")

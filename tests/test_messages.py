@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from readiness_app.errors import AssessmentFileError, WorkbookImportError
+from readiness_app.excel.importer import plan_import
 from readiness_app.messages import GERMAN, Bilingual, Message, join, localized, message_of, msg
-from readiness_app.migrations import SCHEMA_VERSION
-from readiness_app.storage import AssessmentFile
-from readiness_app.xlsx_import import plan_import
+from readiness_app.store.assessment_file import AssessmentFile
+from readiness_app.store.migrations import SCHEMA_VERSION
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "readiness_app"
 

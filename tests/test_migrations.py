@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from readiness_app.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
+from readiness_app.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
 
 FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"
 EARLIER = list(range(1, SCHEMA_VERSION))

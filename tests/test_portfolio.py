@@ -19,16 +19,16 @@ from pathlib import Path
 
 import pytest
 
-from readiness_app import portfolio as portfolio_module
 from readiness_app.cli import main
 from readiness_app.demo import write_demo
 from readiness_app.errors import ReadinessError
-from readiness_app.followup import start_followup
+from readiness_app.followup import portfolio as portfolio_module
+from readiness_app.followup.baseline import start_followup
+from readiness_app.followup.portfolio import build_portfolio, maturity_scores, to_jsonable
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer
-from readiness_app.portfolio import build_portfolio, maturity_scores, to_jsonable
-from readiness_app.questionnaire import Library, load_library
+from readiness_app.questionnaire.loader import Library, load_library
 from readiness_app.scoring import build_input, score
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
 
 LIBRARY_DIR = Path(__file__).resolve().parent / "fixtures" / "followup"
 MONITORING = ("mat.mon.drift", "mat.mon.overrides", "mat.mon.alerts", "mat.mon.automated")

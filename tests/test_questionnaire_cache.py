@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from readiness_app import questionnaire
-from readiness_app.questionnaire import load_library, parse_questionnaire
+from readiness_app.questionnaire import loader as questionnaire
+from readiness_app.questionnaire.loader import load_library, parse_questionnaire
 from readiness_app.resources import questionnaires_dir
 
 

@@ -11,8 +11,8 @@ import pytest
 
 from readiness_app.errors import QuestionnaireError
 from readiness_app.model import ROLES
-from readiness_app.questionnaire import Library, Question, Text, load_library
-from readiness_app.questionnaire_doc import render_markdown
+from readiness_app.questionnaire.loader import Library, Question, Text, load_library
+from readiness_app.questionnaire.reference_doc import render_markdown
 from readiness_app.resources import questionnaires_dir
 
 REPO = Path(__file__).resolve().parents[1]

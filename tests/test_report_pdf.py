@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from readiness_app import report_text
 from readiness_app.cli import main
 from readiness_app.errors import ExportError
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer
-from readiness_app.report_pdf import SECTION_IDS, Branding, ReportCancelled, build_report, load_report_data
-from readiness_app.storage import AssessmentFile
+from readiness_app.report import texts as report_text
+from readiness_app.report.pdf import SECTION_IDS, Branding, ReportCancelled, build_report, load_report_data
+from readiness_app.store.assessment_file import AssessmentFile
 
 CHAPTERS = ("summary", "maturity", "portfolio", "readiness", "roadmap", "operating", "appendix")
 CLIENT = "Alpenland Versicherung AG"
@@ -239,7 +239,7 @@ def test_long_names_and_notes_wrap_without_losing_text(demo: Path, mpl_dir: None
 
 def test_an_empty_assessment_still_gives_a_report(mpl_dir: None, tmp_path: Path) -> None:
     from readiness_app.model import Engagement
-    from readiness_app.questionnaire import load_library
+    from readiness_app.questionnaire.loader import load_library
 
     path = tmp_path / "empty.readiness"
     AssessmentFile.create(path, load_library(), Engagement(client="Leere GmbH", language="de")).close()
@@ -280,7 +280,7 @@ def test_every_string_has_both_languages() -> None:
 def test_long_words_in_table_cells_break_at_a_syllable_with_a_hyphen() -> None:
     from reportlab.lib import colors
 
-    from readiness_app.report_layout import Para, Styles, esc, register_fonts, soft_hyphens
+    from readiness_app.report.layout import Para, Styles, esc, register_fonts, soft_hyphens
 
     marked = soft_hyphens('<b>Frühwarnung für Kundenabwanderung</b> <font name="DejaVuSans-Bold">x</font> '
                           "Underwriting-Assistent", "de")

@@ -137,7 +137,7 @@ def test_the_menu_applies_the_language_and_refreshes_recent_files(qtbot: Any, tm
 
 def test_pdf_exports_use_the_branding_and_the_export_folder(qtbot: Any, tmp_path: Path, demo_file: Path,
                                                             answers: Answers, monkeypatch: pytest.MonkeyPatch) -> None:
-    from readiness_app import report_pdf
+    from readiness_app.report import pdf as report_pdf
     from readiness_app.ui.main_window import MainWindow
     from readiness_app.ui.pages.export import ExportPage
 

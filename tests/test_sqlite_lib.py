@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from readiness_app.sqlite_lib import _SkipOptionalExtras
+from readiness_app.store.sqlite_lib import _SkipOptionalExtras
 
 
 def test_importing_storage_and_writing_does_not_import_numpy(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -15,8 +15,8 @@ import pytest
 from readiness_app import resources
 from readiness_app.errors import AssessmentFileError
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer, Engagement
-from readiness_app.questionnaire import Library, load_library
-from readiness_app.storage import AssessmentFile
+from readiness_app.questionnaire.loader import Library, load_library
+from readiness_app.store.assessment_file import AssessmentFile
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 REPO = Path(__file__).resolve().parent.parent

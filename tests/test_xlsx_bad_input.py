@@ -17,7 +17,7 @@ from openpyxl import Workbook
 
 from readiness_app.cli import main
 from readiness_app.errors import WorkbookImportError
-from readiness_app.xlsx_import import plan_import
+from readiness_app.excel.importer import plan_import
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "xlsx"
 sys.path.insert(0, str(FIXTURES))

@@ -12,16 +12,16 @@ from openpyxl import Workbook
 
 from readiness_app.cli import main
 from readiness_app.errors import WorkbookImportError
-from readiness_app.import_mapping import ImportProfile
-from readiness_app.model import CONSENSUS, ORGANISATION
-from readiness_app.storage import AssessmentFile
-from readiness_app.xlsx_import import (
+from readiness_app.excel.importer import (
     apply_plan,
     inspect_workbook,
     plan_import,
     preview_sheet,
     suggest_profile,
 )
+from readiness_app.excel.mapping import ImportProfile
+from readiness_app.model import CONSENSUS, ORGANISATION
+from readiness_app.store.assessment_file import AssessmentFile
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "xlsx"
 sys.path.insert(0, str(FIXTURES))
@@ -318,7 +318,7 @@ def test_modules_load_without_openpyxl() -> None:
     """The window opens fast: importing the Excel modules does not import openpyxl (only using them does)."""
     import subprocess
 
-    code = ("import sys, readiness_app.xlsx_import, readiness_app.xlsx_scorecard, readiness_app.xlsx_template, "
-            "readiness_app.import_mapping; print('openpyxl' in sys.modules)")
+    code = ("import sys, readiness_app.excel.importer, readiness_app.excel.scorecard, readiness_app.excel.template, "
+            "readiness_app.excel.mapping; print('openpyxl' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"

@@ -11,9 +11,9 @@ import pytest
 from openpyxl import load_workbook
 
 from readiness_app.cli import main
-from readiness_app.storage import AssessmentFile
-from readiness_app.xlsx_import import apply_plan, plan_import
-from readiness_app.xlsx_scorecard import RESPONSE_COLUMNS, export_scorecard
+from readiness_app.excel.importer import apply_plan, plan_import
+from readiness_app.excel.scorecard import RESPONSE_COLUMNS, export_scorecard
+from readiness_app.store.assessment_file import AssessmentFile
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "xlsx"
 sys.path.insert(0, str(FIXTURES))
@@ -186,7 +186,7 @@ def test_cli_export_and_import(small: Path, tmp_path: Path, capsys: pytest.Captu
 def test_a_failed_export_keeps_the_old_file(small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "scorecard.xlsx"
     target.write_bytes(b"the previous export")
-    import readiness_app.xlsx_scorecard as mod
+    import readiness_app.excel.scorecard as mod
 
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")

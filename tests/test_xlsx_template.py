@@ -10,10 +10,10 @@ import pytest
 from openpyxl import load_workbook
 
 from readiness_app.cli import main
+from readiness_app.excel.importer import apply_into, apply_plan, plan_import
+from readiness_app.excel.template import export_template
 from readiness_app.model import CONSENSUS, ORGANISATION
-from readiness_app.storage import AssessmentFile
-from readiness_app.xlsx_import import apply_into, apply_plan, plan_import
-from readiness_app.xlsx_template import export_template
+from readiness_app.store.assessment_file import AssessmentFile
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "xlsx"
 sys.path.insert(0, str(FIXTURES))

@@ -149,7 +149,7 @@ def _info_args(p: argparse.ArgumentParser) -> None:
 def assessment_info(path: Path) -> dict[str, Any]:
     """Engagement, counts and completeness of an assessment file (opened read-only)."""
     from readiness_app.model import ORGANISATION
-    from readiness_app.storage import AssessmentFile
+    from readiness_app.store.assessment_file import AssessmentFile
 
     af = AssessmentFile.open_readonly(path)
     try:
@@ -250,8 +250,8 @@ def _validate_args(p: argparse.ArgumentParser) -> None:
          "(file: question id.field: what is wrong) and exits with 1 when there are any.",
          configure=_validate_args)
 def cmd_validate(args: argparse.Namespace) -> int:
-    from readiness_app.questionnaire import load_library
-    from readiness_app.storage import SQLITE_HEADER, AssessmentFile
+    from readiness_app.questionnaire.loader import load_library
+    from readiness_app.store.assessment_file import SQLITE_HEADER, AssessmentFile
 
     path: Path = args.path
     try:
@@ -284,8 +284,8 @@ def _docs_args(p: argparse.ArgumentParser) -> None:
          "Render every bundled questionnaire (questions, help, levels, options, weights, "
          "dimensions and actions) as one Markdown document.", configure=_docs_args)
 def cmd_docs(args: argparse.Namespace) -> int:
-    from readiness_app.questionnaire import load_library
-    from readiness_app.questionnaire_doc import render_markdown
+    from readiness_app.questionnaire.loader import load_library
+    from readiness_app.questionnaire.reference_doc import render_markdown
 
     out: Path = args.out
     text = render_markdown(load_library())
@@ -323,9 +323,9 @@ def _score_args(p: argparse.ArgumentParser) -> None:
          "disagreements, risk flags and the 90-day roadmap. The file is only read.",
          configure=_score_args)
 def cmd_score(args: argparse.Namespace) -> int:
+    from readiness_app.report.plain_text import format_results
     from readiness_app.scoring import build_input, score, to_json
-    from readiness_app.scoring_report import format_results
-    from readiness_app.storage import AssessmentFile
+    from readiness_app.store.assessment_file import AssessmentFile
 
     af = AssessmentFile.open_readonly(args.file)
     try:
@@ -361,7 +361,7 @@ def _export_args(p: argparse.ArgumentParser) -> None:
 
 
 def _pdf_options(p: argparse.ArgumentParser) -> None:
-    from readiness_app.report_text import SECTION_IDS
+    from readiness_app.report.texts import SECTION_IDS
 
     p.add_argument("--pdf", metavar="OUT.pdf", type=Path, default=None,
                    help="write the PDF report (executive summary, maturity, portfolio, 90-day roadmap)")
@@ -372,7 +372,7 @@ def _pdf_options(p: argparse.ArgumentParser) -> None:
 def _pdf_step(args: argparse.Namespace) -> str | None:
     if args.pdf is None:
         return None
-    from readiness_app.report_pdf import SECTION_IDS, build_report
+    from readiness_app.report.pdf import SECTION_IDS, build_report
 
     sections = [s for s in SECTION_IDS if s not in set(args.no_section)]
     build_report(args.file, args.pdf, lang=args.lang, sections=sections, portfolio=getattr(args, "portfolio", None))
@@ -418,7 +418,7 @@ def _followup_args(p: argparse.ArgumentParser) -> None:
          "and targets, the current questionnaires, and the baseline's results stored for comparison "
          "(readiness movement). Answers start empty unless --prefill.", configure=_followup_args)
 def cmd_followup(args: argparse.Namespace) -> int:
-    from readiness_app.followup import start_followup
+    from readiness_app.followup.baseline import start_followup
 
     if args.out.suffix != ".readiness":
         raise CommandFailed("an assessment file name ends in .readiness", path=str(args.out))
@@ -439,9 +439,9 @@ def _movement_args(p: argparse.ArgumentParser) -> None:
          "use case, the baseline metrics (before, after, change) and which earlier roadmap actions "
          "were done. Works without the baseline file. The file is only read.", configure=_movement_args)
 def cmd_movement(args: argparse.Namespace) -> int:
-    from readiness_app.followup import format_movement, movement_of
+    from readiness_app.followup.baseline import format_movement, movement_of
     from readiness_app.scoring import to_jsonable
-    from readiness_app.storage import AssessmentFile
+    from readiness_app.store.assessment_file import AssessmentFile
 
     with AssessmentFile.open_readonly(args.file) as af:
         movement = movement_of(af)
@@ -473,7 +473,7 @@ def _portfolio_args(p: argparse.ArgumentParser) -> None:
          "(percentile). Unreadable files are listed with the reason and skipped; nothing is written "
          "to the folder.", configure=_portfolio_args)
 def cmd_portfolio(args: argparse.Namespace) -> int:
-    from readiness_app.portfolio import build_portfolio, format_portfolio, to_jsonable
+    from readiness_app.followup.portfolio import build_portfolio, format_portfolio, to_jsonable
 
     if not args.folder.is_dir():
         raise CommandFailed("no such folder", path=str(args.folder))
@@ -501,7 +501,7 @@ def _anonymise_args(p: argparse.ArgumentParser) -> None:
          "log removed. The same --salt gives the same pseudonyms in every file.",
          configure=_anonymise_args)
 def cmd_anonymise(args: argparse.Namespace) -> int:
-    from readiness_app.anonymise import anonymise
+    from readiness_app.followup.anonymise import anonymise
 
     if args.out.suffix != ".readiness":
         raise CommandFailed("an assessment file name ends in .readiness", path=str(args.out))
@@ -526,7 +526,7 @@ def _xlsx_options(p: argparse.ArgumentParser) -> None:
 def _xlsx_step(args: argparse.Namespace) -> str | None:
     if args.xlsx is None:
         return None
-    from readiness_app.xlsx_scorecard import export_scorecard
+    from readiness_app.excel.scorecard import export_scorecard
 
     export_scorecard(args.file, args.xlsx, lang=args.lang, portfolio=getattr(args, "portfolio", None))
     return f"wrote {args.xlsx}"
@@ -535,8 +535,8 @@ def _xlsx_step(args: argparse.Namespace) -> str | None:
 def _template_step(args: argparse.Namespace) -> str | None:
     if args.template is None:
         return None
-    from readiness_app.storage import AssessmentFile
-    from readiness_app.xlsx_template import export_template
+    from readiness_app.excel.template import export_template
+    from readiness_app.store.assessment_file import AssessmentFile
 
     with AssessmentFile.open_readonly(args.file) as af:
         export_template(af, args.template, lang=args.lang)
@@ -558,7 +558,7 @@ def _benchmark_step(args: argparse.Namespace) -> str | None:
     args.portfolio = None
     if args.benchmark is None or (args.pdf is None and args.xlsx is None):
         return None
-    from readiness_app.portfolio import build_portfolio
+    from readiness_app.followup.portfolio import build_portfolio
 
     args.portfolio = build_portfolio(args.benchmark, current=args.file)
     return None
@@ -597,8 +597,8 @@ def _import_args(p: argparse.ArgumentParser) -> None:
          "detected or given mapping (--profile). Nothing is written when a row has a problem (unless "
          "--skip-bad-rows) or with --dry-run; a failed import leaves no file.", configure=_import_args)
 def cmd_import(args: argparse.Namespace) -> int:
-    from readiness_app.import_mapping import ImportProfile
-    from readiness_app.xlsx_import import apply_into, apply_plan, iter_problem_lines, plan_import
+    from readiness_app.excel.importer import apply_into, apply_plan, iter_problem_lines, plan_import
+    from readiness_app.excel.mapping import ImportProfile
 
     if args.out is None and args.into is None and not args.dry_run:
         print("readiness import: error: say where to write: -o OUT.readiness, --into FILE.readiness or --dry-run",
@@ -615,11 +615,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     profile = ImportProfile.load(args.profile) if args.profile is not None else None
     library = None
     if args.questionnaires is not None:
-        from readiness_app.questionnaire import load_library
+        from readiness_app.questionnaire.loader import load_library
 
         library = load_library(args.questionnaires)
     elif args.into is not None:
-        from readiness_app.storage import AssessmentFile
+        from readiness_app.store.assessment_file import AssessmentFile
 
         with AssessmentFile.open_readonly(args.into) as existing:
             library = existing.library()
@@ -643,7 +643,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                             "--skip-bad-rows imports the rest)",
                             path=" / ".join(x for x in (plan.file, first.place()) if x))
     if args.into is not None:
-        from readiness_app.storage import AssessmentFile
+        from readiness_app.store.assessment_file import AssessmentFile
 
         with AssessmentFile.open(args.into, author=args.author) as af:
             count = apply_into(plan, af, allow_problems=args.skip_bad_rows)

@@ -30,10 +30,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
-from readiness_app.filelock import FileLock
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer, AnswerValue, Engagement
-from readiness_app.questionnaire import Library, Question
-from readiness_app.storage import AssessmentFile
+from readiness_app.questionnaire.loader import Library, Question
+from readiness_app.store.assessment_file import AssessmentFile
+from readiness_app.store.filelock import FileLock
 
 Size = Literal["standard", "large"]
 Lang = Literal["en", "de"]
@@ -732,7 +732,7 @@ def write_demo(path: Path, size: Size = "standard", library: Library | None = No
     if language not in ("en", "de"):
         raise ValueError(f"unknown language {language!r}")
     if library is None:
-        from readiness_app.questionnaire import load_library
+        from readiness_app.questionnaire.loader import load_library
 
         library = load_library()
     path = Path(path)

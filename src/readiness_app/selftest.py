@@ -173,7 +173,7 @@ def run_self_test(out_dir: Path | str | None = None, *, lang: str = "en",
     demo, xlsx, pdf = out / DEMO_NAME, out / XLSX_NAME, out / PDF_NAME
 
     def questionnaires() -> str:
-        from readiness_app.questionnaire import load_library
+        from readiness_app.questionnaire.loader import load_library
         from readiness_app.resources import questionnaires_dir
 
         library = load_library(questionnaires_dir())
@@ -182,7 +182,7 @@ def run_self_test(out_dir: Path | str | None = None, *, lang: str = "en",
         return f"{len(library.questionnaires)} questionnaires ({versions}) from {questionnaires_dir()}"
 
     def assets() -> str:
-        from readiness_app.report_pdf import default_logo_path
+        from readiness_app.report.pdf import default_logo_path
         from readiness_app.resources import data_dir
 
         logo = default_logo_path()
@@ -203,7 +203,7 @@ def run_self_test(out_dir: Path | str | None = None, *, lang: str = "en",
         return f"{demo.name}, {demo.stat().st_size // 1024} KB"
 
     def open_file() -> str:
-        from readiness_app.storage import AssessmentFile
+        from readiness_app.store.assessment_file import AssessmentFile
 
         af = AssessmentFile.open_readonly(demo)
         try:
@@ -220,7 +220,7 @@ def run_self_test(out_dir: Path | str | None = None, *, lang: str = "en",
 
     def score_it() -> str:
         from readiness_app.scoring import build_input, score
-        from readiness_app.storage import AssessmentFile
+        from readiness_app.store.assessment_file import AssessmentFile
 
         af = AssessmentFile.open_readonly(demo)
         try:
@@ -234,7 +234,7 @@ def run_self_test(out_dir: Path | str | None = None, *, lang: str = "en",
                 f"{len(results.risks)} risk flags, {items} roadmap items")
 
     def excel() -> str:
-        from readiness_app.xlsx_scorecard import export_scorecard
+        from readiness_app.excel.scorecard import export_scorecard
 
         export_scorecard(demo, xlsx, lang=lang)
         return check_workbook(xlsx, str(state.get("client", "")))
@@ -242,7 +242,7 @@ def run_self_test(out_dir: Path | str | None = None, *, lang: str = "en",
     def reimport() -> str:
         import openpyxl
 
-        from readiness_app.xlsx_import import plan_import
+        from readiness_app.excel.importer import plan_import
 
         if not openpyxl.DEFUSEDXML:
             raise SelfTestError("openpyxl reads workbooks without defusedxml (it is missing)")
@@ -254,7 +254,7 @@ def run_self_test(out_dir: Path | str | None = None, *, lang: str = "en",
         return f"all {len(plan.answers)} answers read back (defusedxml on)"
 
     def report() -> str:
-        from readiness_app.report_pdf import build_report
+        from readiness_app.report.pdf import build_report
 
         hyphenation = check_hyphenation()
         build_report(demo, pdf, lang=lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer, Participant, RoadmapEdit, UseCase
-from readiness_app.questionnaire import (
+from readiness_app.questionnaire.loader import (
     Action,
     Dimension,
     Library,

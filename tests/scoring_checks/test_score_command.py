@@ -9,7 +9,7 @@ import pytest
 
 from readiness_app.cli import main
 from readiness_app.scoring import build_input, score
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
 
 
 def test_score_prints_lane_priorities_maturity_and_roadmap(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:

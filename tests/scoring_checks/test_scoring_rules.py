@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from readiness_app.model import Participant, RoadmapEdit, UseCase
-from readiness_app.questionnaire import Option, RiskFlag, RiskRule
+from readiness_app.questionnaire.loader import Option, RiskFlag, RiskRule
 from readiness_app.scoring import Scorer, score
 from readiness_app.scoring.engine import choose_first_lane, quadrant, staged_level
 

@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from readiness_app.followup import start_followup
+from readiness_app.followup.baseline import start_followup
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
 from readiness_app.ui import operations
 from readiness_app.ui.pages.results import BENCHMARK_COLUMN, SINCE_COLUMN, ResultsPage, change_text
 from readiness_app.ui.pages.roadmap import RoadmapPage
@@ -261,7 +261,7 @@ def test_benchmark_against_a_folder(qtbot: Any, window: Any, demo_file: Path, tm
 
 def test_benchmark_can_be_cancelled(qtbot: Any, window: Any, demo_file: Path, tmp_path: Path,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from readiness_app import portfolio
+    from readiness_app.followup import portfolio
 
     def slow(folder: Path, *, current: Any = None, progress: Any = None, **_kw: Any) -> Any:
         for i in range(500):  # a large folder: reports progress until the user cancels
@@ -345,9 +345,9 @@ def test_reports_use_the_engagement_language_not_the_interface(qtbot: Any, windo
 
 
 def test_exporters_are_the_real_ones_imported_lazily() -> None:
-    from readiness_app.report_pdf import build_report
+    from readiness_app.excel.scorecard import export_scorecard
+    from readiness_app.report.pdf import build_report
     from readiness_app.ui.pages.export import find_exporter
-    from readiness_app.xlsx_scorecard import export_scorecard
 
     assert find_exporter("pdf") is build_report
     assert find_exporter("xlsx") is export_scorecard
@@ -358,7 +358,7 @@ def test_exporters_are_the_real_ones_imported_lazily() -> None:
 
 @pytest.fixture
 def voting_file(tmp_path: Path) -> Path:
-    from readiness_app.questionnaire import load_library
+    from readiness_app.questionnaire.loader import load_library
 
     path = tmp_path / "votes.readiness"
     with AssessmentFile.create(path, load_library(XLSX_LIBRARY), lock=False) as af:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QComboBox, QTableView, QWizard
 
 from readiness_app import resources
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
 from readiness_app.ui import i18n
 from readiness_app.ui.import_wizard import (
     HEADER_BG,

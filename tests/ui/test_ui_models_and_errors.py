@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from readiness_app.filelock import lock_path_for
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
+from readiness_app.store.filelock import lock_path_for
 from readiness_app.ui import i18n
 from readiness_app.ui.models import Column, RecordTableModel, StepItem, StepsModel
 from readiness_app.ui.pages.questions import QuestionPage
@@ -225,7 +225,7 @@ def test_without_a_real_system_font_the_interface_uses_dejavu_and_registers_it_o
         qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtGui import QFont, QFontDatabase
 
-    from readiness_app.ui import app as ui_app
+    from readiness_app.ui import application as ui_app
 
     registered: list[str] = []
     monkeypatch.setattr(ui_app, "register_fonts", lambda: registered.append("bundled") or "DejaVu Sans")

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from readiness_app.model import CONSENSUS, ORGANISATION
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
 from readiness_app.ui import operations
 from readiness_app.ui.pages.questions import QuestionPage
 from readiness_app.ui.pages.records import ParticipantsPage, UseCasesPage

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from statistics import median
 
 from readiness_app.model import CONSENSUS, Answer, AnswerValue
-from readiness_app.questionnaire import SCALE_MAX, Question
+from readiness_app.questionnaire.loader import SCALE_MAX, Question
 from readiness_app.scoring.results import QuestionConsensus
 
 DISAGREEMENT_POINTS = 2.0

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer
-from readiness_app.questionnaire import Library, Question, Text
+from readiness_app.questionnaire.loader import Library, Question, Text
 from readiness_app.scoring.consensus import consensus_of
 from readiness_app.scoring.indices import LOW_CONFIDENCE_BELOW, combine, weighted_score
 from readiness_app.scoring.inputs import ScoringInput

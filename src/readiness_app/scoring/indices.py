@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from readiness_app.questionnaire import SCALE_MAX, Question
+from readiness_app.questionnaire.loader import SCALE_MAX, Question
 from readiness_app.scoring.results import Contribution, QuestionConsensus, Score, Status
 
 LOW_CONFIDENCE_BELOW = 0.5

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from readiness_app.model import Answer, Participant, RoadmapEdit, UseCase
-from readiness_app.questionnaire import Library
+from readiness_app.questionnaire.loader import Library
 
 
 @dataclass(frozen=True, slots=True)

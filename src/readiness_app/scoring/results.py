@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from readiness_app.model import Answer, AnswerValue
-from readiness_app.questionnaire import Text
+from readiness_app.questionnaire.loader import Text
 
 Status = Literal["answered", "not_applicable", "missing"]
 Quadrant = Literal["first_lane", "strategic_bet", "foundation_first", "park", "unscored"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from readiness_app.model import UseCase
-from readiness_app.questionnaire import Library, Question, RiskRule, Text
+from readiness_app.questionnaire.loader import Library, Question, RiskRule, Text
 from readiness_app.scoring.results import QuestionConsensus, RiskEvidence, RiskResult, UseCaseResult
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}

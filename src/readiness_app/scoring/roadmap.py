@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from readiness_app.model import ORGANISATION, Participant, RoadmapEdit
-from readiness_app.questionnaire import Action, Library, Question, Text
+from readiness_app.questionnaire.loader import Action, Library, Question, Text
 from readiness_app.scoring.results import (
     LEVEL_NAMES,
     Finding,

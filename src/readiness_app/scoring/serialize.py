@@ -6,7 +6,7 @@ import dataclasses
 import json
 from typing import Any
 
-from readiness_app.questionnaire import Text
+from readiness_app.questionnaire.loader import Text
 
 JSON_FORMAT = "readiness-results/1"
 

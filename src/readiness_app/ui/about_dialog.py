@@ -72,7 +72,7 @@ class InstrumentRow:
 
 def bundled_rows() -> tuple[list[InstrumentRow], str, str]:
     """The bundled questionnaires (rows, their folder, an error message or '')."""
-    from readiness_app.questionnaire import load_library
+    from readiness_app.questionnaire.loader import load_library
     from readiness_app.resources import questionnaires_dir
 
     try:

@@ -6,16 +6,23 @@ import argparse
 import importlib
 import importlib.util
 import logging
-import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from readiness_app.ui.application import (  # noqa: F401  (the start path and its callers use these names)
+    FALLBACK_FAMILY,
+    FONT_FILES,
+    app_icon,
+    bundled_font_dirs,
+    interface_font,
+    make_application,
+    register_fonts,
+    setup_logging,
+)
+
 log = logging.getLogger("readiness_app.ui")
-
-FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
-
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="readiness-studio", description="Readiness Studio: AI-readiness workshops.")
@@ -27,97 +34,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                    help="write, score and export the demo offscreen, check every output and exit "
                         "(0: passed); keep the outputs in DIR (default: a temporary folder)")
     return p.parse_args(list(argv) if argv is not None else None)
-
-
-def bundled_font_dirs() -> list[Path]:
-    """Folders that may hold a bundled TTF: our assets, then matplotlib's DejaVu (found without importing it)."""
-    dirs: list[Path] = []
-    try:
-        from readiness_app.resources import data_dir
-
-        dirs.append(data_dir("assets") / "fonts")
-        dirs.append(data_dir("assets"))
-    except (FileNotFoundError, ValueError):
-        pass
-    spec = importlib.util.find_spec("matplotlib")
-    if spec is not None and spec.submodule_search_locations:
-        for loc in spec.submodule_search_locations:
-            dirs.append(Path(loc) / "mpl-data" / "fonts" / "ttf")
-    return dirs
-
-
-def register_fonts() -> str:
-    """Register a bundled TTF so text never renders as boxes; returns the family name ('' if none)."""
-    from PySide6.QtGui import QFontDatabase
-
-    family = ""
-    for folder in bundled_font_dirs():
-        for name in FONT_FILES:
-            f = folder / name
-            if f.is_file():
-                font_id = QFontDatabase.addApplicationFont(str(f))
-                if font_id >= 0 and not family:
-                    families = QFontDatabase.applicationFontFamilies(font_id)
-                    family = families[0] if families else ""
-        if family:
-            break
-    return family
-
-
-def setup_logging() -> None:
-    """Log to the rotating file in the user's log folder (see :mod:`readiness_app.logs`)."""
-    from readiness_app.logs import setup_logging as setup
-
-    setup()
-
-
-def app_icon() -> Any:
-    """The application icon (assets/icons/app.png; an empty icon if it is missing)."""
-    from PySide6.QtGui import QIcon
-
-    try:
-        from readiness_app.resources import asset_path
-
-        return QIcon(str(asset_path("icons/app.png")))
-    except (FileNotFoundError, ValueError):
-        return QIcon()
-
-
-def make_application(argv: Sequence[str] | None = None) -> Any:
-    """Create (or reuse) the QApplication: high-DPI, system palette, bundled font."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication
-
-    existing = QApplication.instance()
-    if existing is not None:
-        return existing
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    app = QApplication([sys.argv[0] if sys.argv else "readiness-studio"])
-    app.setApplicationName("Readiness Studio")
-    app.setOrganizationName("ReadinessStudio")
-    app.setApplicationDisplayName("Readiness Studio")
-    app.setWindowIcon(app_icon())
-    app.setFont(interface_font(app.font()))
-    return app
-
-
-FALLBACK_FAMILY = "DejaVu Sans"
-
-
-def interface_font(font: Any) -> Any:
-    """The font of the interface: the system's own; where the system has no real default font
-    (minimal Linux), DejaVu Sans, installed or else our bundled copy, so text never renders as
-    boxes. At least 10.5 pt, for the projector."""
-    from PySide6.QtGui import QFont, QFontDatabase
-
-    if not QFont(font.family()).exactMatch():
-        # registering the bundled files costs start-up time: only when the system lacks the family
-        family = FALLBACK_FAMILY if QFontDatabase.hasFamily(FALLBACK_FAMILY) else register_fonts()
-        if family:
-            font.setFamily(family)
-    font.setPointSizeF(max(font.pointSizeF(), 10.5))
-    return font
 
 
 def install_excepthook(window: Any = None) -> None:
@@ -195,7 +111,7 @@ def warm_up_pages(modules: Sequence[str] = WARM_UP_MODULES, gap_ms: int = 60) ->
 
 def preload_in_background() -> threading.Thread:
     """Import sqlite-utils (needed by the first edit) in a daemon thread; returns the thread."""
-    worker = threading.Thread(target=importlib.import_module, args=("readiness_app.sqlite_lib",),
+    worker = threading.Thread(target=importlib.import_module, args=("readiness_app.store.sqlite_lib",),
                               name="readiness-preload", daemon=True)
     worker.start()
     return worker

@@ -1,6 +1,6 @@
 """Where the client stands in the portfolio benchmark: percentile per dimension, anonymised.
 
-Shows only the benchmark part of a :class:`readiness_app.portfolio.Portfolio` (no other
+Shows only the benchmark part of a :class:`readiness_app.followup.portfolio.Portfolio` (no other
 client, participant or file is named); the skipped files, which the consultant needs to
 see, sit in a collapsed list below, labelled as not for the client's eyes.
 """

@@ -31,8 +31,6 @@ from readiness_app.logs import CrashReport
 
 log = logging.getLogger(__name__)
 
-CARRY_ON = "carry_on"  # the choices of the crash dialog (crash_window.CrashDialog)
-RESTART = "restart"
 
 
 # --------------------------------------------------------------------------- restart
@@ -126,7 +124,7 @@ class CrashHandler(QObject):
             return
         self._busy = True
         try:
-            from readiness_app.ui.crash_window import CrashDialog  # made only when needed
+            from readiness_app.ui.crash_window import RESTART, CrashDialog  # made only when needed
 
             parent = self.window if isinstance(self.window, QWidget) else QApplication.activeWindow()
             choice = CrashDialog.ask(report, parent)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from readiness_app.logs import CrashReport
 from readiness_app.ui import i18n
-from readiness_app.ui.crash_dialog import CARRY_ON, RESTART
 
 _STRINGS: dict[str, tuple[str, str]] = {
     "title": ("Something went wrong", "Etwas ist schiefgelaufen"),
@@ -49,6 +48,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
 def _t(key: str) -> str:
     en, de = _STRINGS[key]
     return de if i18n.language() == "de" else en
+
+
+CARRY_ON = "carry_on"  # the choices of the crash dialog
+RESTART = "restart"
 
 
 class CrashDialog(QDialog):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from readiness_app.errors import ReadinessError
 from readiness_app.model import Engagement
-from readiness_app.storage import FILE_SUFFIX, AssessmentFile
+from readiness_app.store.assessment_file import FILE_SUFFIX, AssessmentFile
 from readiness_app.ui import dialogs, i18n
 from readiness_app.ui.i18n import tr
 from readiness_app.ui.operations import Session
@@ -116,7 +116,7 @@ class Documents(QObject):
             self.close()
         try:
             if library is None:
-                from readiness_app.questionnaire import load_library
+                from readiness_app.questionnaire.loader import load_library
 
                 library = load_library()
             file = AssessmentFile.create(path, library, Engagement(language=i18n.language()),  # type: ignore[arg-type]
@@ -218,7 +218,7 @@ class Documents(QObject):
         src = Path(source)
 
         def plan(progress: Any, cancelled: Any) -> Any:
-            from readiness_app.xlsx_import import plan_import
+            from readiness_app.excel.importer import plan_import
 
             return plan_import(src, progress=progress)
 
@@ -233,7 +233,7 @@ class Documents(QObject):
                 allow = True
 
             def write(progress: Any, cancelled: Any) -> Path:
-                from readiness_app.xlsx_import import apply_plan
+                from readiness_app.excel.importer import apply_plan
 
                 return apply_plan(result, out, overwrite=True, author=_author(), allow_problems=allow)  # type: ignore[arg-type]
 

@@ -2,8 +2,8 @@
 
 Like :class:`~readiness_app.ui.documents.Documents` it asks through the dialog service, runs
 the core off the UI thread (:func:`~readiness_app.ui.tasks.run_task`) and opens or shows
-the result. The work itself is the core's: :func:`readiness_app.followup.start_followup`,
-:func:`readiness_app.anonymise.anonymise`, :func:`readiness_app.portfolio.build_portfolio`
+the result. The work itself is the core's: :func:`readiness_app.followup.baseline.start_followup`,
+:func:`readiness_app.anonymise.anonymise`, :func:`readiness_app.followup.portfolio.build_portfolio`
 (imported inside the background jobs, so start-up does not load them).
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from readiness_app.storage import FILE_SUFFIX
+from readiness_app.store.assessment_file import FILE_SUFFIX
 from readiness_app.ui import dialogs
 from readiness_app.ui.documents import Documents, _author, _with_suffix
 from readiness_app.ui.i18n import tr
@@ -74,7 +74,7 @@ class FollowupActions(QObject):
         with_votes = bool(prefill)
 
         def work(progress: Any, cancelled: Any) -> Path:
-            from readiness_app.followup import start_followup
+            from readiness_app.followup.baseline import start_followup
 
             start_followup(source, out, prefill=with_votes, author=author)
             if cancelled():  # the core cannot stop half-way; undo its one write instead
@@ -106,7 +106,7 @@ class FollowupActions(QObject):
         out = _with_suffix(Path(target), FILE_SUFFIX)
 
         def work(progress: Any, cancelled: Any) -> Path:
-            from readiness_app.anonymise import anonymise
+            from readiness_app.followup.anonymise import anonymise
 
             # the save dialog already asked before replacing a file; the core refuses the original itself
             anonymise(source, out, overwrite=True)
@@ -139,7 +139,7 @@ class FollowupActions(QObject):
         current = session.path
 
         def work(progress: Any, cancelled: Any) -> Any:
-            from readiness_app.portfolio import build_portfolio
+            from readiness_app.followup.portfolio import build_portfolio
 
             def report(done: int, total: int) -> None:
                 if cancelled():

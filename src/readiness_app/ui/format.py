@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from readiness_app.model import Answer, AnswerValue
-from readiness_app.questionnaire import Question
+from readiness_app.questionnaire.loader import Question
 from readiness_app.ui.i18n import language, tr
 
 

@@ -1,7 +1,7 @@
 """The import wizard: an Excel assessment made elsewhere, mapped step by step onto ours.
 
-Four pages, each showing what the core (:mod:`readiness_app.xlsx_import`,
-:mod:`readiness_app.import_mapping`) reads from the workbook:
+Four pages, each showing what the core (:mod:`readiness_app.excel.importer`,
+:mod:`readiness_app.excel.mapping`) reads from the workbook:
 
 1. **Sheet and header row**: every sheet (hidden ones marked), a header-row spin box and a
    live preview of the first rows with the header highlighted.
@@ -70,7 +70,17 @@ from PySide6.QtWidgets import (
 )
 
 from readiness_app.errors import ReadinessError, WorkbookImportError
-from readiness_app.import_mapping import (
+from readiness_app.excel.importer import (
+    ImportPlan,
+    SheetInfo,
+    SheetPreview,
+    apply_plan,
+    inspect_workbook,
+    plan_import,
+    preview_sheet,
+    suggest_profile,
+)
+from readiness_app.excel.mapping import (
     COLUMN_LABELS,
     ImportProfile,
     QuestionMatcher,
@@ -82,24 +92,14 @@ from readiness_app.import_mapping import (
     resolve_column,
     scale_label,
 )
+from readiness_app.excel.workbook_io import column_letter
 from readiness_app.messages import localized, message_of
-from readiness_app.questionnaire import Library, Question
-from readiness_app.storage import FILE_SUFFIX
+from readiness_app.questionnaire.loader import Library, Question
+from readiness_app.store.assessment_file import FILE_SUFFIX
 from readiness_app.ui import dialogs
 from readiness_app.ui.format import value_text
 from readiness_app.ui.i18n import language, tr
 from readiness_app.ui.tasks import Cancelled, Task, run_task
-from readiness_app.xlsx_import import (
-    ImportPlan,
-    SheetInfo,
-    SheetPreview,
-    apply_plan,
-    inspect_workbook,
-    plan_import,
-    preview_sheet,
-    suggest_profile,
-)
-from readiness_app.xlsx_io import column_letter
 
 PREVIEW_ROWS = 60  # rows shown on the first page (the header must be among them)
 MAX_ROWS = 50_000  # what the reader accepts in one sheet
@@ -212,7 +212,7 @@ def load_overview(path: Path, library: Library | None = None, progress: Progress
             sheets.append(SheetOverview(s, None, exc.one_line(language())))
     suggestion = suggest_profile(path) if info.kind == "foreign" else ImportProfile()
     if library is None and info.kind == "foreign":
-        from readiness_app.questionnaire import load_library
+        from readiness_app.questionnaire.loader import load_library
 
         library = load_library()
     return WorkbookOverview(path, info.kind, tuple(sheets), suggestion, library)

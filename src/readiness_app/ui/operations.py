@@ -2,7 +2,7 @@
 
 Widget slots collect input and call one of the small functions below. Each function wraps
 the change in a :class:`QUndoCommand` pushed on the session's undo stack; the command calls
-:class:`~readiness_app.storage.AssessmentFile` (which commits at once, so every edit is
+:class:`~readiness_app.store.assessment_file.AssessmentFile` (which commits at once, so every edit is
 autosaved), reports failures to the one dialog service and emits the session's single
 ``changed`` signal naming what changed, so every screen redraws what it shows.
 """
@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from readiness_app.errors import ReadinessError
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer, AnswerValue, Participant, UseCase
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
 from readiness_app.ui import dialogs
 from readiness_app.ui.i18n import language, tr
 
@@ -171,7 +171,7 @@ class Session(QObject):
         ``baseline_error`` says why.
         """
         if self._baseline is _UNREAD:
-            from readiness_app.followup import baseline_of
+            from readiness_app.followup.baseline import baseline_of
 
             try:
                 self._baseline = baseline_of(self.file)
@@ -200,7 +200,7 @@ class Session(QObject):
         results = self.results()
         if results is None:
             return None
-        from readiness_app.followup import compare
+        from readiness_app.followup.baseline import compare
 
         movement = compare(results, snapshot, roadmap_edits=self.file.roadmap_edits())
         self._movement = (self._generation, movement)
@@ -499,7 +499,7 @@ class _MarkDone(_Command):
         self.edit_id: int | None = None
 
     def apply(self) -> None:
-        from readiness_app.followup import mark_done
+        from readiness_app.followup.baseline import mark_done
 
         self.edit_id = mark_done(self.session.file, self.item_key, self.done).id
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from readiness_app.model import ORGANISATION, Answer
-from readiness_app.questionnaire import Library, Question
-from readiness_app.storage import AssessmentFile
+from readiness_app.questionnaire.loader import Library, Question
+from readiness_app.store.assessment_file import AssessmentFile
 
 STEPS: tuple[str, ...] = (
     "engagement", "participants", "use_cases", "prioritization", "readiness", "maturity",

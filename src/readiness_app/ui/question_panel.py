@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from readiness_app.model import Answer, AnswerValue
-from readiness_app.questionnaire import Question
+from readiness_app.questionnaire.loader import Question
 from readiness_app.ui.format import answer_text
 from readiness_app.ui.i18n import language, tr
 

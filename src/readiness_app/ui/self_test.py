@@ -120,7 +120,7 @@ def run_gui_self_test(out_dir: str | Path | None = None, *, lang: str = "en") ->
     crashes: list[str] = []
     uninstall = logs.install_excepthook(lambda report: crashes.append(report.summary()))
     try:
-        from readiness_app.ui.app import make_application
+        from readiness_app.ui.application import make_application
 
         make_application([])
         report = run_self_test(out, lang=lang, extra=[("window", _window_check(out, lang, crashes))])

@@ -265,7 +265,7 @@ def show_settings(window: Any) -> bool:
 
 
 def report_branding(settings: AppSettings) -> Any:
-    """The report's :class:`~readiness_app.report_pdf.Branding` from the settings (None: the defaults)."""
+    """The report's :class:`~readiness_app.report.pdf.Branding` from the settings (None: the defaults)."""
     name = settings.consultancy()
     logo = settings.report_logo()
     if logo is not None and not logo.is_file():
@@ -273,7 +273,7 @@ def report_branding(settings: AppSettings) -> Any:
         logo = None
     if not name and logo is None:
         return None
-    from readiness_app.report_pdf import Branding
+    from readiness_app.report.pdf import Branding
 
     return Branding(consultancy=name, logo=logo)
 

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from readiness_app.model import Answer, AnswerValue, Participant, role_label
-from readiness_app.questionnaire import Question
+from readiness_app.questionnaire.loader import Question
 from readiness_app.ui.format import short_value, value_text
 from readiness_app.ui.i18n import language, tr
 from readiness_app.ui.models import Column, RecordTableModel

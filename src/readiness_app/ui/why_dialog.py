@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from readiness_app.model import ORGANISATION
-from readiness_app.questionnaire import Library
+from readiness_app.questionnaire.loader import Library
 from readiness_app.ui.format import value_text
 from readiness_app.ui.i18n import language, tr
 from readiness_app.ui.models import Column, RecordTableModel

@@ -30,11 +30,11 @@ def find_exporter(kind: str) -> Callable[..., Any]:
     the PDF also takes ``branding=``.
     """
     if kind == "pdf":
-        from readiness_app.report_pdf import build_report
+        from readiness_app.report.pdf import build_report
 
         return build_report
     if kind == "xlsx":
-        from readiness_app.xlsx_scorecard import export_scorecard
+        from readiness_app.excel.scorecard import export_scorecard
 
         return export_scorecard
     raise ExportError(f"no {kind} exporter in this build")

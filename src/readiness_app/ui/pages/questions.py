@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer, AnswerValue
-from readiness_app.questionnaire import Question
+from readiness_app.questionnaire.loader import Question
 from readiness_app.ui import dialogs, operations
 from readiness_app.ui.format import answer_text, short_value
 from readiness_app.ui.i18n import language, tr

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import PurePath
 
 from readiness_app.model import role_label
-from readiness_app.questionnaire import (
+from readiness_app.questionnaire.loader import (
     KINDS,
     Action,
     Library,

@@ -73,9 +73,9 @@ from typing import Any, Literal
 from readiness_app.errors import AssessmentFileError
 from readiness_app.messages import msg
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer, RoadmapEdit
-from readiness_app.questionnaire import SCALE_MAX, Library, Question, Text
+from readiness_app.questionnaire.loader import SCALE_MAX, Library, Question, Text
 from readiness_app.scoring import Results, build_input, score, to_json
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
 
 SNAPSHOT_FORMAT = "readiness-baseline/1"
 META_BASELINE_ID = "baseline_assessment_id"
@@ -235,7 +235,7 @@ def start_followup(baseline_path: Path | str, new_path: Path | str, *, prefill: 
     if not new_path.parent.is_dir():
         raise AssessmentFileError(msg("the folder does not exist"), path=str(new_path.parent))
     if library is None:
-        from readiness_app.questionnaire import load_library
+        from readiness_app.questionnaire.loader import load_library
 
         library = load_library()
 

@@ -53,7 +53,7 @@ from readiness_app import __version__
 from readiness_app.errors import AssessmentFileError, ExportError
 from readiness_app.messages import msg
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer, Engagement, Participant, RoadmapEdit, UseCase
-from readiness_app.storage import AssessmentFile
+from readiness_app.store.assessment_file import AssessmentFile
 
 SALT_FILE = "anonymise-salt"
 MIN_CHECKED_LENGTH = 4  # shorter originals ("Al", "IT") are too common to search for

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from readiness_app.model import AnswerValue
-from readiness_app.questionnaire import Question
+from readiness_app.questionnaire.loader import Question
 
 LABELS: dict[str, tuple[str, str]] = {
     # shared

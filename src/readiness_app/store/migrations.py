@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported lazily at run time: sqlite-utils is only needed once a file is written
-    from readiness_app.sqlite_lib import sqlite_utils
+    from readiness_app.store.sqlite_lib import sqlite_utils
 
 APPLICATION_ID = 0x52445354  # "RDST": marks a file as a Readiness Studio assessment
 

@@ -1,7 +1,7 @@
 """Page layout of the PDF report: fonts, styles, page templates, headings, contents and tables.
 
 Imports reportlab at module level: import this module only when a report is built
-(:mod:`readiness_app.report_pdf` does so inside :func:`~readiness_app.report_pdf.build_report`).
+(:mod:`readiness_app.report.pdf` does so inside :func:`~readiness_app.report.pdf.build_report`).
 
 One layout pass: page numbers in the contents and the "of N" in the footer are PDF form
 XObjects drawn where they are needed and defined once the last page is known, so the

@@ -27,7 +27,7 @@ from typing import Any, Literal
 from readiness_app.errors import WorkbookImportError
 from readiness_app.messages import Bilingual, decimal, msg
 from readiness_app.model import ROLE_LABELS, ROLES, AnswerValue
-from readiness_app.questionnaire import SCALE_MAX, Library, Question
+from readiness_app.questionnaire.loader import SCALE_MAX, Library, Question
 
 PROFILE_FORMAT = "readiness-import-profile/1"
 
@@ -200,7 +200,7 @@ class ImportProfile:
         return cls.from_json(text, str(path))
 
     def save(self, path: Path) -> None:
-        from readiness_app.xlsx_io import save_atomic
+        from readiness_app.excel.workbook_io import save_atomic
 
         save_atomic(lambda tmp: tmp.write_text(self.to_json(), encoding="utf-8"), Path(path))
 
@@ -331,7 +331,7 @@ def resolve_column(ref: str, headers: Sequence[str]) -> int | None:
         if h and normalise(h).startswith(want) and len(want) >= 4:
             return i
     if re.fullmatch(r"[A-Za-z]{1,3}", ref.strip()):
-        from readiness_app.xlsx_io import column_index
+        from readiness_app.excel.workbook_io import column_index
 
         return column_index(ref.strip()) - 1
     return None

@@ -2,7 +2,7 @@
 
 Each ``section_*`` function takes the build context and returns the section's flowables.
 They read scoring results and the assessment's data; all wording comes from
-:mod:`readiness_app.report_text`.
+:mod:`readiness_app.report.texts`.
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ from reportlab.platypus import (
     Table,
 )
 
-from readiness_app import __version__, report_charts
+from readiness_app import __version__
 from readiness_app.model import CONSENSUS, ORGANISATION, role_label
-from readiness_app.questionnaire import Question
-from readiness_app.report_layout import (
+from readiness_app.questionnaire.loader import Question
+from readiness_app.report import charts as report_charts
+from readiness_app.report.layout import (
     FONT_BOLD,
     FRAME_H,
     FRAME_W,
@@ -48,7 +49,7 @@ from readiness_app.report_layout import (
     table,
     tint,
 )
-from readiness_app.report_text import LEVEL_MEANINGS, section_title, t
+from readiness_app.report.texts import LEVEL_MEANINGS, section_title, t
 from readiness_app.scoring.results import (
     LEVEL_NAMES,
     PHASE_LABELS,
@@ -59,8 +60,8 @@ from readiness_app.scoring.results import (
 )
 
 if TYPE_CHECKING:
-    from readiness_app.portfolio import Portfolio
-    from readiness_app.report_pdf import Branding, ReportData
+    from readiness_app.followup.portfolio import Portfolio
+    from readiness_app.report.data import Branding, ReportData
 
 TARGET_METRIC_QUESTION = "base.org.target_metric"
 TARGET_CURRENT_QUESTION = "base.org.target_current"
@@ -224,7 +225,7 @@ def section_cover(ctx: Ctx) -> list[Any]:
 
 
 def section_contents(ctx: Ctx) -> list[Any]:
-    from readiness_app.report_layout import Contents
+    from readiness_app.report.layout import Contents
 
     return [ctx.unnumbered_heading("contents"), Spacer(1, 6), Contents(ctx.toc, ctx.accent)]
 
@@ -467,7 +468,7 @@ def section_maturity(ctx: Ctx) -> list[Any]:
 
 def _benchmark(ctx: Ctx, p: Portfolio) -> list[Any]:
     """Where this client stands per dimension among the portfolio's other assessments, anonymised."""
-    from readiness_app.portfolio import MIN_GROUP
+    from readiness_app.followup.portfolio import MIN_GROUP
 
     st = ctx.st
     out: list[Any] = [CondPageBreak(70 * mm), ctx.sub_heading(ctx.tr("bm.title"))]

@@ -4,14 +4,14 @@
 German. The file is written beside the target and swapped in, so a failure or a cancel
 never leaves half a file. reportlab and matplotlib are imported only when a report is built.
 
-Layout lives in :mod:`readiness_app.report_layout`, section content in
-:mod:`readiness_app.report_sections`, charts in :mod:`readiness_app.report_charts` and every
-string in :mod:`readiness_app.report_text`.
+Layout lives in :mod:`readiness_app.report.layout`, section content in
+:mod:`readiness_app.report.sections`, charts in :mod:`readiness_app.report.charts` and every
+string in :mod:`readiness_app.report.texts`.
 
-A follow-up (an assessment with a stored baseline, :mod:`readiness_app.followup`) gets the
+A follow-up (an assessment with a stored baseline, :mod:`readiness_app.followup.baseline`) gets the
 "Progress since the baseline" chapter (section id ``movement``) and a line in the executive
 summary; for a first assessment that chapter is left out. ``portfolio=`` (a
-:class:`~readiness_app.portfolio.Portfolio` built with ``current=`` this assessment) adds an
+:class:`~readiness_app.followup.portfolio.Portfolio` built with ``current=`` this assessment) adds an
 anonymised Benchmark to the maturity chapter.
 """
 
@@ -22,20 +22,23 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from readiness_app.errors import ExportError
 from readiness_app.messages import msg
-from readiness_app.model import Engagement, Participant, UseCase
-from readiness_app.questionnaire import Library
-from readiness_app.report_text import SECTION_IDS, t
-from readiness_app.scoring.results import Results
+from readiness_app.report.data import (
+    DEFAULT_ACCENT,
+    Branding,
+    ReportData,
+    default_logo_path,
+    load_report_data,
+)
+from readiness_app.report.texts import SECTION_IDS, t
 
 if TYPE_CHECKING:
-    from readiness_app.followup import Movement
-    from readiness_app.portfolio import Portfolio
+    from readiness_app.followup.portfolio import Portfolio
 
 __all__ = [
     "DEFAULT_ACCENT",
@@ -49,8 +52,6 @@ __all__ = [
     "render_report",
 ]
 
-DEFAULT_ACCENT = "#0E6E78"  # deep teal: calm, prints well, distinct from the red/amber/green of the heatmap
-DEFAULT_LOGO = "logo-default.png"
 
 # Chapters that may start on the page where the previous one ended, when over half of it is free.
 SOFT_BREAK = frozenset({"maturity", "portfolio", "readiness", "roadmap", "operating", "appendix"})
@@ -64,68 +65,6 @@ CancelFn = Callable[[], bool]
 
 class ReportCancelled(ExportError):
     """The user cancelled the report; nothing was written."""
-
-
-@dataclass(frozen=True, slots=True)
-class Branding:
-    """The consultancy's look: shown on the cover and in every page header.
-
-    ``consultancy`` overrides the engagement's consultancy name when set. ``logo`` is a PNG or
-    JPEG file (``None``: the bundled default mark). ``accent`` is a ``#RRGGBB`` colour.
-    """
-
-    consultancy: str = ""
-    logo: Path | None = None
-    accent: str = DEFAULT_ACCENT
-
-
-def default_logo_path() -> Path:
-    from readiness_app.resources import asset_path
-
-    return asset_path(DEFAULT_LOGO)
-
-
-@dataclass(frozen=True, slots=True)
-class ReportData:
-    """Everything the report shows, read from one assessment file."""
-
-    source: Path
-    engagement: Engagement
-    participants: tuple[Participant, ...]
-    use_cases: tuple[UseCase, ...]
-    library: Library
-    results: Results
-    instruments: tuple[dict[str, str], ...] = field(default_factory=tuple)
-    movement: Movement | None = None  # a follow-up's movement since its baseline
-    portfolio: Portfolio | None = None  # the benchmark to place this client in (optional)
-
-    def client_name(self, lang: str) -> str:
-        return self.engagement.client.strip() or t("doc.client_unnamed", lang)
-
-
-def load_report_data(assessment_file: Path) -> ReportData:
-    """Open ``assessment_file`` read-only, score it and keep what the report needs."""
-    from readiness_app.errors import AssessmentFileError
-    from readiness_app.followup import movement_of
-    from readiness_app.scoring import build_input, score
-    from readiness_app.storage import AssessmentFile
-
-    path = Path(assessment_file)
-    af = AssessmentFile.open_readonly(path)
-    try:
-        inp = build_input(af)
-        results = score(inp)
-        try:
-            movement = movement_of(af, results)
-        except AssessmentFileError as exc:  # a damaged stored baseline: the report without the progress
-            log.warning("report without the progress since the baseline: %s", exc)
-            movement = None
-        return ReportData(
-            source=path, engagement=af.engagement(), participants=inp.participants, use_cases=inp.use_cases,
-            library=inp.library, results=results, instruments=tuple(af.instruments()), movement=movement,
-        )
-    finally:
-        af.close()
 
 
 def _check_sections(sections: Collection[str] | None) -> tuple[str, ...]:
@@ -192,7 +131,7 @@ def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, .
            progress: ProgressFn | None, cancel: CancelFn | None) -> None:
     from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
 
-    from readiness_app.report_layout import (
+    from readiness_app.report.layout import (
         FRAME_H,
         BuildState,
         PageDecor,
@@ -200,7 +139,7 @@ def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, .
         hex_colour,
         register_fonts,
     )
-    from readiness_app.report_sections import SECTION_BUILDERS, Ctx
+    from readiness_app.report.sections import SECTION_BUILDERS, Ctx
 
     def check_cancel() -> None:
         if cancel is not None and cancel():
@@ -276,7 +215,7 @@ def _opening_height(flowables: list[Any]) -> float:
     table (a few rows), with the paragraphs' spacing; so a soft break never strands a heading."""
     from reportlab.platypus import Table
 
-    from readiness_app.report_layout import FRAME_H, FRAME_W, Picture
+    from readiness_app.report.layout import FRAME_H, FRAME_W, Picture
 
     total = 0.0
     for f in flowables[:8]:
@@ -294,7 +233,7 @@ def _opening_height(flowables: list[Any]) -> float:
 def _build(filename: str, decor: Any, state: Any, with_cover: bool, story: list[Any], client: str,
            consultancy: str, facilitator: str, lang: str) -> None:
     from readiness_app import __version__
-    from readiness_app.report_layout import ReportDoc, canvas_class
+    from readiness_app.report.layout import ReportDoc, canvas_class
 
     doc = ReportDoc(
         filename, decor, state, with_cover=with_cover,

@@ -25,9 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from readiness_app import __version__
 from readiness_app.errors import AssessmentFileError
-from readiness_app.filelock import FileLock
 from readiness_app.messages import msg
-from readiness_app.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from readiness_app.model import (
     CONSENSUS,
     ORGANISATION,
@@ -41,10 +39,12 @@ from readiness_app.model import (
     RoadmapEdit,
     UseCase,
 )
-from readiness_app.questionnaire import Library, join_library_sources, library_from_sources
+from readiness_app.questionnaire.loader import Library, join_library_sources, library_from_sources
+from readiness_app.store.filelock import FileLock
+from readiness_app.store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 
 if TYPE_CHECKING:
-    from readiness_app.sqlite_lib import sqlite_utils
+    from readiness_app.store.sqlite_lib import sqlite_utils
 
 FILE_SUFFIX = ".readiness"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -200,7 +200,7 @@ class AssessmentFile:
         sqlite-utils (about a quarter of the app's start-up); the first edit does, once.
         """
         if self._db is None:
-            from readiness_app.sqlite_lib import sqlite_utils
+            from readiness_app.store.sqlite_lib import sqlite_utils
 
             self._db = sqlite_utils.Database(self.conn)
         return self._db
@@ -242,7 +242,7 @@ class AssessmentFile:
         tmp = Path(tmp_name)
         _default_permissions(tmp)
         try:
-            from readiness_app.sqlite_lib import sqlite_utils
+            from readiness_app.store.sqlite_lib import sqlite_utils
 
             conn = _connect(str(tmp))
             db = sqlite_utils.Database(conn)

@@ -18,13 +18,26 @@ from typing import TYPE_CHECKING, Any
 
 from readiness_app import __version__
 from readiness_app.errors import ExportError
-from readiness_app.import_mapping import (
+from readiness_app.excel.labels import answer_label, label
+from readiness_app.excel.mapping import (
     CONSENSUS_WORDS,
     ValueMapper,
     ValueProblem,
     cell_text,
     normalise,
     role_from_text,
+)
+from readiness_app.excel.plan import ImportPlan, ImportProblem, PlannedAnswer
+from readiness_app.excel.workbook_io import (
+    DATA_SHEET,
+    WorkbookReader,
+    column_letter,
+    import_error,
+    read_data_sheet,
+    save_workbook_atomic,
+    set_text,
+    sheet_title,
+    write_data_sheet,
 )
 from readiness_app.messages import message_of, msg
 from readiness_app.model import (
@@ -37,23 +50,10 @@ from readiness_app.model import (
     UseCase,
     role_label,
 )
-from readiness_app.questionnaire import Library, Question, Questionnaire, library_from_sources
-from readiness_app.xlsx_import import ImportPlan, ImportProblem, PlannedAnswer
-from readiness_app.xlsx_io import (
-    DATA_SHEET,
-    WorkbookReader,
-    column_letter,
-    import_error,
-    read_data_sheet,
-    save_workbook_atomic,
-    set_text,
-    sheet_title,
-    write_data_sheet,
-)
-from readiness_app.xlsx_labels import answer_label, label
+from readiness_app.questionnaire.loader import Library, Question, Questionnaire, library_from_sources
 
 if TYPE_CHECKING:  # pragma: no cover
-    from readiness_app.storage import AssessmentFile
+    from readiness_app.store.assessment_file import AssessmentFile
 
 TEMPLATE_FORMAT = "readiness-template/1"
 HEADER_ROW = 4
@@ -299,7 +299,7 @@ def read_template(rd: WorkbookReader, library: Library | None = None) -> ImportP
         known = {normalise(p.name): p for p in participants}
         p = known.get(normalise(name))
         if p is None:
-            from readiness_app.storage import new_id
+            from readiness_app.store.assessment_file import new_id
 
             p = Participant(new_id("p"), name, role_from_text(role, "other"),
                             position=max((x.position for x in participants), default=-1) + 1)

@@ -66,12 +66,12 @@ from readiness_app import __version__, user_dirs
 from readiness_app.errors import QuestionnaireError, ReadinessError
 from readiness_app.messages import message_of, msg
 from readiness_app.model import ORGANISATION, Answer
-from readiness_app.questionnaire import Library, Question, Text
+from readiness_app.questionnaire.loader import Library, Question, Text
 from readiness_app.scoring.consensus import consensus_of
 from readiness_app.scoring.engine import stage_fulfilment, staged_level
 from readiness_app.scoring.indices import weighted_score
 from readiness_app.scoring.results import QuestionConsensus
-from readiness_app.storage import FILE_SUFFIX, AssessmentFile
+from readiness_app.store.assessment_file import FILE_SUFFIX, AssessmentFile
 
 MIN_GROUP = 5  # an industry is shown (and used for percentiles) from this many assessments
 PARALLEL_FROM = 48  # files to score before worker processes pay off

@@ -39,19 +39,9 @@ from typing import TYPE_CHECKING, Any
 
 from readiness_app import __version__
 from readiness_app.errors import ExportError, ReadinessError
-from readiness_app.messages import msg
-from readiness_app.model import (
-    Answer,
-    Engagement,
-    Participant,
-    RoadmapEdit,
-    UseCase,
-    role_label,
-    stage_label,
-)
-from readiness_app.questionnaire import Library, library_from_sources
-from readiness_app.xlsx_import import ImportPlan, PlannedAnswer
-from readiness_app.xlsx_io import (
+from readiness_app.excel.labels import answer_label, label
+from readiness_app.excel.plan import ImportPlan, PlannedAnswer
+from readiness_app.excel.workbook_io import (
     DATA_SHEET,
     WorkbookReader,
     column_letter,
@@ -64,13 +54,23 @@ from readiness_app.xlsx_io import (
     splice_rows,
     write_data_sheet,
 )
-from readiness_app.xlsx_labels import answer_label, label
+from readiness_app.messages import msg
+from readiness_app.model import (
+    Answer,
+    Engagement,
+    Participant,
+    RoadmapEdit,
+    UseCase,
+    role_label,
+    stage_label,
+)
+from readiness_app.questionnaire.loader import Library, library_from_sources
 
 if TYPE_CHECKING:  # pragma: no cover
-    from readiness_app.followup import Movement
-    from readiness_app.portfolio import Portfolio
+    from readiness_app.followup.baseline import Movement
+    from readiness_app.followup.portfolio import Portfolio
     from readiness_app.scoring import Results
-    from readiness_app.storage import AssessmentFile
+    from readiness_app.store.assessment_file import AssessmentFile
 
 log = logging.getLogger(__name__)
 
@@ -101,10 +101,10 @@ def export_scorecard(source: Path | AssessmentFile, target: Path, *, lang: str |
     """Write the scorecard of an assessment (a path, opened read-only, or an open file) to ``target``.
 
     A follow-up (an assessment with a stored baseline) gets a Movement sheet; ``portfolio``
-    (:func:`readiness_app.portfolio.build_portfolio` with ``current=`` this assessment) adds
+    (:func:`readiness_app.followup.portfolio.build_portfolio` with ``current=`` this assessment) adds
     the anonymised Benchmark sheet.
     """
-    from readiness_app.storage import AssessmentFile
+    from readiness_app.store.assessment_file import AssessmentFile
 
     if isinstance(source, AssessmentFile):
         return _export(source, Path(target), lang, progress, cancel, portfolio)
@@ -119,7 +119,7 @@ def _movement(af: AssessmentFile, results: Results) -> Movement | None:
     """The movement since the baseline; None for a first assessment or a damaged stored baseline
     (the scorecard is still written, without the Movement sheet)."""
     from readiness_app.errors import AssessmentFileError
-    from readiness_app.followup import movement_of
+    from readiness_app.followup.baseline import movement_of
 
     try:
         return movement_of(af, results)
@@ -541,7 +541,7 @@ class _Scorecard:
         from openpyxl.formatting.rule import ColorScaleRule
         from openpyxl.styles import Font
 
-        from readiness_app.portfolio import MIN_GROUP
+        from readiness_app.followup.portfolio import MIN_GROUP
 
         cur = p.current
         peers = max((s.peers for s in (cur.overall, *cur.dimensions)), default=0) if cur else p.assessments
@@ -823,7 +823,7 @@ class _Scorecard:
 
     # ------------------------------------------------------------------ hidden data
     def _data(self) -> dict[str, Any]:
-        from readiness_app.followup import BASELINE_META_KEYS  # a follow-up keeps its baseline
+        from readiness_app.followup.baseline import BASELINE_META_KEYS  # a follow-up keeps its baseline
 
         af = self.af
         return {
@@ -887,7 +887,7 @@ def _print_setup(ws: Any) -> None:
 
 def read_scorecard(rd: WorkbookReader) -> ImportPlan:
     """Plan rebuilding the assessment a scorecard was exported from (exactly, from its hidden data)."""
-    from readiness_app.followup import BASELINE_META_KEYS
+    from readiness_app.followup.baseline import BASELINE_META_KEYS
 
     _fmt, data = read_data_sheet(rd)
     try:

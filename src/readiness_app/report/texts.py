@@ -7,7 +7,7 @@ Strings are looked up with :func:`t` by key; ``{name}`` fields are filled with
 
 from __future__ import annotations
 
-from readiness_app.questionnaire import Text
+from readiness_app.questionnaire.loader import Text
 
 # The report's sections, in order. ``sections=`` and ``--no-section`` use these ids.
 SECTION_IDS: tuple[str, ...] = (

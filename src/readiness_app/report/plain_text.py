@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from readiness_app.model import role_label
-from readiness_app.questionnaire import Library
+from readiness_app.questionnaire.loader import Library
 from readiness_app.scoring.results import LEVEL_NAMES, PHASE_LABELS, QUADRANT_LABELS, Results, Score
 
 _LABELS = {
