@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 LINT_PATHS := $(wildcard src tests bench scripts/*.py)
 
-.PHONY: run test bootstrap lint typecheck pytest bundle clean screenshots
+.PHONY: run test bootstrap lint typecheck imports pytest bundle clean screenshots
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -15,13 +15,16 @@ run: bootstrap
 	$(BIN)/readiness-studio --demo
 
 test: bootstrap
-	$(MAKE) --no-print-directory lint typecheck pytest
+	$(MAKE) --no-print-directory lint typecheck imports pytest
 
 lint:
 	$(BIN)/ruff check $(LINT_PATHS)
 
 typecheck:
 	$(BIN)/mypy
+
+imports:
+	$(BIN)/lint-imports
 
 pytest:
 	$(BIN)/pytest
