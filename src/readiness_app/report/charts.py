@@ -1,46 +1,52 @@
-"""The report's charts, drawn with matplotlib on an Agg canvas and handed over as 200 dpi images.
+"""The report's charts, drawn as vector graphics with reportlab's own graphics library.
 
-matplotlib is imported lazily (it costs about half a second) and never through pyplot, so
-no global figure state is shared between threads. The charts take plain rows, not scoring
-results, so they can be drawn and tested on their own.
+Each chart is a :class:`reportlab.graphics.shapes.Drawing` of rectangles, lines, polygons
+and strings in the report's embedded DejaVu font: sharp at any zoom, searchable text, and
+no pixels to render, hold in memory or compress (the raster charts of earlier versions were
+most of the large report's memory). The charts take plain rows, not scoring results, so
+they can be drawn and tested on their own.
 """
 
 from __future__ import annotations
 
-import io
-import os
-import textwrap
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-DPI = 200  # sharp when printed; the report places each chart at its natural size
-CM = 1 / 2.54  # inches per centimetre
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from readiness_app.report.layout import FONT, FONT_BOLD, FONT_ITALIC, register_fonts
+
+CM = 72 / 2.54  # points per centimetre
 
 INK = "#1D2B36"
 MUTED = "#6B7780"
 RULE = "#C9D1D7"
 TRACK = "#E9EDF0"
-FONT = "DejaVu Sans"
+UP = "#3E8E63"
+DOWN = "#C8553D"
+CONTROL_STOPS = ("#5BA88F", "#E8B04B", "#C8553D")  # low, middle, high control complexity
 
 
 @dataclass(frozen=True, slots=True)
 class Chart:
-    """A rendered chart: an RGB image (PIL) and its size on the page in points.
+    """A chart: the vector drawing and its size on the page in points."""
 
-    The pixels go to the PDF as they are (reportlab compresses them once); encoding a PNG
-    first would only be decoded again.
-    """
-
-    image: Any
+    drawing: Drawing
     width_pt: float
     height_pt: float
 
-    def png(self) -> bytes:
-        buf = io.BytesIO()
-        self.image.save(buf, format="PNG")
-        return buf.getvalue()
+    @property
+    def image(self) -> Drawing:
+        """What :class:`~readiness_app.report.layout.Picture` places on the page (the drawing)."""
+        return self.drawing
+
+    def strings(self) -> list[str]:
+        """Every text drawn in the chart (for tests and accessibility checks)."""
+        return [s.text for s in _walk(self.drawing) if isinstance(s, String)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,93 +83,21 @@ class TimelineRow:
     due_week: int  # 1..13
 
 
-def mpl_config_dir() -> Path:
-    """A stable folder for matplotlib's font cache (so it is built once, not every run)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    root = Path(base) if base else Path.home() / ".cache"
-    return root / "readiness-studio" / "matplotlib"
+# --------------------------------------------------------------------------- drawing helpers
 
 
-def _matplotlib() -> Any:
-    """Import matplotlib with a stable MPLCONFIGDIR (set only if unset).
-
-    Figures are drawn on an explicit Agg canvas (``FigureCanvasAgg``), never through pyplot,
-    so the global backend is left alone: the app's own Qt charts keep theirs.
-    """
-    if "MPLCONFIGDIR" not in os.environ:
-        folder = mpl_config_dir()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            os.environ["MPLCONFIGDIR"] = str(folder)
-        except OSError:
-            pass  # matplotlib then falls back to a temporary folder
-    import matplotlib
-
-    return matplotlib
+def _walk(node: Any) -> list[Any]:
+    out: list[Any] = []
+    for child in getattr(node, "contents", []):
+        out.append(child)
+        out.extend(_walk(child))
+    return out
 
 
-def _figure(width_cm: float, height_cm: float) -> tuple[Any, Any]:
-    _matplotlib()
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(width_cm * CM, height_cm * CM), dpi=DPI)
-    FigureCanvasAgg(fig)
-    return fig, fig.canvas
-
-
-def _render(fig: Any) -> Chart:
-    from PIL import Image
-
-    fig.patch.set_facecolor("white")
-    fig.canvas.draw()
-    width, height = fig.canvas.get_width_height(physical=True)
-    rgba = Image.frombuffer("RGBA", (width, height), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    w, h = fig.get_size_inches()
-    return Chart(rgba.convert("RGB"), float(w) * 72.0, float(h) * 72.0)
-
-
-_RC = {
-    "font.family": FONT,
-    "font.size": 7.5,
-    "axes.edgecolor": RULE,
-    "axes.labelcolor": INK,
-    "xtick.color": MUTED,
-    "ytick.color": INK,
-    "axes.linewidth": 0.6,
-    "xtick.major.width": 0.6,
-    "ytick.major.width": 0.0,
-}
-
-
-def _rc() -> Any:
-    mpl = _matplotlib()
-    return mpl.rc_context(_RC)
-
-
-def _wrap(text: str, width: int, max_lines: int) -> str:
-    lines = textwrap.wrap(text, width=width, break_long_words=True) or [""]
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][: max(1, width - 1)].rstrip() + "…"
-    return "\n".join(lines)
-
-def _style_level_axis(ax: Any, labels: Sequence[str], ys: Sequence[float], level_names: Sequence[str]) -> None:
-    """The shared frame of the maturity charts: one row per dimension on a 1-4 level axis."""
-    n = max(1, len(labels))
-    ax.set_yticks(ys)
-    ax.set_yticklabels([_wrap(label, 30, 2) for label in labels], fontsize=7.5)
-    ax.set_xlim(1.0, 4.0)
-    ax.set_ylim(-0.6, n - 0.4)
-    ax.set_xticks([1, 2, 3, 4])
-    ax.set_xticklabels([f"{i}\n{name}" for i, name in zip((1, 2, 3, 4), level_names, strict=False)],
-                       fontsize=7)
-    for x in (2, 3):
-        ax.axvline(x, color="white", linewidth=1.2, zorder=3)
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
-    ax.tick_params(axis="y", length=0, pad=6)
-
+def _c(value: str | tuple[float, float, float]) -> Any:
+    if isinstance(value, tuple):
+        return colors.Color(*value)
+    return colors.HexColor(value)
 
 
 def _mix(hex_colour: str, weight: float) -> tuple[float, float, float]:
@@ -173,103 +107,216 @@ def _mix(hex_colour: str, weight: float) -> tuple[float, float, float]:
     return (1 - weight * (1 - r), 1 - weight * (1 - g), 1 - weight * (1 - b))
 
 
+def control_colour(value: float) -> tuple[float, float, float]:
+    """The colour of a control complexity 0..100 on the green-amber-red scale."""
+    v = max(0.0, min(100.0, value)) / 50.0
+    i = min(1, int(v))
+    f = v - i
+    a, b = (_mix(CONTROL_STOPS[i], 1.0), _mix(CONTROL_STOPS[i + 1], 1.0))
+    return (a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f)
+
+
+def _text(x: float, y: float, text: str, *, size: float, colour: Any = INK, bold: bool = False,
+          italic: bool = False, anchor: str = "start") -> String:
+    font = FONT_BOLD if bold else FONT_ITALIC if italic else FONT
+    return String(x, y, text, fontName=font, fontSize=size, fillColor=_c(colour) if isinstance(colour, str | tuple)
+                  else colour, textAnchor=anchor)
+
+
+def _rotated(x: float, y: float, text: str, *, size: float, colour: str = INK) -> Group:
+    """Text turned 90° anticlockwise, centred on (x, y)."""
+    g = Group(_text(0, 0, text, size=size, colour=colour, anchor="middle"))
+    g.transform = (0, 1, -1, 0, x, y)
+    return g
+
+
+def _rect(x: float, y: float, w: float, h: float, colour: Any) -> Rect:
+    return Rect(x, y, w, h, fillColor=_c(colour) if isinstance(colour, str | tuple) else colour,
+                strokeColor=None, strokeWidth=0)
+
+
+def _diamond(x: float, y: float, r: float, colour: str, edge: str | None = None) -> Polygon:
+    return Polygon([x - r, y, x, y + r, x + r, y, x, y - r], fillColor=_c(colour),
+                   strokeColor=_c(edge) if edge else None, strokeWidth=0.8 if edge else 0)
+
+
+def fit_lines(text: str, width: float, *, size: float, max_lines: int, bold: bool = False) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` points (measured in the embedded
+    font); words longer than a line are cut, and a last line that would overflow ends in "…"."""
+    font = FONT_BOLD if bold else FONT
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        candidate = f"{current} {word}".strip()
+        if stringWidth(candidate, font, size) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        while stringWidth(word, font, size) > width and len(word) > 1:  # a word wider than the line
+            cut = len(word)
+            while cut > 1 and stringWidth(word[:cut], font, size) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+    if current or not lines:
+        lines.append(current)
+    if len(lines) > max_lines:
+        last = " ".join(lines[max_lines - 1:])
+        while last and stringWidth(last + "…", font, size) > width:
+            last = last[:-1]
+        lines = [*lines[:max_lines - 1], last.rstrip() + "…"]
+    return lines
+
+
+def _label_lines(group: list[Any], x: float, y: float, lines: list[str], *, size: float,
+                 anchor: str = "end", colour: str = INK) -> None:
+    """Lines of text vertically centred on ``y``."""
+    lead = size * 1.2
+    top = y + (len(lines) - 1) * lead / 2 - size * 0.35
+    for i, line in enumerate(lines):
+        group.append(_text(x, top - i * lead, line, size=size, colour=colour, anchor=anchor))
+
+
+def _legend(shapes: list[Any], x: float, y: float, items: Sequence[tuple[str, str, str]]) -> None:
+    """A legend row at the top left: (kind "box" or "diamond", colour, label)."""
+    for kind, colour, label in items:
+        if kind == "box":
+            shapes.append(_rect(x, y - 3.2, 14, 7, colour))
+        else:
+            shapes.append(_diamond(x + 7, y + 0.3, 3.6, colour))
+        shapes.append(_text(x + 18, y - 2.4, label, size=7.5))
+        x += 18 + stringWidth(label, FONT, 7.5) + 14
+
+
+def _finish(shapes: list[Any], width: float, height: float) -> Chart:
+    d = Drawing(width, height, initialFontName=FONT, initialFontSize=7.5)  # no stray Helvetica resource
+    d.add(_rect(0, 0, width, height, "#FFFFFF"))
+    for s in shapes:
+        d.add(s)
+    return Chart(d, width, height)
+
+
 # --------------------------------------------------------------------------- maturity
+
+
+def _level_axis(shapes: list[Any], x0: float, x1: float, y_axis: float, level_names: Sequence[str],
+                labels: Sequence[str], row_y: Sequence[float], label_width: float, pitch: float) -> None:
+    """The shared frame of the maturity charts: dimension names on the left, levels 1-4 below."""
+    def x_of(v: float) -> float:
+        return x0 + (v - 1.0) / 3.0 * (x1 - x0)
+
+    shapes.append(Line(x0, y_axis, x1, y_axis, strokeColor=_c(RULE), strokeWidth=0.6))
+    for i, name in zip((1, 2, 3, 4), level_names, strict=False):
+        x = x_of(i)
+        shapes.append(Line(x, y_axis, x, y_axis - 3, strokeColor=_c(RULE), strokeWidth=0.6))
+        shapes.append(_text(x, y_axis - 11, str(i), size=7, colour=MUTED, anchor="middle"))
+        shapes.append(_text(x, y_axis - 19.5, name, size=7, colour=MUTED, anchor="middle"))
+    size = 7.5
+    max_lines = 2 if pitch >= 2 * size * 1.2 else 1
+    for label, y in zip(labels, row_y, strict=False):
+        _label_lines(shapes, x0 - 6, y, fit_lines(label, label_width, size=size, max_lines=max_lines), size=size)
 
 
 def maturity_chart(rows: Sequence[MaturityRow], *, accent: str, width_cm: float,
                    level_names: Sequence[str], labels: dict[str, str]) -> Chart:
     """Horizontal bars of score (1-4) per dimension, the target as a diamond, the staged level on the right."""
+    register_fonts()
     n = max(1, len(rows))
-    height = 1.9 + 0.66 * n
-    with _rc():
-        fig, _ = _figure(width_cm, height)
-        left = min(0.36, 5.2 / width_cm)
-        right = 1 - 3.3 / width_cm
-        ax = fig.add_axes((left, 1.15 / height, right - left, 1 - 1.75 / height))
-        ys = list(range(n))[::-1]
-        for y, row in zip(ys, rows, strict=False):
-            ax.barh(y, 3.0, left=1.0, height=0.56, color=TRACK, zorder=1)
-            if row.score is not None:
-                ax.barh(y, row.score - 1.0, left=1.0, height=0.56, color=accent, zorder=2)
-                inside = row.score >= 1.4
-                ax.text(1.05 if inside else row.score + 0.05, y, f"{row.score:.1f}", ha="left", va="center",
-                        fontsize=7, color="white" if inside else INK, fontweight="bold", zorder=4)
-            ax.plot([row.target], [y], marker="D", markersize=6.5, color=INK, markeredgecolor="white",
-                    markeredgewidth=0.8, zorder=5, linestyle="none")
-            ax.text(4.12, y, row.level_label, ha="left", va="center", fontsize=7.5, color=INK, clip_on=False)
-        _style_level_axis(ax, [r.label for r in rows], ys, level_names)
-        ax.text(4.12, n - 0.35, labels["level"], ha="left", va="bottom", fontsize=7, color=MUTED,
-                fontweight="bold", clip_on=False)
-        # legend
-        from matplotlib.lines import Line2D
-        from matplotlib.patches import Patch
+    width, height = width_cm * CM, (1.9 + 0.66 * n) * CM
+    left = min(0.36 * width, 5.2 * CM)
+    x0, x1 = left, width - 3.3 * CM
+    top, bottom = height - 0.6 * CM, 1.15 * CM
+    pitch = (top - bottom) / n
+    bar = pitch * 0.56 / 1.0 * 0.85
 
-        handles = [Patch(color=accent, label=labels["score"]),
-                   Line2D([], [], marker="D", color=INK, linestyle="none", markersize=6, label=labels["target"])]
-        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(left, 1.0), ncol=2, frameon=False,
-                   fontsize=7.5, handlelength=1.4, borderaxespad=0.2)
-        return _render(fig)
+    def x_of(v: float) -> float:
+        return x0 + (v - 1.0) / 3.0 * (x1 - x0)
+
+    shapes: list[Any] = []
+    ys = [top - pitch * (i + 0.5) for i in range(len(rows))]
+    for y, row in zip(ys, rows, strict=False):
+        shapes.append(_rect(x0, y - bar / 2, x1 - x0, bar, TRACK))
+        if row.score is not None:
+            shapes.append(_rect(x0, y - bar / 2, x_of(row.score) - x0, bar, accent))
+            inside = row.score >= 1.4
+            shapes.append(_text(x_of(1.05) if inside else x_of(row.score) + 3, y - 2.5, f"{row.score:.1f}",
+                                size=7, colour="#FFFFFF" if inside else INK, bold=True))
+        shapes.append(_text(x1 + 8, y - 2.7, row.level_label, size=7.5))
+    for x in (2, 3):  # white separators between the levels, over the bars
+        shapes.append(Line(x_of(x), bottom, x_of(x), top, strokeColor=_c("#FFFFFF"), strokeWidth=1.2))
+    for y, row in zip(ys, rows, strict=False):
+        shapes.append(_diamond(x_of(row.target), y, 4.2, INK, "#FFFFFF"))
+    _level_axis(shapes, x0, x1, bottom, level_names, [r.label for r in rows], ys, left - 10, pitch)
+    shapes.append(_text(x1 + 8, top + 2, labels["level"], size=7, colour=MUTED, bold=True))
+    _legend(shapes, x0, height - 0.3 * CM, [("box", accent, labels["score"]), ("diamond", INK, labels["target"])])
+    return _finish(shapes, width, height)
 
 
 # --------------------------------------------------------------------------- movement (follow-ups)
-
-UP = "#3E8E63"
-DOWN = "#C8553D"
 
 
 def movement_chart(rows: Sequence[MovementRow], *, accent: str, width_cm: float,
                    level_names: Sequence[str], labels: dict[str, str], decimal_comma: bool = False) -> Chart:
     """Per dimension two bars, the baseline's score (light) above today's (accent), on the
     maturity chart's 1-4 track; on the right the staged level before → after and the change."""
+    register_fonts()
     n = max(1, len(rows))
-    height = 1.9 + 0.78 * n
+    width, height = width_cm * CM, (1.9 + 0.78 * n) * CM
+    left = min(0.36 * width, 5.2 * CM)
+    x0, x1 = left, width - 4.4 * CM
+    top, bottom = height - 0.6 * CM, 1.15 * CM
+    pitch = (top - bottom) / n
+    bar = pitch * 0.30
+    light = _mix(accent, 0.38)
+
+    def x_of(v: float) -> float:
+        return x0 + (v - 1.0) / 3.0 * (x1 - x0)
 
     def number(x: float, fmt: str) -> str:
         text = format(x, fmt)
         return text.replace(".", ",") if decimal_comma else text
 
-    with _rc():
-        fig, _ = _figure(width_cm, height)
-        left = min(0.36, 5.2 / width_cm)
-        right = 1 - 4.4 / width_cm
-        ax = fig.add_axes((left, 1.15 / height, right - left, 1 - 1.75 / height))
-        ys = list(range(n))[::-1]
-        light = _mix(accent, 0.38)
-        for y, row in zip(ys, rows, strict=False):
-            for offset, value, colour, text_colour in ((0.19, row.before, light, INK),
-                                                       (-0.19, row.after, accent, "white")):
-                ax.barh(y + offset, 3.0, left=1.0, height=0.34, color=TRACK, zorder=1)
-                if value is None:
-                    ax.text(1.05, y + offset, "–", ha="left", va="center", fontsize=6.5, color=MUTED, zorder=4)
-                    continue
-                ax.barh(y + offset, value - 1.0, left=1.0, height=0.34, color=colour, zorder=2)
-                inside = value >= 1.45
-                ax.text(1.05 if inside else value + 0.05, y + offset, number(value, ".2f"), ha="left",
-                        va="center", fontsize=6.3, color=text_colour if inside else INK,
-                        fontweight="bold" if offset < 0 else "normal", zorder=4)
-            lb = "–" if row.level_before is None else str(row.level_before)
-            la = "–" if row.level_after is None else str(row.level_after)
-            level_colour = INK
-            if row.level_before is not None and row.level_after is not None and row.level_after != row.level_before:
-                level_colour = UP if row.level_after > row.level_before else DOWN
-            ax.text(4.12, y, f"{lb} → {la}", ha="left", va="center", fontsize=7.5, color=level_colour,
-                    fontweight="bold" if level_colour != INK else "normal", clip_on=False)
-            if row.before is not None and row.after is not None:
-                change = round(row.after - row.before, 2)
-                colour = UP if change > 0 else DOWN if change < 0 else MUTED
-                ax.text(4.62, y, number(change, "+.2f") if change else number(0.0, ".2f"), ha="left",
-                        va="center", fontsize=7.5, color=colour, fontweight="bold" if change else "normal",
-                        clip_on=False)
-        _style_level_axis(ax, [r.label for r in rows], ys, level_names)
-        for column, key in ((4.12, "level"), (4.62, "change")):
-            ax.text(column, n - 0.35, labels[key], ha="left", va="bottom", fontsize=7, color=MUTED,
-                    fontweight="bold", clip_on=False)
-        from matplotlib.patches import Patch
+    shapes: list[Any] = []
+    ys = [top - pitch * (i + 0.5) for i in range(len(rows))]
+    col_level, col_change = x1 + 8, x1 + 8 + 1.4 * CM
+    for y, row in zip(ys, rows, strict=False):
+        for offset, value, colour, text_colour in ((pitch * 0.17, row.before, light, INK),
+                                                   (-pitch * 0.17, row.after, accent, "#FFFFFF")):
+            yy = y + offset
+            shapes.append(_rect(x0, yy - bar / 2, x1 - x0, bar, TRACK))
+            if value is None:
+                shapes.append(_text(x_of(1.05), yy - 2.3, "–", size=6.5, colour=MUTED))
+                continue
+            shapes.append(_rect(x0, yy - bar / 2, x_of(value) - x0, bar, colour))
+            inside = value >= 1.45
+            shapes.append(_text(x_of(1.05) if inside else x_of(value) + 3, yy - 2.2, number(value, ".2f"),
+                                size=6.3, colour=text_colour if inside else INK, bold=offset < 0))
+        lb = "–" if row.level_before is None else str(row.level_before)
+        la = "–" if row.level_after is None else str(row.level_after)
+        level_colour = INK
+        if row.level_before is not None and row.level_after is not None and row.level_after != row.level_before:
+            level_colour = UP if row.level_after > row.level_before else DOWN
+        shapes.append(_text(col_level, y - 2.7, f"{lb} → {la}", size=7.5, colour=level_colour,
+                            bold=level_colour != INK))
+        if row.before is not None and row.after is not None:
+            change = round(row.after - row.before, 2)
+            colour = UP if change > 0 else DOWN if change < 0 else MUTED
+            shapes.append(_text(col_change, y - 2.7, number(change, "+.2f") if change else number(0.0, ".2f"),
+                                size=7.5, colour=colour, bold=bool(change)))
+    for x in (2, 3):
+        shapes.append(Line(x_of(x), bottom, x_of(x), top, strokeColor=_c("#FFFFFF"), strokeWidth=1.2))
+    _level_axis(shapes, x0, x1, bottom, level_names, [r.label for r in rows], ys, left - 10, pitch)
+    for column, key in ((col_level, "level"), (col_change, "change")):
+        shapes.append(_text(column, top + 2, labels[key], size=7, colour=MUTED, bold=True))
+    _legend(shapes, x0, height - 0.3 * CM, [("box", _mix_hex(light), labels["before"]), ("box", accent, labels["after"])])
+    return _finish(shapes, width, height)
 
-        handles = [Patch(color=light, label=labels["before"]), Patch(color=accent, label=labels["after"])]
-        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(left, 1.0), ncol=2, frameon=False,
-                   fontsize=7.5, handlelength=1.4, borderaxespad=0.2)
-        return _render(fig)
+
+def _mix_hex(rgb: tuple[float, float, float]) -> str:
+    return "#" + "".join(f"{round(v * 255):02X}" for v in rgb)
 
 
 # --------------------------------------------------------------------------- priority matrix
@@ -278,55 +325,63 @@ def movement_chart(rows: Sequence[MovementRow], *, accent: str, width_cm: float,
 def priority_matrix(points: Sequence[MatrixPoint], *, accent: str, width_cm: float,
                     labels: dict[str, str]) -> Chart:
     """Impact (y) against readiness (x); bubble size and colour show control complexity."""
-    height = width_cm * 0.62
-    with _rc():
-        mpl = _matplotlib()
-        from matplotlib.colors import LinearSegmentedColormap, Normalize
+    register_fonts()
+    width = width_cm * CM
+    height = width * 0.62
+    ax0, ax1 = 1.5 * CM, width - 2.7 * CM
+    ay0, ay1 = 1.2 * CM, height - 0.7 * CM
+    lo, hi = -3.0, 103.0
 
-        fig, _ = _figure(width_cm, height)
-        ax = fig.add_axes((1.5 / width_cm, 1.2 / height, 1 - 4.2 / width_cm, 1 - 1.9 / height))
-        ax.set_xlim(-3, 103)
-        ax.set_ylim(-3, 103)
-        ax.axvspan(50, 103, ymin=53 / 106, ymax=1.0, color=_mix(accent, 0.10), zorder=0, linewidth=0)
-        ax.axhline(50, color=MUTED, linewidth=0.8, linestyle=(0, (4, 3)), zorder=1)
-        ax.axvline(50, color=MUTED, linewidth=0.8, linestyle=(0, (4, 3)), zorder=1)
-        corner = {"fontsize": 7, "color": MUTED, "style": "italic", "zorder": 1}
-        ax.text(76.5, 106, labels["top_right"].replace("\n", " "), ha="center", va="bottom", **corner)
-        ax.text(23.5, 106, labels["top_left"], ha="center", va="bottom", **corner)
-        ax.text(1, 1, labels["bottom"], ha="left", va="bottom", **corner)
-        ax.text(101, 1, labels["bottom"], ha="right", va="bottom", **corner)
-        cmap = LinearSegmentedColormap.from_list("control", ["#5BA88F", "#E8B04B", "#C8553D"])
-        norm = Normalize(0, 100)
-        placed = spread_duplicates(points)
-        # draw the lowest-ranked first so the best sit on top
-        for p, (x, y) in sorted(zip(points, placed, strict=True), key=lambda item: -item[0].rank):
-            control = p.control if p.control is not None else 50.0
-            size = 140 + 5.5 * control
-            ax.scatter([x], [y], s=size, color=cmap(norm(control)), alpha=0.92,
-                       edgecolors="white", linewidths=1.0, zorder=3, clip_on=False)
-            ax.text(x, y, str(p.rank), ha="center", va="center", fontsize=7,
-                    fontweight="bold", color="white", zorder=4, clip_on=False)
-        ax.set_xlabel(labels["x"], fontsize=7.5)
-        ax.set_ylabel(labels["y"], fontsize=7.5)
-        ax.set_xticks([0, 25, 50, 75, 100])
-        ax.set_yticks([0, 25, 50, 75, 100])
-        ax.tick_params(axis="y", colors=MUTED, length=3, width=0.6)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        cax = fig.add_axes((1 - 2.0 / width_cm, 1.2 / height, 0.25 / width_cm, 1 - 1.9 / height))
-        sm = mpl.cm.ScalarMappable(norm=norm, cmap=cmap)
-        bar = fig.colorbar(sm, cax=cax)
-        bar.outline.set_visible(False)
-        bar.set_label(labels["c"], fontsize=7.5, color=INK)
-        bar.ax.tick_params(labelsize=6.5, colors=MUTED, length=2)
-        return _render(fig)
+    def px(v: float) -> float:
+        return ax0 + (v - lo) / (hi - lo) * (ax1 - ax0)
+
+    def py(v: float) -> float:
+        return ay0 + (v - lo) / (hi - lo) * (ay1 - ay0)
+
+    shapes: list[Any] = [_rect(px(50), py(50), ax1 - px(50), ay1 - py(50), _mix(accent, 0.10))]
+    dash = {"strokeColor": _c(MUTED), "strokeWidth": 0.8, "strokeDashArray": [3.2, 2.4]}
+    shapes.append(Line(px(50), ay0, px(50), ay1, **dash))
+    shapes.append(Line(ax0, py(50), ax1, py(50), **dash))
+    shapes.append(Line(ax0, ay0, ax1, ay0, strokeColor=_c(RULE), strokeWidth=0.6))
+    shapes.append(Line(ax0, ay0, ax0, ay1, strokeColor=_c(RULE), strokeWidth=0.6))
+    for v in (0, 25, 50, 75, 100):
+        shapes.append(Line(px(v), ay0, px(v), ay0 - 3, strokeColor=_c(RULE), strokeWidth=0.6))
+        shapes.append(_text(px(v), ay0 - 11, str(v), size=7.5, colour=MUTED, anchor="middle"))
+        shapes.append(Line(ax0, py(v), ax0 - 3, py(v), strokeColor=_c(MUTED), strokeWidth=0.6))
+        shapes.append(_text(ax0 - 5, py(v) - 2.6, str(v), size=7.5, colour=MUTED, anchor="end"))
+    shapes.append(_text((ax0 + ax1) / 2, ay0 - 24, labels["x"], size=7.5, anchor="middle"))
+    shapes.append(_rotated(ax0 - 27, (ay0 + ay1) / 2, labels["y"], size=7.5))
+    corner_w = (ax1 - ax0) / 2 - 6
+    for key, x in (("top_right", px(76.5)), ("top_left", px(23.5))):
+        text = fit_lines(labels[key].replace("\n", " "), corner_w, size=7, max_lines=1)[0]
+        shapes.append(_text(x, ay1 + 4, text, size=7, colour=MUTED, italic=True, anchor="middle"))
+    shapes.append(_text(px(1), py(1), labels["bottom"], size=7, colour=MUTED, italic=True))
+    shapes.append(_text(px(101), py(1), labels["bottom"], size=7, colour=MUTED, italic=True, anchor="end"))
+    placed = spread_duplicates(points)
+    # the lowest-ranked first so the best sit on top
+    for p, (x, y) in sorted(zip(points, placed, strict=True), key=lambda item: -item[0].rank):
+        control = p.control if p.control is not None else 50.0
+        radius = math.sqrt(140 + 5.5 * control) / 2
+        shapes.append(Circle(px(x), py(y), radius, fillColor=_c(control_colour(control)),
+                             fillOpacity=0.92, strokeColor=_c("#FFFFFF"), strokeWidth=1.0))
+        shapes.append(_text(px(x), py(y) - 2.5, str(p.rank), size=7, colour="#FFFFFF", bold=True, anchor="middle"))
+    # the colour scale
+    cx, cw = width - 2.0 * CM, 0.25 * CM
+    steps = 40
+    for i in range(steps):
+        y0 = ay0 + (ay1 - ay0) * i / steps
+        shapes.append(_rect(cx, y0, cw, (ay1 - ay0) / steps + 0.3, control_colour(100 * (i + 0.5) / steps)))
+    for v in (0, 20, 40, 60, 80, 100):
+        y = ay0 + (ay1 - ay0) * v / 100
+        shapes.append(Line(cx + cw, y, cx + cw + 2, y, strokeColor=_c(MUTED), strokeWidth=0.5))
+        shapes.append(_text(cx + cw + 4, y - 2.3, str(v), size=6.5, colour=MUTED))
+    shapes.append(_rotated(cx + cw + 1.2 * CM, (ay0 + ay1) / 2, labels["c"], size=7.5))
+    return _finish(shapes, width, height)
 
 
 def spread_duplicates(points: Sequence[MatrixPoint], min_gap: float = 4.6) -> list[tuple[float, float]]:
     """Positions for the bubbles: use cases with (nearly) the same scores are pushed apart a
     little, so every rank number stays readable. Deterministic; moves are a few points at most."""
-    import math
-
     xy = [[p.readiness, p.impact] for p in points]
     order = sorted(range(len(points)), key=lambda i: points[i].rank)
     for _ in range(40):
@@ -362,57 +417,40 @@ PHASE_END = {1: 4, 2: 8, 3: 13}
 def timeline_chart(rows: Sequence[TimelineRow], *, accent: str, width_cm: float,
                    phase_labels: Sequence[str], week_label: str) -> Chart:
     """A Gantt-style plan: one bar per action from its phase's start to its due week."""
+    register_fonts()
     n = max(1, len(rows))
-    row_h = 0.5
-    height = 1.7 + row_h * n
-    with _rc():
-        fig, _ = _figure(width_cm, height)
-        left = 0.47
-        size = 6.6
-        chars = int(left * width_cm / 2.54 * 72 / (0.62 * size)) - 2  # what fits left of the axes
-        ax = fig.add_axes((left, 0.95 / height, 0.97 - left, 1 - 1.55 / height))
-        ax.set_xlim(0.5, 13.5)
-        ax.set_ylim(n - 0.5, -0.5)
-        shades = {1: _mix(accent, 1.0), 2: _mix(accent, 0.72), 3: _mix(accent, 0.46)}
-        bands = {1: _mix(accent, 0.06), 2: (1.0, 1.0, 1.0), 3: _mix(accent, 0.06)}
-        for phase in (1, 2, 3):
-            ax.axvspan(PHASE_START[phase] - 0.5, PHASE_END[phase] + 0.5, color=bands[phase], zorder=0,
-                       linewidth=0)
-            ax.text((PHASE_START[phase] + PHASE_END[phase]) / 2, -0.65, phase_labels[phase - 1],
-                    ha="center", va="bottom", fontsize=7.5, fontweight="bold", color=INK, clip_on=False)
-        for y, row in enumerate(rows):
-            start = PHASE_START.get(row.phase, 1)
-            end = max(start, row.due_week)
-            ax.barh(y, end - start + 0.8, left=start - 0.4, height=0.5, color=shades.get(row.phase, accent),
-                    zorder=2)
-            ax.plot([end + 0.4], [y], marker="D", markersize=4.2, color=INK, zorder=3, linestyle="none")
-        ax.set_yticks(range(len(rows)))
-        ax.set_yticklabels([_wrap(f"{r.number}.  {r.label}", chars, 1) for r in rows], fontsize=size)
-        ax.set_xticks(range(1, 14))
-        ax.set_xticklabels([str(w) for w in range(1, 14)], fontsize=6.5)
-        ax.set_xlabel(week_label, fontsize=7, color=MUTED)
-        ax.tick_params(axis="y", length=0, pad=5)
-        for side in ("top", "right", "left"):
-            ax.spines[side].set_visible(False)
-        return _render(fig)
+    width, height = width_cm * CM, (1.7 + 0.5 * n) * CM
+    ax0, ax1 = 0.47 * width, 0.97 * width
+    ay0, ay1 = 0.95 * CM, height - 0.6 * CM
+    pitch = (ay1 - ay0) / n
+    size = 6.6
 
+    def px(week: float) -> float:
+        return ax0 + (week - 0.5) / 13.0 * (ax1 - ax0)
 
-# --------------------------------------------------------------------------- default logo
+    def row_y(i: int) -> float:
+        return ay1 - pitch * (i + 0.5)
 
-
-def draw_default_logo(path: Path, accent: str) -> None:
-    """Write the default consultancy mark: three rising bars and a dot, in the accent colour."""
-    with _rc():
-        fig, _ = _figure(3.0, 3.0)
-        ax = fig.add_axes((0, 0, 1, 1))
-        ax.set_xlim(0, 10)
-        ax.set_ylim(0, 10)
-        ax.axis("off")
-        from matplotlib.patches import Circle, FancyBboxPatch
-
-        for i, h in enumerate((3.6, 5.6, 7.6)):
-            x = 1.0 + i * 2.9
-            ax.add_patch(FancyBboxPatch((x, 1.0), 2.0, h - 1.0, boxstyle="round,pad=0,rounding_size=0.45",
-                                        color=_mix(accent, 0.45 + 0.275 * i), linewidth=0))
-        ax.add_patch(Circle((8.8, 9.0), 0.75, color=INK, linewidth=0))
-        fig.savefig(path, format="png", dpi=160, transparent=True)
+    shades = {1: _mix(accent, 1.0), 2: _mix(accent, 0.72), 3: _mix(accent, 0.46)}
+    bands = {1: _mix(accent, 0.06), 2: (1.0, 1.0, 1.0), 3: _mix(accent, 0.06)}
+    shapes: list[Any] = []
+    for phase in (1, 2, 3):
+        a, b = px(PHASE_START[phase] - 0.5), px(PHASE_END[phase] + 0.5)
+        shapes.append(_rect(a, ay0, b - a, ay1 - ay0, bands[phase]))
+        label = fit_lines(phase_labels[phase - 1], b - a - 2, size=7.5, max_lines=1, bold=True)[0]
+        shapes.append(_text((a + b) / 2, ay1 + 4, label, size=7.5, bold=True, anchor="middle"))
+    for i, row in enumerate(rows):
+        y = row_y(i)
+        start = PHASE_START.get(row.phase, 1)
+        end = max(start, row.due_week)
+        shapes.append(_rect(px(start - 0.4), y - pitch * 0.25, px(end + 0.4) - px(start - 0.4), pitch * 0.5,
+                            shades.get(row.phase, _mix(accent, 1.0))))
+        shapes.append(_diamond(px(end + 0.4), y, 2.6, INK))
+        label = fit_lines(f"{row.number}.  {row.label}", ax0 - 10, size=size, max_lines=1)[0]
+        shapes.append(_text(ax0 - 5, y - size * 0.35, label, size=size, anchor="end"))
+    shapes.append(Line(ax0, ay0, ax1, ay0, strokeColor=_c(RULE), strokeWidth=0.6))
+    for week in range(1, 14):
+        shapes.append(Line(px(week), ay0, px(week), ay0 - 3, strokeColor=_c(RULE), strokeWidth=0.6))
+        shapes.append(_text(px(week), ay0 - 10, str(week), size=6.5, colour=MUTED, anchor="middle"))
+    shapes.append(_text((ax0 + ax1) / 2, ay0 - 20, week_label, size=7, colour=MUTED, anchor="middle"))
+    return _finish(shapes, width, height)
