@@ -135,13 +135,10 @@ GERMAN: dict[str, str] = {
     "could not save the change ({detail}); nothing was changed":
         "die Änderung konnte nicht gespeichert werden ({detail}); nichts wurde verändert",
     "the file holds no questionnaire snapshot": "die Datei enthält keine Fragebogen-Momentaufnahme",
-    "this assessment is already open{who}. Close it there first, or open a copy (if no other window "
-    "has it open, delete {lock}).":
-        "diese Bewertung ist bereits geöffnet{who}. Schließen Sie sie dort zuerst oder öffnen Sie eine "
-        "Kopie (wenn kein anderes Fenster sie geöffnet hat, löschen Sie {lock}).",
+    "this assessment is already open{who}. Close it there first, or open a copy.":
+        "diese Bewertung ist bereits geöffnet{who}. Schließen Sie sie dort zuerst oder öffnen Sie eine Kopie.",
     " by {user} on {host} since {since}": " von {user} auf {host} seit {since}",
     "cannot create lock file: {reason}": "die Sperrdatei kann nicht angelegt werden: {reason}",
-    "could not take over a stale lock": "eine verwaiste Sperre konnte nicht übernommen werden",
     # workbooks (reading and checking them)
     "is a folder, not a workbook": "ist ein Ordner, keine Arbeitsmappe",
     "cannot read the file ({reason})": "die Datei kann nicht gelesen werden ({reason})",
