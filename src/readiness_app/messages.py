@@ -297,6 +297,8 @@ GERMAN: dict[str, str] = {
     "unknown report section(s): {unknown}; choose from {known}":
         "unbekannte(r) Berichtsabschnitt(e): {unknown}; wählen Sie aus {known}",
     "the report needs at least one section": "der Bericht braucht mindestens einen Abschnitt",
+    "the report contradicts its own answers ({count} problems); first: {first}":
+        "der Bericht widerspricht seinen eigenen Antworten ({count} Probleme); erstes: {first}",
     "unknown report language {lang}; use en or de": "unbekannte Berichtssprache {lang}; nutzen Sie en oder de",
     "the logo file does not exist": "die Logodatei gibt es nicht",
     "the report font is missing; reinstall Readiness Studio":

@@ -10,9 +10,8 @@ document is laid out once (no ``multiBuild``).
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -41,6 +40,8 @@ from reportlab.platypus.flowables import _listWrapOn
 
 from readiness_app.errors import ExportError
 from readiness_app.messages import msg
+from readiness_app.report.language import Hyphenation
+from readiness_app.report.language import soft_hyphens as _soft_hyphens
 from readiness_app.resources import asset_path
 
 FONT = "DejaVuSans"
@@ -113,97 +114,17 @@ def esc(text: str) -> str:
 
 # --------------------------------------------------------------------------- hyphenation
 
-_VOWELS = frozenset("aeiouyäöüáéíóúàèìòùâêîôû")
-_KEEP_TOGETHER = ("sch", "ch", "ck", "ph", "th", "qu", "pf")
-_ONSET_FIRST = frozenset("bcdfgkpt")
+
+def hyphenator(lang: str, protected: Iterable[str] = ()) -> Hyphenation:
+    """Hyphenation for ``lang`` (pyphen's patterns, filtered by :mod:`.language`'s rules)."""
+    return Hyphenation(lang, protected)
 
 
-def _syllable_cuts(word: str) -> list[int]:
-    """Plausible break points of ``word`` for German and English.
-
-    A simple rule set (no dictionary): a single consonant between vowels starts the next
-    syllable; of a longer cluster only the last consonant does, keeping "sch", "ch", "ck" and
-    consonant + r/l onsets ("tr", "bl") together. Good enough for the rare word that does not
-    fit a narrow table column, which would otherwise be cut at an arbitrary letter.
-    """
-    w = word.lower()
-    n = len(w)
-    cuts: list[int] = []
-    j = 0
-    while j < n:
-        if w[j] not in _VOWELS:
-            j += 1
-            continue
-        k = j
-        while k < n and w[k] in _VOWELS:
-            k += 1
-        m = k
-        while m < n and w[m].isalpha() and w[m] not in _VOWELS:
-            m += 1
-        if k < m < n and w[m] in _VOWELS:
-            cluster = w[k:m]
-            cut = m - 1
-            for group in _KEEP_TOGETHER:
-                if cluster.endswith(group):
-                    cut = m - len(group)
-                    break
-            else:
-                if len(cluster) >= 2 and cluster[-1] in "rl" and cluster[-2] in _ONSET_FIRST:
-                    cut = m - 2
-            cuts.append(cut)
-        j = max(m, j + 1)
-    return cuts
-
-
-def hyphenate(word: str) -> list[tuple[str, str]]:
-    """reportlab's hyphenator protocol: (head, tail) pairs, the longest head first (rule set)."""
-    points = {i + 1 for i, ch in enumerate(word) if ch == "-"}
-    points.update(_syllable_cuts(word))
-    return [(word[:i], word[i:]) for i in sorted(points, reverse=True) if 3 <= i <= len(word) - 3]
-
-
-@functools.lru_cache(maxsize=2)
-def _dictionary(lang: str) -> Any:
-    try:
-        import pyphen
-    except ImportError:  # pragma: no cover - pyphen is a declared dependency
-        return None
-    return pyphen.Pyphen(lang="de_DE" if lang == "de" else "en_US")
-
-
-def hyphenator(lang: str) -> Callable[[str], list[tuple[str, str]]]:
-    """Dictionary hyphenation (pyphen's LibreOffice patterns) for ``lang``; the rule set without it."""
-    dictionary = _dictionary(lang)
-    if dictionary is None:  # pragma: no cover - pyphen is a declared dependency
-        return hyphenate
-
-    def split(word: str) -> list[tuple[str, str]]:
-        pairs = [(head, tail) for head, tail in dictionary.iterate(word) if len(head) >= 2 and len(tail) >= 2]
-        return pairs or hyphenate(word)
-
-    return split
-
-
-_LONG_WORD = re.compile(r"(?<![-\w])[^\W\d_]{10,}(?![-\w])")  # a compound with "-" breaks at its hyphen
-_TAG = re.compile(r"(<[^>]*>)")
-
-
-def soft_hyphens(markup: str, lang: str) -> str:
-    """``markup`` with soft hyphens (U+00AD) at the dictionary's break points of every long word.
-
-    reportlab hyphenates only a word that ends a line after other words; a long word that starts
-    a line in a narrow table column is cut at whatever letter fits ("K" / "undenabwanderung").
-    With soft hyphens and ``embeddedHyphenation`` it breaks at a syllable, with a visible hyphen,
-    and the soft hyphens are not drawn elsewhere. Tags (``<b>``, ``<font name=...>``) are left
-    as they are.
-    """
-    dictionary = _dictionary(lang)
-    if dictionary is None:
-        return markup
-    parts = _TAG.split(markup)
-    for i in range(0, len(parts), 2):  # the text between the tags
-        parts[i] = _LONG_WORD.sub(lambda m: dictionary.inserted(m.group(0), hyphen="\u00ad"), parts[i])
-    return "".join(parts)
+def soft_hyphens(markup: str, lang: str | Hyphenation) -> str:
+    """``markup`` with soft hyphens at the good break points of every long word (see
+    :func:`readiness_app.report.language.soft_hyphens`)."""
+    hyph = lang if isinstance(lang, Hyphenation) else Hyphenation(lang)
+    return _soft_hyphens(markup, hyph)
 
 
 # --------------------------------------------------------------------------- styles
@@ -212,8 +133,9 @@ def soft_hyphens(markup: str, lang: str) -> str:
 class Styles:
     """Every paragraph style of the report, derived from one accent colour."""
 
-    def __init__(self, accent: Any, lang: str = "en") -> None:
+    def __init__(self, accent: Any, lang: str = "en", hyphenation: Hyphenation | None = None) -> None:
         self.accent = accent
+        self.hyphenation = hyphenation or Hyphenation(lang)
         base = ParagraphStyle("body", fontName=FONT, bulletFontName=FONT, fontSize=9, leading=13.2, textColor=INK,
                               spaceAfter=5, splitLongWords=1)
         self.body = base
@@ -236,7 +158,7 @@ class Styles:
                                  spaceAfter=1.5, keepWithNext=1)
         self.label = ParagraphStyle("label", base, fontName=FONT_BOLD, fontSize=7.2, leading=9.5,
                                     textColor=accent, spaceAfter=0)
-        self.cell = ParagraphStyle("cell", base, fontSize=7.8, leading=10, spaceAfter=0, hyphenationLang=hyphenator(lang),
+        self.cell = ParagraphStyle("cell", base, fontSize=7.8, leading=10, spaceAfter=0, hyphenationLang=self.hyphenation,
                                    hyphenationMinWordLength=7, embeddedHyphenation=1)
         self.cell_small = ParagraphStyle("cell_small", self.cell, fontSize=7, leading=9, textColor=MUTED)
         self.cell_bold = ParagraphStyle("cell_bold", self.cell, fontName=FONT_BOLD)

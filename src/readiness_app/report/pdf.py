@@ -131,6 +131,7 @@ def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, .
            progress: ProgressFn | None, cancel: CancelFn | None) -> None:
     from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
 
+    from readiness_app.report.language import Hyphenation
     from readiness_app.report.layout import (
         FRAME_H,
         BuildState,
@@ -152,7 +153,7 @@ def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, .
     register_fonts()
     accent = hex_colour(branding.accent)
     branding = Branding(branding.consultancy, branding.logo, "#" + accent.hexval()[2:])
-    styles = Styles(accent, lang)
+    styles = Styles(accent, lang, hyphenation=Hyphenation(lang, protected_names(data, lang)))
     state = BuildState()
     ctx = Ctx(data, lang, branding, styles, state)
     e = data.engagement
@@ -191,6 +192,7 @@ def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, .
         check_cancel()
         report(5 + 45 * (i + 1) / len(sections))
 
+    _check_consistency(ctx)
     total = max(1, len(story))
 
     def on_flowable(done: int) -> None:
@@ -208,6 +210,27 @@ def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, .
         _build(filename, decor, state, with_cover, story, client, consultancy, e.facilitator, lang)
     finally:
         rl_config.useA85 = saved_a85
+
+
+def _check_consistency(ctx: Any) -> None:
+    """Refuse to write a report whose statements contradict its own answers, risk flags or scores."""
+    from readiness_app.report.consistency import check
+
+    names = {u.use_case_id: u.name for u in ctx.r.use_cases}
+    problems = check(ctx.r, ctx.lib, ctx.statements, ctx.lang, names)
+    if problems:
+        log.error("report consistency: %s", "; ".join(problems))
+        raise ExportError(msg("the report contradicts its own answers ({count} problems); first: {first}",
+                              count=len(problems), first=problems[0]))
+
+
+def protected_names(data: ReportData, lang: str) -> list[str]:
+    """Names that never break at a syllable: people, client, consultancy, use cases, product terms."""
+    from readiness_app.report.glossary import protected_terms
+
+    e = data.engagement
+    return [*(p.name for p in data.participants), *(u.name for u in data.use_cases), e.client, e.consultancy,
+            e.facilitator, *protected_terms(lang)]
 
 
 def _opening_height(flowables: list[Any]) -> float:

@@ -86,10 +86,10 @@ _S: dict[str, tuple[str, str]] = {
     ),
     "sum.metric_note": ("Agreed by the room; record today's value before Day 1.",
                         "Vom Workshop vereinbart; den heutigen Wert vor Tag 1 erfassen."),
-    "sum.metric_values": ("Today {now}; target at day 60: {target}.", "Heute {now}; Ziel an Tag 60: {target}."),
-    "sum.metric_now": ("Today {now}; no target value set yet.", "Heute {now}; noch kein Zielwert festgelegt."),
-    "sum.metric_target": ("Target at day 60: {target}; today's value not yet recorded.",
-                          "Ziel an Tag 60: {target}; der heutige Wert ist noch nicht erfasst."),
+    "sum.metric_values": ("{now} today, {target} by day 60", "heute {now}, an Tag 60 {target}"),
+    "sum.metric_now": ("{now} today; no target value set yet", "heute {now}; noch kein Zielwert festgelegt"),
+    "sum.metric_target": ("{target} by day 60; today's value not yet recorded",
+                          "an Tag 60 {target}; der heutige Wert ist noch nicht erfasst"),
     "sum.metric_track": ("Agreed by the room; track it weekly from Day 1.",
                          "Vom Workshop vereinbart; ab Tag 1 wöchentlich verfolgen."),
     "sum.steps": ("Next three steps", "Die nächsten drei Schritte"),
@@ -138,7 +138,7 @@ _S: dict[str, tuple[str, str]] = {
     "mat.chart.level": ("Staged level", "Gestufte Reife"),
     "mat.line": ("Score {score} of 4 · staged level {level} ({name}) · target {target} ({tname})",
                  "Wert {score} von 4 · gestufte Reife {level} ({name}) · Ziel {target} ({tname})"),
-    "mat.gap": ("gap of {gap} level(s)", "Abstand {gap} Stufe(n)"),
+    "mat.gap": ("gap of {gap} level|gap of {gap} levels", "Abstand eine Stufe|Abstand {gap} Stufen"),
     "mat.on_target": ("on target", "Ziel erreicht"),
     "mat.default_target": ("default target", "Standardziel"),
     "mat.low_confidence": ("low confidence", "geringe Aussagekraft"),
@@ -160,9 +160,13 @@ _S: dict[str, tuple[str, str]] = {
         "Bewertungen mit niedrigerem Wert (Gleichstand zählt halb); 50 ist die Mitte des Feldes.",
     ),
     "bm.too_few": (
-        "The portfolio holds {n} other assessment(s) to compare with. Percentiles are shown from {min} on, so "
-        "that no single client can be recognised; this report therefore shows none.",
-        "Das Portfolio enthält {n} andere Bewertung(en) zum Vergleich. Perzentile werden erst ab {min} gezeigt, "
+        "The portfolio holds one other assessment to compare with. Percentiles are shown from {min} on, so that "
+        "no single client can be recognised; this report therefore shows none.|"
+        "The portfolio holds {n} other assessments to compare with. Percentiles are shown from {min} on, so that "
+        "no single client can be recognised; this report therefore shows none.",
+        "Das Portfolio enthält eine andere Bewertung zum Vergleich. Perzentile werden erst ab {min} gezeigt, "
+        "damit kein einzelner Kunde erkennbar ist; dieser Bericht zeigt daher keine.|"
+        "Das Portfolio enthält {n} andere Bewertungen zum Vergleich. Perzentile werden erst ab {min} gezeigt, "
         "damit kein einzelner Kunde erkennbar ist; dieser Bericht zeigt daher keine.",
     ),
     "bm.no_current": ("This assessment has no maturity answers to compare yet.",
@@ -195,8 +199,8 @@ _S: dict[str, tuple[str, str]] = {
     "mv.chart.change": ("Change", "Veränderung"),
     "mv.moved": ("Moved since the baseline:", "Verändert seit der Ausgangsbewertung:"),
     "mv.level_moved": ("staged level {before} → {after}", "gestufte Reife {before} → {after}"),
-    "mv.unchanged": ("{n} dimension(s) scored the same as at the baseline.",
-                     "{n} Dimension(en) mit demselben Wert wie bei der Ausgangsbewertung."),
+    "mv.unchanged": ("One dimension scored the same as at the baseline.|{n} dimensions scored the same as at the baseline.",
+                     "Eine Dimension mit demselben Wert wie bei der Ausgangsbewertung.|{n} Dimensionen mit demselben Wert wie bei der Ausgangsbewertung."),
     "mv.dim_new": ("New since the baseline: {names}.", "Neu seit der Ausgangsbewertung: {names}."),
     "mv.dim_dropped": ("No longer assessed: {names}.", "Nicht mehr bewertet: {names}."),
     "mv.use_cases": ("Use cases", "Anwendungsfälle"),
@@ -220,8 +224,8 @@ _S: dict[str, tuple[str, str]] = {
         "Die Kennzahlen der Ausgangsbewertung, erneut gemessen. Grün: besser, rot: schlechter, in der Richtung, "
         "die der Fragebogen je Kennzahl festlegt (höher ist besser, außer er kennzeichnet niedriger als besser).",
     ),
-    "mv.metrics_unmeasured": ("{n} metric value(s) were measured neither time and are left out.",
-                              "{n} Kennzahlwert(e) wurden beide Male nicht erhoben und fehlen hier."),
+    "mv.metrics_unmeasured": ("One metric value was measured neither time and is left out.|{n} metric values were measured neither time and are left out.",
+                              "Ein Kennzahlwert wurde beide Male nicht erhoben und fehlt hier.|{n} Kennzahlwerte wurden beide Male nicht erhoben und fehlen hier."),
     "mv.metrics_none": ("The baseline measured no metrics.", "Die Ausgangsbewertung hat keine Kennzahlen erhoben."),
     "mv.actions": ("Earlier roadmap actions", "Frühere Maßnahmen des Fahrplans"),
     "mv.actions_intro": ("{done} of {total} actions of the baseline's 90-day roadmap are done.",
@@ -331,8 +335,8 @@ _S: dict[str, tuple[str, str]] = {
     "rm.edited": ("adjusted by the consultant", "vom Berater angepasst"),
     "rm.none": ("No actions in this phase.", "In dieser Phase sind keine Maßnahmen geplant."),
     "rm.empty": ("The roadmap has no actions.", "Der Fahrplan enthält keine Maßnahmen."),
-    "rm.removed": ("{n} generated action(s) were removed by the consultant.",
-                   "{n} erzeugte Maßnahme(n) wurden vom Berater entfernt."),
+    "rm.removed": ("One generated action was removed by the consultant.|{n} generated actions were removed by the consultant.",
+                   "Eine erzeugte Maßnahme wurde vom Berater entfernt.|{n} erzeugte Maßnahmen wurden vom Berater entfernt."),
     # ---- operating model
     "op.intro": (
         "Who runs the first lane, how often it is reviewed, what is measured and what happens when it goes "
@@ -452,8 +456,9 @@ _S: dict[str, tuple[str, str]] = {
     "ap.notes_words": ("Answers in words and notes", "Antworten in Worten und Notizen"),
     "ap.matrix_legend": (
         "Per use case, each cell holds the room's value (0-4 on the scale; numbers in the question's unit) and "
-        "below it the spread Δ, the highest minus the lowest vote. XX (Δ of 2 or more). n/a: not applicable. –: not answered. ✎: answered in words, listed "
-        "below the table. Columns are numbered by rank.",
+        "below it the spread Δ, the highest minus the lowest vote. A coloured bold value is a recorded consensus; a "
+        "red spread in a tinted cell marks a disagreement (Δ of 2 or more). n/a: not applicable. –: not answered. "
+        "✎: answered in words, listed below the table. Columns are numbered by rank.",
         "Je Anwendungsfall enthält jede Zelle den Wert des Workshops (0–4 auf der Skala; Zahlen in der Einheit "
         "der Frage) und darunter die Streuung Δ, die höchste minus die niedrigste Stimme. Ein farbiger, fetter "
         "Wert ist ein festgehaltener Konsens; eine rote Streuung in einer getönten Zelle zeigt einen Dissens "
@@ -462,7 +467,7 @@ _S: dict[str, tuple[str, str]] = {
     ),
     "ap.missing": ("not answered", "nicht beantwortet"),
     "ap.consensus": ("consensus", "Konsens"),
-    "ap.votes": ("{n} vote(s)", "{n} Stimme(n)"),
+    "ap.votes": ("{n} vote|{n} votes", "{n} Stimme|{n} Stimmen"),
     "ap.disagreement": ("disputed", "strittig"),
     "ap.room": ("Consensus", "Konsens"),
     "ap.method": ("Method", "Methode"),
@@ -476,11 +481,12 @@ _S: dict[str, tuple[str, str]] = {
     "ap.library": ("Reference library (dimensions, actions, risk flags): version {v}.",
                    "Referenzbibliothek (Dimensionen, Maßnahmen, Risikohinweise): Version {v}."),
     "ap.generated": ("Generated by Readiness Studio {v}.", "Erstellt mit Readiness Studio {v}."),
-    "kind.prioritization": ("Prioritisation", "Priorisierung"),
+    "kind.prioritization": ("Prioritization", "Priorisierung"),
     "kind.readiness": ("Data and workflow readiness", "Daten- und Prozessreife"),
     "kind.maturity": ("Maturity", "Reifegrad"),
     "kind.baseline": ("Baseline", "Ausgangswerte"),
     "kind.risk": ("Risk checks", "Risikoprüfung"),
+    "kind.regulation": ("Regulation", "Regulierung"),
     # ---- method (plain words)
     "method.1": (
         "Every participant answered the questions on a 0 to 4 scale (or by choosing options). Where the "
@@ -541,6 +547,12 @@ def t(key: str, lang: str, **fields: object) -> str:
     """The text of ``key`` in ``lang`` ("de" or anything else for English), with fields filled."""
     en, de = _S[key]
     text = de if lang == "de" else en
+    if "|" in text:  # "one|other": the plural form of the count ({n} or {gap}) by the locale's rule
+        from readiness_app.report.language import plural
+
+        count = fields.get("n", fields.get("gap", 0))
+        one, other = text.split("|", 1)
+        text = plural(int(count) if isinstance(count, int | float) else 0, lang, one, other)
     return text.format(**fields) if fields else text
 
 

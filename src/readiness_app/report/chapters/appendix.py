@@ -35,7 +35,9 @@ if TYPE_CHECKING:
     pass
 
 
-from readiness_app.report.chapters.base import Ctx, _fmt_number, _localise, answer_text
+from readiness_app.report.chapters.base import Ctx, answer_text
+from readiness_app.report.language import percent
+from readiness_app.report.texts import all_keys
 
 # --------------------------------------------------------------------------- appendix
 
@@ -53,7 +55,7 @@ def _answer_rows(ctx: Ctx, questions: Iterable[Question], scope: str) -> list[li
                 [v for v in c.votes if not v.not_applicable and v.value is not None]))
             answer += f"<br/><font size='6.5' color='#5F6B73'>{esc(how)}</font>"
         if c is not None and c.spread is not None and q.type != "text" and (q.scored or q.type == "number"):
-            spread = _fmt_number(c.spread) if q.type == "number" else f"{c.spread:g}"
+            spread = ctx.num(c.spread, None)
             if c.disagreement:
                 spread = f"<font color='#C8553D'><b>{spread}</b><br/><font size='6.5'>{esc(ctx.tr('ap.disagreement'))}</font></font>"
         else:
@@ -93,15 +95,14 @@ def _matrix_cell(ctx: Ctx, q: Question, c: QuestionConsensus | None) -> ValueCel
     if q.type == "text":
         return ValueCell("✎", "", colour=INK, spread_colour=muted, bold=False)
     if q.type == "number" and isinstance(c.value, int | float):
-        value = _localise(_fmt_number(float(c.value)), ctx.lang)
+        value = ctx.num(float(c.value), None)
     elif c.numeric is not None and q.scored:
-        value = f"{c.numeric:.1f}".rstrip("0").rstrip(".")
+        value = ctx.num(c.numeric, None)
     else:
         value = answer_text(ctx, q, c)
     spread = ""
     if c.spread is not None and len(c.votes) >= 2:
-        number = _fmt_number(c.spread) if q.type == "number" else f"{c.spread:g}"
-        spread = f"Δ {_localise(number, ctx.lang)}"
+        spread = f"Δ {ctx.num(c.spread, None)}"
     consensus = c.source == "consensus"
     return ValueCell(value, spread, colour=ctx.accent if consensus else INK,
                      spread_colour=red if c.disagreement else muted, bold=consensus or c.disagreement)
@@ -205,7 +206,7 @@ def section_appendix(ctx: Ctx) -> list[Any]:
                             c=pw["control"] * 100, e=pw["effort"] * 100)))
     out.append(ctx.p(ctx.tr("method.3", ih=engine.IMPACT_HIGH, rs=engine.READINESS_SUFFICIENT,
                             cm=engine.CONTROL_MANAGEABLE)))
-    out.append(ctx.p(ctx.tr("method.4", sm=f"{engine.STAGE_MET:g}", dt=engine.DEFAULT_TARGET)))
+    out.append(ctx.p(ctx.tr("method.4", sm=ctx.num(engine.STAGE_MET, None), dt=engine.DEFAULT_TARGET)))
     out.append(ctx.p(ctx.tr("method.5")))
 
     # versions
@@ -216,10 +217,10 @@ def section_appendix(ctx: Ctx) -> list[Any]:
                                 "ap.col.fingerprint")]]
     for qn in ctx.lib.questionnaires:
         comp = completeness.get(qn.id)
-        share = f"{comp.ratio * 100:.0f} %" if comp is not None and comp.applicable_weight else "–"
+        share = percent(comp.ratio, ctx.lang) if comp is not None and comp.applicable_weight else "–"
         vrows.append([ctx.m(f"<b>{esc(qn.title.get(ctx.lang))}</b><br/>"
                             f"<font size='6.3' color='#8A959C'>{esc(qn.id)}</font>", st.cell),
-                      ctx.p(ctx.tr(f"kind.{qn.kind}") if qn.kind else "", st.cell),
+                      ctx.p(ctx.tr(f"kind.{qn.kind}") if f"kind.{qn.kind}" in all_keys() else qn.kind, st.cell),
                       ctx.p(qn.version, st.cell), ctx.p(share, st.cell),
                       ctx.m(f"<font size='6.5'>{esc(qn.sha256[:32])}<br/>{esc(qn.sha256[32:])}</font>", st.cell)])
     versions.append(table(vrows, ctx.widths(0.35, 0.22, "ap.col.version", "ap.col.answered", 0.43), accent=ctx.accent))

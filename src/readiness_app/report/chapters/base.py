@@ -11,6 +11,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from readiness_app.model import CONSENSUS, role_label
 from readiness_app.questionnaire.loader import Question
 from readiness_app.report import charts as report_charts
+from readiness_app.report.evidence import Statement
+from readiness_app.report.language import number
 from readiness_app.report.layout import (
     FONT_BOLD,
     FRAME_W,
@@ -51,10 +53,6 @@ CHECKLIST = (  # (text key, owner role)
 )
 
 
-def _num(value: float | None, digits: int = 0) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
-
-
 def _heat(value: float | None) -> tuple[Any, Any]:
     if value is None:
         return (WHITE, MUTED)
@@ -75,6 +73,7 @@ class Ctx:
         self.accent_hex = "#" + styles.accent.hexval()[2:]
         self.state = state
         self.toc: list[TocEntry] = []
+        self.statements: list[Statement] = []  # what the report states, for the consistency check
         self.chapter = 0
         self._sub = 0
         self.names = {p.id: p.name for p in data.participants}
@@ -82,6 +81,20 @@ class Ctx:
         self.owners: dict[str, list[str]] = defaultdict(list)
         for p in sorted(data.participants, key=lambda p: (p.position, p.id)):
             self.owners[p.role].append(p.name)
+
+    def intro(self, chapter: str) -> list[Any]:
+        """The chapter's opening sentence about this client (from its results), recorded for the check."""
+        from readiness_app.report.evidence import chapter_intro
+
+        s = chapter_intro(self.r, self.lib, chapter, self.lang)
+        if s is None:
+            return []
+        self.statements.append(s)
+        return [self.p(s.text, self.st.lead)]
+
+    def num(self, value: float | None, digits: int | None = 0) -> str:
+        """A number in the report's locale ("9,55" in German); ``None`` digits: up to two."""
+        return number(value, self.lang, digits)
 
     def tr(self, key: str, **fields: object) -> str:
         return t(key, self.lang, **fields)
@@ -94,7 +107,7 @@ class Ctx:
         """A paragraph of prepared markup; in a table cell, long words break at syllables."""
         style = style or self.st.body
         if getattr(style, "embeddedHyphenation", 0):
-            markup = soft_hyphens(markup, self.lang)
+            markup = soft_hyphens(markup, self.st.hyphenation)
         return Para(markup, style, bulletText=bulletText)
 
     # ---- headings
@@ -160,10 +173,6 @@ class Ctx:
         return Picture(chart.image, chart.width_pt, chart.height_pt)
 
 
-def _fmt_number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def answer_text(ctx: Ctx, q: Question, c: QuestionConsensus | None) -> str:
     """The room's answer to ``q`` as words (not escaped)."""
     if c is None:
@@ -177,7 +186,7 @@ def answer_text(ctx: Ctx, q: Question, c: QuestionConsensus | None) -> str:
         label = ""
         if float(v).is_integer() and 0 <= int(v) < len(q.levels):
             label = q.levels[int(v)].get(ctx.lang)
-        number = f"{v:g}"
+        number = ctx.num(v, None)
         return f"{number} – {label}" if label else number
     if q.type == "choice" and isinstance(v, str):
         opt = q.option(v)
@@ -187,12 +196,6 @@ def answer_text(ctx: Ctx, q: Question, c: QuestionConsensus | None) -> str:
         return "; ".join(labels) if labels else "–"
     if q.type == "number" and isinstance(v, int | float):
         unit = q.unit.get(ctx.lang) if q.unit else ""
-        text = _fmt_number(float(v))
-        if ctx.lang == "de":
-            text = text.replace(",", "X").replace(".", ",").replace("X", ".")
-        return f"{text} {unit}".strip()
+        return f"{ctx.num(float(v), None)} {unit}".strip()
     return str(v)
 
-
-def _localise(number: str, lang: str) -> str:
-    return number.replace(",", "X").replace(".", ",").replace("X", ".") if lang == "de" else number

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from readiness_app.followup.portfolio import Portfolio
 
 
-from readiness_app.report.chapters.base import Ctx, _heat, _localise, _num
+from readiness_app.report.chapters.base import Ctx, _heat
 
 # --------------------------------------------------------------------------- maturity
 
@@ -74,6 +74,7 @@ def section_maturity(ctx: Ctx) -> list[Any]:
     st = ctx.st
     mat = ctx.r.maturity
     out: list[Any] = [ctx.chapter_heading("maturity"), ctx.p(ctx.tr("mat.intro"))]
+    out += ctx.intro("maturity")
     if not mat.dimensions:
         return [*out, ctx.p(ctx.tr("mat.none"))]
     rows = [report_charts.MaturityRow(d.name.get(ctx.lang), d.score.value, d.target, d.staged_level,
@@ -91,7 +92,7 @@ def section_maturity(ctx: Ctx) -> list[Any]:
         block: list[Any] = [*heading, ctx.m(esc(d.name.get(ctx.lang)), st.h3)]
         heading = []
         tname = LEVEL_NAMES[d.target].get(ctx.lang)
-        status = ctx.tr("mat.line", score=_num(d.score.value, 1), level=d.staged_level,
+        status = ctx.tr("mat.line", score=ctx.num(d.score.value, 1), level=d.staged_level,
                         name=LEVEL_NAMES[d.staged_level].get(ctx.lang), target=d.target, tname=tname)
         extras = [ctx.tr("mat.gap", gap=d.gap) if d.gap else ctx.tr("mat.on_target")]
         if d.target_is_default:
@@ -108,7 +109,7 @@ def section_maturity(ctx: Ctx) -> list[Any]:
         if weak:
             block.append(ctx.m(f"<b>{esc(ctx.tr('mat.weak'))}</b>", st.small))
             for q, v in weak:
-                value = ctx.tr("mat.value", value=_num(v, 1)) if v is not None else ctx.tr("mat.unanswered")
+                value = ctx.tr("mat.value", value=ctx.num(v, 1)) if v is not None else ctx.tr("mat.unanswered")
                 block.append(ctx.m(f"{esc(q.text.get(ctx.lang))} <font color='#C8553D'>({esc(value)})</font>",
                                    st.bullet, bulletText="–"))
         notes = _dimension_notes(ctx, d.dimension_id)
@@ -164,14 +165,14 @@ def _benchmark(ctx: Ctx, p: Portfolio) -> list[Any]:
             ctx.p(_score(ctx, d.median) if shown and d else "–", st.cell_num),
             ctx.p(f"{_score(ctx, d.q1)}–{_score(ctx, d.q3)}" if shown and d else "–", st.cell_num),
             ctx.p(str(s.peers), st.cell_num),
-            ctx.m(f"<b>{_num(s.percentile)}</b>" if shown else "–", st.cell_num),
+            ctx.m(f"<b>{ctx.num(s.percentile)}</b>" if shown else "–", st.cell_num),
         ]
         if industry:
-            cells.append(ctx.p(_num(s.industry_percentile), st.cell_num))
+            cells.append(ctx.p(ctx.num(s.industry_percentile), st.cell_num))
         if shown and s.percentile is not None:
             bg, fg = _heat(s.percentile)
             extra += [("BACKGROUND", (5, i), (5, i), bg)]
-            cells[5] = ctx.m(f"<font color='#{fg.hexval()[2:]}'><b>{_num(s.percentile)}</b></font>", st.cell_num)
+            cells[5] = ctx.m(f"<font color='#{fg.hexval()[2:]}'><b>{ctx.num(s.percentile)}</b></font>", st.cell_num)
         rows.append(cells)
     widths: list[float | str] = [1.0, "bm.col.client", "bm.col.median", "bm.col.middle", "bm.col.peers",
                                  "bm.col.percentile"]
@@ -185,7 +186,7 @@ def _benchmark(ctx: Ctx, p: Portfolio) -> list[Any]:
 
 
 def _score(ctx: Ctx, value: float | None) -> str:
-    return _localise(_num(value, 2), ctx.lang)
+    return ctx.num(value, 2)
 
 
 def _level_or_dash(ctx: Ctx, level: int | None) -> str:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     pass
 
 
-from readiness_app.report.chapters.base import Ctx, _fmt_number, _localise, _num
+from readiness_app.report.chapters.base import Ctx
 from readiness_app.report.chapters.maturity import _score, baseline_date
 
 # --------------------------------------------------------------------------- progress since the baseline
@@ -40,8 +40,8 @@ def _signed(ctx: Ctx, value: float | None, digits: int) -> str:
     if value is None:
         return "–"
     if round(value, digits) == 0:
-        return _localise(f"{0:.{digits}f}", ctx.lang)
-    return _localise(f"{value:+.{digits}f}", ctx.lang).replace("-", "−")
+        return ctx.num(0, digits)
+    return ("+" if value > 0 else "−") + ctx.num(abs(value), digits)
 
 
 def _change_markup(ctx: Ctx, value: float | None, digits: int, improved: bool | None = None) -> str:
@@ -54,7 +54,7 @@ def _change_markup(ctx: Ctx, value: float | None, digits: int, improved: bool | 
 
 
 def _metric_value(ctx: Ctx, value: float | None) -> str:
-    return "–" if value is None else _localise(_fmt_number(value), ctx.lang)
+    return "–" if value is None else ctx.num(value, None)
 
 
 def _metric_change(ctx: Ctx, value: float | None, improved: bool | None) -> str:
@@ -62,7 +62,7 @@ def _metric_change(ctx: Ctx, value: float | None, improved: bool | None) -> str:
         return "<font color='#5F6B73'>–</font>"
     if value == 0:
         return "<font color='#5F6B73'>0</font>"
-    text = ("+" if value > 0 else "−") + _localise(_fmt_number(abs(value)), ctx.lang)
+    text = ("+" if value > 0 else "−") + ctx.num(abs(value), None)
     if improved is None:
         return text
     return f"<font color='{'#3E8E63' if improved else '#C8553D'}'><b>{text}</b></font>"
@@ -147,10 +147,10 @@ def section_movement(ctx: Ctx) -> list[Any]:
             if u.presence != "both":
                 name += f"<br/><font color='#5F6B73' size='6.5'>{esc(ctx.tr('mv.uc_' + u.presence))}</font>"
             urows.append([ctx.m(name, st.cell),
-                          ctx.m(_num(u.priority_before) + rank_b, st.cell_num),
-                          ctx.m(_num(u.priority_after) + rank_a, st.cell_num),
+                          ctx.m(ctx.num(u.priority_before) + rank_b, st.cell_num),
+                          ctx.m(ctx.num(u.priority_after) + rank_a, st.cell_num),
                           ctx.m(_change_markup(ctx, u.priority_change, 0), st.cell_num),
-                          ctx.p(_num(u.readiness_before), st.cell_num), ctx.p(_num(u.readiness_after), st.cell_num),
+                          ctx.p(ctx.num(u.readiness_before), st.cell_num), ctx.p(ctx.num(u.readiness_after), st.cell_num),
                           ctx.m(_change_markup(ctx, u.readiness_change, 0), st.cell_num)])
         out.append(table(urows, [0.4, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1], header_rows=2, accent=ctx.accent,
                          extra=[("SPAN", (1, 0), (3, 0)), ("SPAN", (4, 0), (6, 0)), ("SPAN", (0, 0), (0, 1)),

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     pass
 
 
-from readiness_app.report.chapters.base import Ctx, _num
+from readiness_app.report.chapters.base import Ctx
 
 # --------------------------------------------------------------------------- portfolio
 
@@ -30,8 +30,8 @@ def _rationale(ctx: Ctx, u: UseCaseResult) -> str:
     if u.use_case_id == ctx.r.first_lane.use_case_id:
         parts.append(f"<b>{esc(ctx.tr('pf.why.first_lane_pick'))}</b>")
     key = f"pf.why.{u.quadrant}"
-    parts.append(esc(ctx.tr(key, impact=_num(u.impact.value), readiness=_num(u.readiness),
-                            control=_num(u.control_complexity.value))))
+    parts.append(esc(ctx.tr(key, impact=ctx.num(u.impact.value), readiness=ctx.num(u.readiness),
+                            control=ctx.num(u.control_complexity.value))))
     if len(u.blockers) > 2:
         parts.append(esc(ctx.tr("pf.why.many_blockers", n=len(u.blockers))))
     elif u.blockers:
@@ -46,6 +46,7 @@ def section_portfolio(ctx: Ctx) -> list[Any]:
     st = ctx.st
     ucs = ctx.r.use_cases
     out: list[Any] = [ctx.chapter_heading("portfolio")]
+    out += ctx.intro("portfolio")
     if not ucs:
         return [*out, ctx.p(ctx.tr("pf.none"))]
     out += [ctx.p(ctx.tr("pf.intro")), ctx.sub_heading(ctx.tr("pf.matrix"))]
@@ -74,10 +75,10 @@ def section_portfolio(ctx: Ctx) -> list[Any]:
             ctx.p(str(u.rank), c),
             ctx.m(f"<b>{esc(u.name)}</b>", c),
             ctx.p(QUADRANT_LABELS[u.quadrant].get(ctx.lang), c),
-            ctx.p(_num(u.impact.value), st.cell_num),
-            ctx.p(_num(u.readiness), st.cell_num),
-            ctx.p(_num(u.control_complexity.value), st.cell_num),
-            ctx.m(f"<b>{_num(u.priority.value)}</b>", st.cell_num),
+            ctx.p(ctx.num(u.impact.value), st.cell_num),
+            ctx.p(ctx.num(u.readiness), st.cell_num),
+            ctx.p(ctx.num(u.control_complexity.value), st.cell_num),
+            ctx.m(f"<b>{ctx.num(u.priority.value)}</b>", st.cell_num),
             ctx.m(_rationale(ctx, u), st.cell_note),
         ])
         if u.use_case_id == ctx.r.first_lane.use_case_id:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     pass
 
 
-from readiness_app.report.chapters.base import Ctx, _heat, _num
+from readiness_app.report.chapters.base import Ctx, _heat
 
 # --------------------------------------------------------------------------- data and workflow readiness
 
@@ -68,6 +68,7 @@ def section_readiness(ctx: Ctx) -> list[Any]:
     st = ctx.st
     ucs = ctx.r.use_cases
     out: list[Any] = [ctx.chapter_heading("readiness")]
+    out += ctx.intro("readiness")
     cols = _readiness_columns(ctx)
     if not ucs or not cols:
         return [*out, ctx.p(ctx.tr("dr.none"))]
@@ -102,13 +103,13 @@ def section_readiness(ctx: Ctx) -> list[Any]:
         for j, (dim_id, _) in enumerate(cols, start=1):
             v = _dimension_value(ctx, dim_id, u, questions)
             bg, fg = _heat(v)
-            row.append(_num(v) + (" !" if dim_id in blocked else ""))
+            row.append(ctx.num(v) + (" !" if dim_id in blocked else ""))
             extra += [("BACKGROUND", (j, i), (j, i), bg), ("TEXTCOLOR", (j, i), (j, i), fg)]
             if dim_id in blocked:
                 extra += [("FONT", (j, i), (j, i), "DejaVuSans-Bold", 7.6),
                           ("BOX", (j, i), (j, i), 1.6, INK)]
         bg, fg = _heat(u.readiness)
-        row.append(_num(u.readiness))
+        row.append(ctx.num(u.readiness))
         extra += [("BACKGROUND", (n, i), (n, i), bg), ("TEXTCOLOR", (n, i), (n, i), fg),
                   ("FONT", (n, i), (n, i), "DejaVuSans-Bold", 7.6)]
         rows.append(row)
@@ -130,8 +131,8 @@ def section_readiness(ctx: Ctx) -> list[Any]:
                 ctx.m(f"<b>{esc(u.name)}</b>", st.cell) if k == 0 else ctx.p(u.name, st.cell_small),
                 ctx.p(b.text.get(ctx.lang), st.cell),
                 ctx.p(dim.name.get(ctx.lang) if dim else b.dimension, st.cell),
-                ctx.p(ctx.tr("dr.value", value=_num(b.value, 1)), st.cell),
-                ctx.p(ctx.tr("dr.needed", value=_num(b.threshold, 1)), st.cell),
+                ctx.p(ctx.tr("dr.value", value=ctx.num(b.value, 1)), st.cell),
+                ctx.p(ctx.tr("dr.needed", value=ctx.num(b.threshold, 1)), st.cell),
             ])
     if len(brows) == 1:
         out.append(ctx.p(ctx.tr("dr.no_blockers")))

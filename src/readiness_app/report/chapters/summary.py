@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import re
+from typing import Any
 
 from reportlab.platypus import (
     KeepInFrame,
@@ -11,6 +12,15 @@ from reportlab.platypus import (
 )
 
 from readiness_app.model import ORGANISATION
+from readiness_app.report.chapters.base import (
+    TARGET_CURRENT_QUESTION,
+    TARGET_METRIC_QUESTION,
+    TARGET_VALUE_QUESTION,
+    Ctx,
+)
+from readiness_app.report.chapters.maturity import _level_or_dash, baseline_date
+from readiness_app.report.evidence import Statement, summary_statements
+from readiness_app.report.language import percent
 from readiness_app.report.layout import (
     FRAME_H,
     FRAME_W,
@@ -21,25 +31,10 @@ from readiness_app.report.layout import (
     esc,
     tint,
 )
-from readiness_app.report.texts import LEVEL_MEANINGS
 from readiness_app.scoring.results import (
     LEVEL_NAMES,
     RoadmapItem,
 )
-
-if TYPE_CHECKING:
-    pass
-
-
-from readiness_app.report.chapters.base import (
-    TARGET_CURRENT_QUESTION,
-    TARGET_METRIC_QUESTION,
-    TARGET_VALUE_QUESTION,
-    Ctx,
-    _fmt_number,
-    _localise,
-)
-from readiness_app.report.chapters.maturity import _level_or_dash, baseline_date
 
 # --------------------------------------------------------------------------- executive summary
 
@@ -50,22 +45,41 @@ def _next_steps(ctx: Ctx, n: int = 3) -> list[RoadmapItem]:
     return sorted(items, key=lambda i: (i.phase, i.due_week, order[id(i)]))[:n]
 
 
+def split_unit(text: str) -> tuple[str, str]:
+    """ "Average cycle time (days)" → ("Average cycle time", "days")."""
+    m = re.fullmatch(r"(.*\S)\s*\(([^()]{1,40})\)\s*", text.strip())
+    return (m.group(1), m.group(2)) if m else (text.strip(), "")
+
+
 def target_metric(ctx: Ctx) -> str:
+    """The business metric's name, without its unit ("Average claims cycle time")."""
     c = ctx.cons.get((TARGET_METRIC_QUESTION, ORGANISATION))
     if c is None or c.not_applicable:
         return ""
-    return c.value.strip() if isinstance(c.value, str) else ""
+    return split_unit(c.value)[0] if isinstance(c.value, str) else ""
+
+
+def _metric_unit(ctx: Ctx) -> str:
+    c = ctx.cons.get((TARGET_METRIC_QUESTION, ORGANISATION))
+    return split_unit(c.value)[1] if c is not None and isinstance(c.value, str) else ""
+
+
+def with_unit(ctx: Ctx, value: float, unit: str) -> str:
+    """ "9.55 days", "24.5%" / "24,5 %"."""
+    if unit.strip() == "%":
+        return percent(value / 100, ctx.lang, 1 if not float(value).is_integer() else 0)
+    return f"{ctx.num(value, None)} {unit}".strip()
 
 
 def _org_number(ctx: Ctx, question_id: str) -> str:
     c = ctx.cons.get((question_id, ORGANISATION))
     if c is None or c.not_applicable or not isinstance(c.value, int | float) or isinstance(c.value, bool):
         return ""
-    return _localise(_fmt_number(float(c.value)), ctx.lang)
+    return with_unit(ctx, float(c.value), _metric_unit(ctx))
 
 
 def target_values(ctx: Ctx) -> str:
-    """ "Today 9.6; target at day 60: 7" for the business metric, or "" when no value was recorded."""
+    """ "9.55 days today, 7.05 days by day 60" for the business metric, or "" when no value was recorded."""
     now, target = _org_number(ctx, TARGET_CURRENT_QUESTION), _org_number(ctx, TARGET_VALUE_QUESTION)
     if now and target:
         return ctx.tr("sum.metric_values", now=now, target=target)
@@ -100,15 +114,18 @@ def section_summary(ctx: Ctx) -> list[Any]:
         ("LINEABOVE", (0, 0), (-1, 0), 1.6, ctx.accent),
     ])
 
-    # overall maturity
+    # overall maturity: what the answers say, not the level's generic description
+    statements = summary_statements(r, ctx.lang, {u.use_case_id: u.name for u in r.use_cases})
+    ctx.statements += statements
+    said: dict[str, list[Statement]] = {}
+    for s in statements:
+        said.setdefault(s.kind, []).append(s)
     below = sum(1 for d in mat.dimensions if d.gap > 0)
-    maturity = [ctx.m(f"<b>{esc(ctx.tr('sum.level', n=mat.overall_level, name=level_name))}</b>", st.lead),
-                ctx.p(LEVEL_MEANINGS[mat.overall_level].get(ctx.lang))]
+    maturity = [ctx.m(f"<b>{esc(ctx.tr('sum.level', n=mat.overall_level, name=level_name))}</b>", st.lead)]
+    maturity += [ctx.p(s.text) for s in said.get("level", []) + said.get("stage", [])]
     if mat.overall_score is not None:
-        maturity.append(ctx.p(ctx.tr("sum.level_detail", score=f"{mat.overall_score:.1f}",
+        maturity.append(ctx.p(ctx.tr("sum.level_detail", score=ctx.num(mat.overall_score, 1),
                                      dims=len(mat.dimensions), below=below), st.muted))
-    else:
-        maturity.append(ctx.p(ctx.tr("sum.level_detail_none"), st.muted))
     if mat.low_confidence and mat.overall_score is not None:
         maturity.append(ctx.p(ctx.tr("sum.low_confidence"), st.muted))
     mv = ctx.data.movement
@@ -118,29 +135,27 @@ def section_summary(ctx: Ctx) -> list[Any]:
     # first lane
     lane_uc = r.use_case(r.first_lane.use_case_id) if r.first_lane.use_case_id else None
     lane = [ctx.m(f"<b>{esc(lane_uc.name if lane_uc else ctx.tr('sum.lane_none'))}</b>", st.lead),
-            ctx.p(r.first_lane.rationale.get(ctx.lang))]
+            ctx.p(said["lane"][0].text)]
     if r.first_lane.conditional:
         lane.append(ctx.p(ctx.tr("sum.lane_conditional"), st.muted))
 
-    # risks
+    # risks, each scoped to the use cases it was raised for (or the organisation)
     risks: list[Any] = []
-    for i, risk in enumerate(r.risks[:3], start=1):
+    for i, (risk, stated) in enumerate(zip(r.risks[:3], said.get("risk", []), strict=False), start=1):
         colour = "#" + SEVERITY_COLOURS[risk.severity].hexval()[2:]
         sev = ctx.tr(f"severity.{risk.severity}")
         risks.append(ctx.m(
             f"<b>{i}. {esc(risk.name.get(ctx.lang))}</b> &nbsp;<font color='{colour}' size='7.5'>"
-            f"<b>{esc(sev.upper())}</b></font><br/>{esc(risk.description.get(ctx.lang))}",
+            f"<b>{esc(sev.upper())}</b></font><br/>{esc(stated.text)}",
             st.body))
     if not risks:
         risks.append(ctx.p(ctx.tr("sum.risks_none")))
 
-    # business metric
+    # business metric, in words: "Average claims cycle time: 9.55 days today, 7.05 days by day 60."
     metric_text = target_metric(ctx)
     if metric_text:
         values = target_values(ctx)
-        metric = [ctx.m(f"<b>{esc(metric_text)}</b>", st.lead)]
-        if values:
-            metric.append(ctx.p(values))
+        metric = [ctx.m(f"<b>{esc(metric_text)}</b>" + (f": {esc(values)}." if values else ""), st.lead)]
         metric.append(ctx.p(ctx.tr("sum.metric_note") if not values else ctx.tr("sum.metric_track"), st.muted))
     else:
         metric = [ctx.p(ctx.tr("sum.metric_unset"))]
