@@ -5,7 +5,8 @@
    command line scores the file, in a process where every way Python opens a socket or looks
    up a name raises and is recorded. Nothing may be recorded but the guard's own check.
 2. In the source: no module imports a networking library (the one ``socket`` import, in the
-   lock file, may only ask for this computer's name).
+   lock file, may only ask for this computer's name), except the room (``room/``): the local
+   server phones vote through, which listens only while the facilitator keeps it open.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ FORBIDDEN = (
 )
 # (file, module) -> the only attributes it may use
 ALLOWED = {("filelock.py", "socket"): {"gethostname"}}
+ROOM = PACKAGE / "room"  # the one package that serves the network, only while the room is open
 
 
 def test_the_app_opens_no_socket_while_doing_its_whole_job(tmp_path: Path) -> None:
@@ -116,6 +118,8 @@ def test_no_module_imports_a_network_library() -> None:
     files = sorted(PACKAGE.rglob("*.py"))
     assert len(files) > 30
     for path in files:
+        if path.is_relative_to(ROOM):
+            continue
         imported, attributes = _module_uses(ast.parse(path.read_text(encoding="utf-8")))
         for name in sorted(imported):
             for hit in _hits(name):

@@ -654,5 +654,28 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- room (issue 21)
+
+
+def _room_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", type=Path, help="the assessment file the votes go into")
+    p.add_argument("--host", metavar="ADDR", default=None,
+                   help="the address to serve on (default: this computer's address in the local network)")
+    p.add_argument("--port", metavar="N", type=int, default=0, help="the port (default: 0, any free port)")
+
+
+@command("room", "let participants vote from their phones over the local network",
+         "Open the room on FILE: prints the join address first (join: http://...), then the join code. "
+         "Participants open the address, pick their name and vote on the current question; each vote is "
+         "saved at once. Commands on standard input move through the questions (type help). "
+         "Serves until quit or Ctrl+C, then closes the port and the file.", configure=_room_args)
+def cmd_room(args: argparse.Namespace) -> int:
+    from readiness_app.room.headless import run
+
+    if not 0 <= args.port <= 65535:
+        raise CommandFailed(f"--port must be 0-65535, not {args.port}")
+    return run(args.file, args.host, args.port, out=sys.stdout, commands=sys.stdin)
+
+
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())

@@ -429,15 +429,18 @@ class AssessmentFile:
         self.wait_checked()
 
     @contextlib.contextmanager
-    def _edit(self, entity: str, entity_id: str, action: str, before: Any, after: Any) -> Iterator[str]:
-        """One committed transaction holding the change and its change-log entry."""
+    def _edit(self, entity: str, entity_id: str, action: str, before: Any, after: Any, *,
+              author: str | None = None) -> Iterator[str]:
+        """One committed transaction holding the change and its change-log entry (by ``author``,
+        default: the file's author)."""
         self._check_writable()
         now = self._clock()
         try:
             with self.db.atomic():
                 yield now
                 self.db.table("changelog").insert(
-                    {"at": now, "author": self.author, "entity": entity, "entity_id": entity_id,
+                    {"at": now, "author": self.author if author is None else author, "entity": entity,
+                     "entity_id": entity_id,
                      "action": action,
                      "before": None if before is None else json.dumps(before, ensure_ascii=False),
                      "after": None if after is None else json.dumps(after, ensure_ascii=False)}
@@ -642,8 +645,9 @@ class AssessmentFile:
             questionnaire_id=answer.questionnaire_id or self._questionnaire_of(answer.question_id)[0],
             questionnaire_version=answer.questionnaire_version or self._questionnaire_of(answer.question_id)[1],
         )
-        with self._edit("answer", "|".join(answer.key), "set",
-                        None if previous is None else _answer_log(previous), _answer_log(stamped)):
+        with self._edit("answer", "|".join(answer.key), "set",  # logged as by whoever gave the answer
+                        None if previous is None else _answer_log(previous), _answer_log(stamped),
+                        author=stamped.author):
             self._write_answer(stamped)
         return previous
 
