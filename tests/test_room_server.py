@@ -12,12 +12,12 @@ import socket
 from pathlib import Path
 
 import pytest
-from room_helpers import Served, go, make_file, served
 
 from readiness_app.questionnaire.loader import Library
 from readiness_app.room.codes import SECRET_BITS, join_code, new_secret, normalise, same_secret
 from readiness_app.room.limits import RoomLimits
 from readiness_app.room.server import CSP
+from room_helpers import Served, go, make_file, served
 
 
 @pytest.fixture

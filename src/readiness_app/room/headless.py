@@ -208,8 +208,9 @@ def run(path: Path, host: str | None, port: int, *, out: TextIO, commands: TextI
                 pass
         return 0
     finally:
+        was_open = server is not None and server.running
         if server is not None:
-            server.stop()
-        with contextlib.suppress(Exception):
-            file.close()
-        print("room closed", file=out, flush=True)
+            server.stop()  # requests in flight finish, then the port closes
+        file.close()
+        if was_open:
+            print("room closed", file=out, flush=True)
