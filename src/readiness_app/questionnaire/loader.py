@@ -19,10 +19,13 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from readiness_app.errors import Problem, QuestionnaireError
 from readiness_app.model import ROLES
+
+if TYPE_CHECKING:
+    from readiness_app.questionnaire.regulation import Regulation
 
 Lang = Literal["en", "de"]
 LANGS: tuple[Lang, ...] = ("en", "de")
@@ -32,7 +35,7 @@ LIBRARY_FORMAT = "readiness-library/1"
 
 QUESTION_TYPES = ("scale", "choice", "checklist", "number", "text")
 SCOPES = ("organisation", "use_case")
-KINDS = ("prioritization", "readiness", "maturity", "baseline", "risk")
+KINDS = ("prioritization", "readiness", "maturity", "baseline", "risk", "regulation", "imported")
 POLARITIES = ("positive", "negative")
 PHASES = (1, 2, 3)
 EFFORTS = ("S", "M", "L")
@@ -125,7 +128,7 @@ class Section:
 class Questionnaire:
     id: str
     version: str
-    kind: Literal["prioritization", "readiness", "maturity", "baseline", "risk"]
+    kind: Literal["prioritization", "readiness", "maturity", "baseline", "risk", "regulation", "imported"]
     title: Text
     description: Text
     sections: tuple[Section, ...]
@@ -183,6 +186,7 @@ class Library:
     risks: Mapping[str, RiskFlag]
     library_version: str = ""
     library_source: str = ""
+    regulation: Regulation | None = None  # AI Act obligations and the framework crosswalk (regulation/)
     _questions: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -593,6 +597,8 @@ def check_library(library: Library, paths: Mapping[str, str] | None = None) -> l
             if q.id in seen_q:
                 problems.append(Problem(path, q.id, "id", f"duplicate question id (also in {seen_q[q.id]})"))
             seen_q[q.id] = path
+            if qn.kind == "imported":  # an imported instrument's dimension is its own section (imported.py)
+                continue
             dim = library.dimensions.get(q.dimension)
             if q.dimension and dim is None:
                 problems.append(Problem(path, q.id, "dimension", f"unknown dimension {q.dimension!r}"))
@@ -613,10 +619,15 @@ def check_library(library: Library, paths: Mapping[str, str] | None = None) -> l
         for a in flag.actions:
             if a not in library.actions:
                 problems.append(Problem(lib_path, flag.id, "actions", f"unknown action {a!r}"))
+    if library.regulation is not None or library.by_kind("regulation"):
+        from readiness_app.questionnaire.regulation import check_regulation
+
+        problems.extend(check_regulation(library, paths))
     return problems
 
 
-def _build(questionnaires: list[Questionnaire], lib: dict[str, Any], lib_source: str) -> Library:
+def _build(questionnaires: list[Questionnaire], lib: dict[str, Any], lib_source: str,
+           regulation: Regulation | None = None) -> Library:
     return Library(
         questionnaires=tuple(sorted(questionnaires, key=lambda q: (KINDS.index(q.kind), q.id))),
         dimensions=dict(lib["dimensions"]),
@@ -624,6 +635,7 @@ def _build(questionnaires: list[Questionnaire], lib: dict[str, Any], lib_source:
         risks=dict(lib["risks"]),
         library_version=str(lib.get("version", "")),
         library_source=lib_source,
+        regulation=regulation,
     )
 
 
@@ -672,8 +684,25 @@ def load_library(path: Path | None = None) -> Library:
             problems.extend(probs)
             if qn is not None:
                 questionnaires.append(qn)
-    library = _build(questionnaires, lib, join_library_sources(lib_sources))
-    problems.extend(check_library(library, {"__library__": lib_path}))
+    regulation, reg_paths = None, {}
+    reg_dir = (root if root.is_dir() else root.parent) / REGULATION_DIR
+    if reg_dir.is_dir():
+        from readiness_app.questionnaire.regulation import Regulation, parse_regulation, regulation_format
+
+        reg_sources: list[tuple[str, str]] = []
+        for f in sorted(reg_dir.glob("*.toml")):
+            try:
+                reg_sources.append((str(f), f.read_text(encoding="utf-8")))
+            except (OSError, UnicodeDecodeError) as exc:
+                problems.append(Problem(str(f), "", "", f"cannot read: {exc}"))
+        regulation, probs = parse_regulation(reg_sources)
+        problems.extend(probs)
+        reg_paths = {"crosswalk" if "crosswalk" in regulation_format(t) else "obligations": p for p, t in reg_sources}
+        lib_sources.extend(t for _, t in reg_sources)
+        if regulation is not None and root.is_file():  # one file alone: its crosswalk links reach other files
+            regulation = Regulation(regulation.obligations, None)
+    library = _build(questionnaires, lib, join_library_sources(lib_sources), regulation)
+    problems.extend(check_library(library, {"__library__": lib_path, **reg_paths}))
     if problems:
         raise QuestionnaireError(problems)
     return library
@@ -689,20 +718,34 @@ def library_from_sources(questionnaire_sources: Iterable[str], library_source: s
         if qn is not None:
             qns.append(qn)
     lib: dict[str, Any] = {"dimensions": {}, "actions": {}, "risks": {}, "version": ""}
+    reg_sources: list[tuple[str, str]] = []
     for chunk in _split_library_sources(library_source):
+        if not _is_library_text(chunk) and (OBLIGATIONS_HEAD in chunk or CROSSWALK_HEAD in chunk):
+            reg_sources.append((f"{origin} (embedded regulation)", chunk))
+            continue
         part, probs = parse_library(chunk, f"{origin} (embedded library)")
         problems.extend(probs)
         for key in ("dimensions", "actions", "risks"):
             lib[key].update(part[key])
         lib["version"] = lib["version"] or part["version"]
-    library = _build(qns, lib, library_source)
-    problems.extend(check_library(library, {"__library__": f"{origin} (embedded library)"}))
+    regulation = None
+    if reg_sources:
+        from readiness_app.questionnaire.regulation import parse_regulation
+
+        regulation, probs = parse_regulation(reg_sources)
+        problems.extend(probs)
+    library = _build(qns, lib, library_source, regulation)
+    problems.extend(check_library(library, {"__library__": f"{origin} (embedded library)",
+                                            "crosswalk": f"{origin} (embedded crosswalk)"}))
     if problems:
         raise QuestionnaireError(problems)
     return library
 
 
 _LIBRARY_SEPARATOR = "\n# ---- readiness library file ----\n"
+REGULATION_DIR = "regulation"  # questionnaires/regulation/: AI Act obligations and the crosswalk
+OBLIGATIONS_HEAD = "readiness-obligations/"
+CROSSWALK_HEAD = "readiness-crosswalk/"
 
 
 def _split_library_sources(text: str) -> list[str]:

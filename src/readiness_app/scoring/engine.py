@@ -14,7 +14,9 @@ from dataclasses import replace
 
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer
 from readiness_app.questionnaire.loader import Library, Question, Text
+from readiness_app.scoring.ai_act import classify
 from readiness_app.scoring.consensus import consensus_of
+from readiness_app.scoring.framework_coverage import framework_coverage
 from readiness_app.scoring.indices import LOW_CONFIDENCE_BELOW, combine, weighted_score
 from readiness_app.scoring.inputs import ScoringInput
 from readiness_app.scoring.results import (
@@ -170,7 +172,7 @@ class Scorer:
             control_complexity=idx["control"], effort=idx["effort"], data_readiness=data_readiness,
             readiness=readiness.value, priority=priority,
             quadrant=quadrant(idx["impact"].value, readiness.value, idx["control"].value),
-            blockers=blockers, rank=0,
+            blockers=blockers, rank=0, ai_act=classify(self._library, uc.id, c),
         )
         self._uc_cache[uc_id] = result
         return result
@@ -217,11 +219,12 @@ class Scorer:
         ))
         risks = evaluate_risks(self._library, self._consensus, ranked, self._use_cases)
         roadmap = generate_roadmap(self._library, ranked, first, maturity, risks, self._consensus,
-                                   self.input.participants, self.input.roadmap_edits)
+                                   self.input.participants, self.input.roadmap_edits, self.input.as_of)
         return Results(
             use_cases=ranked, first_lane=first, maturity=maturity, consensus=consensus,
             disagreements=disagreements, risks=risks, roadmap=roadmap,
             completeness=self._completeness(),
+            framework_coverage=framework_coverage(self._library, self._consensus, [u.id for u in self._use_cases]),
         )
 
     def _completeness(self) -> tuple[Completeness, ...]:

@@ -18,6 +18,7 @@ class ScoringInput:
     answers: tuple[Answer, ...]
     targets: Mapping[str, int] = field(default_factory=dict)
     roadmap_edits: tuple[RoadmapEdit, ...] = ()
+    as_of: str = ""  # ISO date the roadmap's phases count from (the workshop start); "" = the obligations' as_of
 
 
 class AssessmentSource(Protocol):
@@ -40,4 +41,10 @@ def build_input(source: AssessmentSource) -> ScoringInput:
         answers=tuple(source.answers()),
         targets=dict(source.targets()),
         roadmap_edits=tuple(source.roadmap_edits()),
+        as_of=_workshop_start(source),
     )
+
+
+def _workshop_start(source: AssessmentSource) -> str:
+    engagement = getattr(source, "engagement", None)  # sources without an engagement count from the data's date
+    return str(getattr(engagement(), "workshop_start", "") or "") if callable(engagement) else ""

@@ -7,14 +7,18 @@ it is documented in ``docs/scoring.md``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from readiness_app.model import Answer, AnswerValue
 from readiness_app.questionnaire.loader import Text
 
+if TYPE_CHECKING:
+    from readiness_app.scoring.ai_act import AiActResult
+    from readiness_app.scoring.framework_coverage import FrameworkCoverage
+
 Status = Literal["answered", "not_applicable", "missing"]
 Quadrant = Literal["first_lane", "strategic_bet", "foundation_first", "park", "unscored"]
-FindingKind = Literal["priority", "blocker", "risk", "gap", "checklist"]
+FindingKind = Literal["priority", "blocker", "risk", "gap", "checklist", "obligation"]
 
 QUADRANT_LABELS: dict[str, Text] = {
     "first_lane": Text("First lane", "Erster Produktionspfad"),
@@ -116,6 +120,7 @@ class UseCaseResult:
     quadrant: Quadrant
     blockers: tuple[Blocker, ...]
     rank: int  # 1 = highest priority
+    ai_act: AiActResult | None = None  # the EU AI Act screening (scoring/ai_act.py); always set by the engine
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +226,7 @@ class Results:
     risks: tuple[RiskResult, ...]  # severity order
     roadmap: Roadmap
     completeness: tuple[Completeness, ...]
+    framework_coverage: FrameworkCoverage | None = None  # NIST AI RMF, ISO/IEC 42001, AI Act (always set)
     _by_key: dict[tuple[str, str], QuestionConsensus] = field(
         default_factory=dict, compare=False, repr=False, metadata={"json": False})
 

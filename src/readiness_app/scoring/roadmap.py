@@ -12,6 +12,7 @@ from typing import Any
 
 from readiness_app.model import ORGANISATION, Participant, RoadmapEdit
 from readiness_app.questionnaire.loader import Action, Library, Question, Text
+from readiness_app.scoring.ai_act import obligation_items
 from readiness_app.scoring.results import (
     LEVEL_NAMES,
     Finding,
@@ -31,7 +32,7 @@ SECOND_LANE_ACTION = "act.replicate_second_lane"
 UNMET_BELOW = 2.5  # a criterion scoring below this (or missing) is part of a gap
 
 # Rank of each finding kind: lower comes first within a phase.
-KIND_RANK = {"priority": 0, "blocker": 1, "risk": 2, "gap": 3, "checklist": 4}
+KIND_RANK = {"priority": 0, "blocker": 1, "risk": 2, "gap": 3, "checklist": 4, "obligation": 5}
 
 Key = tuple[str, str]
 
@@ -57,6 +58,7 @@ def generate_roadmap(
     consensus: Mapping[Key, QuestionConsensus],
     participants: Iterable[Participant],
     edits: Iterable[RoadmapEdit],
+    as_of: str = "",
 ) -> Roadmap:
     drafts: dict[str, _Draft] = {}
 
@@ -108,6 +110,9 @@ def generate_roadmap(
     for phase in (1, 2, 3):
         in_phase = [d for d in items if d.action.phase == phase]
         generated.extend(_item(d, owners, _due_week(phase, i, len(in_phase))) for i, d in enumerate(in_phase))
+    # open EU AI Act obligations, in the phase their date demands, after the phase's other items
+    generated.extend(obligation_items(library, ranked, owners, as_of, PHASE_WEEKS))
+    generated.sort(key=lambda i: i.phase)
     return apply_edits(generated, edits)
 
 

@@ -15,8 +15,8 @@ def to_jsonable(obj: Any) -> Any:
     if isinstance(obj, Text):
         return {"en": obj.en, "de": obj.de}
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)
-                if f.metadata.get("json", True)}
+        return {f.metadata.get("json_name", f.name): to_jsonable(getattr(obj, f.name))
+                for f in dataclasses.fields(obj) if f.metadata.get("json", True)}
     if isinstance(obj, tuple) and hasattr(obj, "_asdict"):
         return {k: to_jsonable(v) for k, v in obj._asdict().items()}
     if isinstance(obj, tuple | list):
