@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 LINT_PATHS := $(wildcard src tests bench scripts/*.py)
 
-.PHONY: run test bootstrap lint typecheck imports pytest bundle clean screenshots
+.PHONY: run test bootstrap lint typecheck imports pytest mutation bundle clean screenshots
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -28,6 +28,9 @@ imports:
 
 pytest:
 	$(BIN)/pytest
+
+mutation: bootstrap
+	$(BIN)/python scripts/mutation.py
 
 screenshots:
 	$(BIN)/python scripts/screenshots.py
