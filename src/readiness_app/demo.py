@@ -32,6 +32,7 @@ from typing import Literal
 
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer, AnswerValue, Engagement
 from readiness_app.questionnaire.loader import Library, Question
+from readiness_app.scoring.visibility import META_ALL
 from readiness_app.store.assessment_file import AssessmentFile
 from readiness_app.store.filelock import FileLock
 
@@ -256,7 +257,50 @@ USE_CASES: tuple[DemoUseCase, ...] = (
                         "Haltequote zur Hauptfälligkeit in Haushalt und Kfz (%)"), 88, 89),
         volume=14_000
     ),
+    # Two cases that show the EU AI Act screening: a high-risk one and a transparency-only one.
+    DemoUseCase(
+        "uc-health-pricing",
+        ("Health insurance risk pricing", "Risikobasierte Prämien in der Krankenversicherung"),
+        ("A vendor model scores applicants for private health cover and proposes the risk surcharge; "
+         "underwriters confirm the premium.",
+         "Ein Modell eines Anbieters bewertet Antragstellende für die private Krankenversicherung und "
+         "schlägt den Risikozuschlag vor; das Underwriting bestätigt die Prämie."),
+        "idea", Profile(value=0.45, readiness=0.35, complexity=0.9, effort=0.7),
+        (("Compliance expects this to be high-risk under the AI Act (Annex III 5(c)).",
+          "Compliance erwartet, dass dies nach der KI-Verordnung hochriskant ist (Anhang III 5c)."),),
+        volume=900
+    ),
+    DemoUseCase(
+        "uc-service-chatbot",
+        ("Customer service chatbot", "Kundenservice-Chatbot"),
+        ("Answers policyholders' questions about cover and claim status on the website, built on a "
+         "general-purpose language model; hands over to an agent on request.",
+         "Beantwortet Fragen von Versicherten zu Deckung und Schadenstatus auf der Website, aufgebaut auf "
+         "einem Sprachmodell mit allgemeinem Verwendungszweck; übergibt auf Wunsch an einen Menschen."),
+        "idea", Profile(value=0.4, readiness=0.55, complexity=0.3, effort=0.4),
+        (("Customers must be told they are chatting with an AI (AI Act Art. 50(1)).",
+          "Kundinnen und Kunden müssen erfahren, dass sie mit einer KI chatten (KI-Verordnung Art. 50 Abs. 1)."),),
+        volume=6_000
+    ),
 )
+
+# The room's AI Act screening per use case (questionnaires/ai_act.toml): every case passes the Art. 5
+# screen; health pricing is high-risk (Annex III 5(c), profiling), the chatbot has a transparency duty
+# only, the others are minimal risk. Questions not listed take AI_ACT_DEFAULTS.
+AI_ACT_DEFAULTS: dict[str, AnswerValue] = {
+    "aia.role": "deployer", "aia.prohibited": ["none"], "aia.annex_i": "no", "aia.annex_iii": ["none"],
+    "aia.profiling": "no", "aia.art6_3": "none", "aia.public_service": "no", "aia.art50": ["none"],
+    "aia.gpai": "none", "aia.obligations_met": ["literacy"],
+}
+AI_ACT_FACTS: dict[str, dict[str, AnswerValue]] = {
+    "uc-claims-triage": {"aia.role": "provider"},
+    "uc-fraud-signals": {"aia.profiling": "yes"},
+    "uc-churn": {"aia.profiling": "yes"},
+    "uc-health-pricing": {"aia.annex_iii": ["life_health_insurance"], "aia.profiling": "yes",
+                          "aia.obligations_met": ["literacy", "use_per_instructions"]},
+    "uc-service-chatbot": {"aia.role": "provider", "aia.art50": ["interaction"], "aia.gpai": "uses",
+                           "aia.obligations_met": []},
+}
 
 ORG_NOTES: tuple[Bilingual, ...] = (
     ("Models in the actuarial team are monitored monthly in spreadsheets; nothing is automated.",
@@ -268,7 +312,7 @@ ORG_NOTES: tuple[Bilingual, ...] = (
     ("The board approved an AI policy in November; roles and escalation paths are still drafts.",
      "Der Vorstand hat im November eine KI-Richtlinie beschlossen; Rollen und Eskalationswege sind noch Entwürfe."),
     ("Incident management follows ITIL; AI-specific failure modes are not covered yet.",
-     "Das Incident-Management folgt ITIL; KI-spezifische Fehlerbilder sind noch nicht abgedeckt."),
+     "Das Störungsmanagement folgt ITIL; KI-spezifische Fehlerbilder sind noch nicht abgedeckt."),
     ("FMA expectations on AI in claims handling were discussed with the regulator in February.",
      "Die Erwartungen der FMA an KI in der Schadenbearbeitung wurden im Februar mit der Aufsicht besprochen."),
     ("Model documentation exists for the pricing models, written for the actuarial function.",
@@ -298,6 +342,55 @@ CONSENSUS_NOTES: tuple[Bilingual, ...] = (
     ("Agreed: rated on the evidence shown in the room (process documentation, run book).",
      "Vereinbart: bewertet anhand der im Raum gezeigten Nachweise (Prozessdokumentation, Betriebshandbuch)."),
 )
+
+# Where each note was said: the dimension it speaks to and the role of who said it, in the order
+# of the notes. A note is recorded once, on that dimension's first answered question, by the first
+# participant in that role (so a quote never appears under an unrelated question or a second name).
+ORG_NOTE_PLACES: tuple[tuple[str, str], ...] = (
+    ("monitoring", "model_owner"),  # actuarial models monitored in spreadsheets
+    ("portfolio", "control_owner"),  # no AI inventory, only the model risk register
+    ("integration", "data_owner"),  # data platform access takes weeks
+    ("governance_embedding", "control_owner"),  # AI policy approved, roles still drafts
+    ("runbooks", "operations_lead"),  # incident management follows ITIL
+    ("governance_rhythm", "control_owner"),  # FMA expectations discussed with the regulator
+    ("metrics", "model_owner"),  # model documentation written for the actuarial function
+    ("cost_roi", "sponsor"),  # budget earmarked, not released
+)
+USE_CASE_NOTE_PLACES: dict[str, tuple[tuple[str, str], ...]] = {
+    "uc-claims-triage": (("uc_value", "product_owner"), ("dr_lineage", "data_owner"),
+                         ("dr_hitl", "control_owner"), ("uc_control", "sponsor"), ("uc_process", "product_owner")),
+    "uc-underwriting": (("dr_ownership", "data_owner"), ("uc_value", "product_owner"),
+                        ("uc_data", "model_owner"), ("uc_effort", "operations_lead")),
+    "uc-fraud-signals": (("uc_control", "control_owner"), ("dr_hitl", "product_owner"),
+                         ("dr_access", "data_owner")),
+    "uc-broker-email": (("uc_value", "product_owner"), ("uc_data", "data_owner"), ("uc_control", "control_owner")),
+    "uc-clause-extraction": (("uc_process", "product_owner"), ("dr_hitl", "control_owner"),
+                             ("uc_data", "data_owner")),
+    "uc-churn": (("uc_value", "sponsor"), ("uc_data", "data_owner"), ("uc_process", "product_owner")),
+}
+
+
+def _note_places(library: Library, plan: _Plan, pairs: Sequence[tuple[Question, DemoUseCase | None]],
+                 skip: set[int]) -> dict[tuple[int, str], str]:
+    """(pair index, participant id) -> the note that participant gave on that pair."""
+    first: dict[tuple[str, str], int] = {}  # (dimension, scope) -> first answered pair
+    for index, (q, uc) in enumerate(pairs):
+        if index not in skip:
+            first.setdefault((q.dimension, uc.id if uc is not None else ORGANISATION), index)
+    placed: dict[tuple[int, str], str] = {}
+    sources: list[tuple[str, tuple[Bilingual, ...], tuple[tuple[str, str], ...]]] = [
+        (ORGANISATION, ORG_NOTES, ORG_NOTE_PLACES)]
+    sources += [(uc.id, uc.notes, USE_CASE_NOTE_PLACES.get(uc.id, ())) for uc in plan.use_cases]
+    for scope, notes, places in sources:
+        for note, (dimension, role) in zip(notes, places, strict=False):
+            at = first.get((dimension, scope))
+            speaker = next((p for p in plan.participants if p.role == role), None)
+            if at is None or speaker is None:
+                continue
+            key = (at, speaker.id)
+            placed[key] = (placed[key] + " " if key in placed else "") + _t(note, plan.lang)
+    return placed
+
 
 TEXT_ANSWERS: tuple[Bilingual, ...] = (
     ("Claims handlers, the fast-track team and the claims quality desk; IT operations for the platform.",
@@ -603,6 +696,7 @@ def _answers(library: Library, plan: _Plan, facilitator: str, rng: random.Random
     not_applicable = set(rng.sample(na_candidates, min(plan.not_applicable, len(na_candidates))))
     open_pairs = [i for i in scored if i not in not_applicable]
     disputed = set(rng.sample(open_pairs, min(plan.disagreements, len(open_pairs))))
+    said = _note_places(library, plan, pairs, not_applicable)
     answers: list[Answer] = []
 
     for index, (q, uc) in enumerate(pairs):
@@ -623,6 +717,11 @@ def _answers(library: Library, plan: _Plan, facilitator: str, rng: random.Random
                                   author=facilitator))
             continue
 
+        if q.questionnaire_id == "ai_act" and q.id in AI_ACT_DEFAULTS:  # facts, not opinions: the room agrees
+            fact = AI_ACT_FACTS.get(uc.id, {}).get(q.id, AI_ACT_DEFAULTS[q.id]) if uc else AI_ACT_DEFAULTS[q.id]
+            answers.extend(Answer(q.id, scope, p.id, fact, author=facilitator) for p in voters)
+            answers.append(Answer(q.id, scope, CONSENSUS, fact, author=facilitator))
+            continue
         position = _position(library, q, uc.profile if uc else None)
         bias = 1.0 if q.polarity == "positive" else -1.0  # optimists see the good side
         metric = ORG_METRIC if uc is None else (uc.outcome or _LARGE_METRICS[plan.use_cases.index(uc) % 4])
@@ -654,7 +753,9 @@ def _answers(library: Library, plan: _Plan, facilitator: str, rng: random.Random
             values[-1] = max(scores, key=lambda o: (abs((scores[o] or 0.0) - mid), o))
 
         for p, value in zip(voters, values, strict=True):
-            note = _t(rng.choice(notes), lang) if notes and rng.random() < plan.note_share else ""
+            if notes and rng.random() < plan.note_share:  # the draws stay, so the answers stay the same
+                rng.choice(notes)
+            note = said.get((index, p.id), "") if p in voters else ""
             answers.append(Answer(q.id, scope, p.id, value, False, note, author=facilitator))
 
         if index in disputed or (q.type in ("scale", "choice") and rng.random() < plan.consensus_share):
@@ -715,6 +816,7 @@ def populate(af: AssessmentFile, plan: _Plan, clock: FixedClock) -> None:
     answers = _answers(library, plan, af.author, rng)
     clock.jump_to(WORKSHOP_END)
     af.set_answers(answers, action="demo")
+    af.set_meta(META_ALL, "1")  # the demo workshop took place: the room has seen its votes
     for dimension, level in _targets(library).items():
         af.set_target(dimension, level)
 

@@ -39,7 +39,10 @@ def test_score_json_is_stable_and_complete(demo_file: Path, capsys: pytest.Captu
     assert data["format"] == "readiness-results/1"
     r = data["results"]
     assert set(r) == {"use_cases", "first_lane", "maturity", "consensus", "disagreements", "risks",
-                      "roadmap", "completeness"}
+                      "roadmap", "completeness", "framework_coverage"}
+    assert all(u["ai_act"]["class"] in ("prohibited", "high_risk", "transparency", "minimal", "unclear")
+               for u in r["use_cases"])
+    assert set(r["framework_coverage"]) == {"nist_ai_rmf", "iso_iec_42001", "eu_ai_act"}
     assert len(r["use_cases"]) >= 6 and [u["rank"] for u in r["use_cases"]] == list(range(1, len(r["use_cases"]) + 1))
     dims = r["maturity"]["dimensions"]
     assert len(dims) >= 11 and all(1 <= d["staged_level"] <= 4 for d in dims)
