@@ -242,7 +242,7 @@ def maturity_chart(rows: Sequence[MaturityRow], *, accent: str, width_cm: float,
         if row.score is not None:
             shapes.append(_rect(x0, y - bar / 2, x_of(row.score) - x0, bar, accent))
             inside = row.score >= 1.4
-            shapes.append(_text(x_of(1.05) if inside else x_of(row.score) + 3, y - 2.5, f"{row.score:.1f}",
+            shapes.append(_text(x_of(1.05) if inside else x_of(row.score) + 3, y - 2.5, f"{row.score:.1f}".replace(".", labels.get("decimal", ".")),
                                 size=7, colour="#FFFFFF" if inside else INK, bold=True))
         shapes.append(_text(x1 + 8, y - 2.7, row.level_label, size=7.5))
     for x in (2, 3):  # white separators between the levels, over the bars
@@ -419,11 +419,16 @@ def timeline_chart(rows: Sequence[TimelineRow], *, accent: str, width_cm: float,
     """A Gantt-style plan: one bar per action from its phase's start to its due week."""
     register_fonts()
     n = max(1, len(rows))
-    width, height = width_cm * CM, (1.7 + 0.5 * n) * CM
+    width = width_cm * CM
     ax0, ax1 = 0.47 * width, 0.97 * width
+    size = 6.6
+    # a long action title wraps to a second line (the row grows); never cut: the number links it
+    # to the phase tables below, which hold it in full
+    wrapped = [fit_lines(f"{row.number}.  {row.label}", ax0 - 10, size=size, max_lines=3) for row in rows]
+    row_h = 0.5 if all(len(w) == 1 for w in wrapped) else 0.62
+    height = (1.7 + row_h * n) * CM
     ay0, ay1 = 0.95 * CM, height - 0.6 * CM
     pitch = (ay1 - ay0) / n
-    size = 6.6
 
     def px(week: float) -> float:
         return ax0 + (week - 0.5) / 13.0 * (ax1 - ax0)
@@ -446,8 +451,9 @@ def timeline_chart(rows: Sequence[TimelineRow], *, accent: str, width_cm: float,
         shapes.append(_rect(px(start - 0.4), y - pitch * 0.25, px(end + 0.4) - px(start - 0.4), pitch * 0.5,
                             shades.get(row.phase, _mix(accent, 1.0))))
         shapes.append(_diamond(px(end + 0.4), y, 2.6, INK))
-        label = fit_lines(f"{row.number}.  {row.label}", ax0 - 10, size=size, max_lines=1)[0]
-        shapes.append(_text(ax0 - 5, y - size * 0.35, label, size=size, anchor="end"))
+        lines = wrapped[i]
+        label_size = size if len(lines) <= 2 else size * 0.85
+        _label_lines(shapes, ax0 - 5, y, lines, size=label_size)
     shapes.append(Line(ax0, ay0, ax1, ay0, strokeColor=_c(RULE), strokeWidth=0.6))
     for week in range(1, 14):
         shapes.append(Line(px(week), ay0, px(week), ay0 - 3, strokeColor=_c(RULE), strokeWidth=0.6))

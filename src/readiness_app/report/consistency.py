@@ -18,7 +18,13 @@ from readiness_app.report.evidence import DISPUTED, HIGH_IMPACT_AT, Statement, r
 from readiness_app.report.texts import LEVEL_MEANINGS
 from readiness_app.scoring.engine import STAGE_MET
 from readiness_app.scoring.results import Results, RiskResult
-from readiness_app.scoring.risks import rule_matches
+from readiness_app.scoring.risks import (
+    DECISION_IMPACT_QUESTION,
+    HUMAN_REVIEW_QUESTION,
+    REVIEW_DESIGNED_AT,
+    rule_matches,
+)
+from readiness_app.scoring.risks import HIGH_IMPACT_AT as HIGH_IMPACT_DECISION
 
 
 def _stage_met(results: Results, library: Library, dimension_id: str, stage: int) -> bool:
@@ -108,7 +114,8 @@ def _check_risk(results: Results, library: Library, s: Statement, flags: dict[st
         if q is None or c is None:
             out.append(f"{where}: rests on {e.question_id}, which was not answered")
             continue
-        if q.risks and not any(rule.flag == risk.flag_id and rule_matches(rule, q, c) for rule in q.risks):
+        by_rule = any(rule.flag == risk.flag_id and rule_matches(rule, q, c) for rule in q.risks)
+        if not by_rule and not _raised_by_pattern(results, risk.flag_id, e.question_id, e.scope):
             out.append(f"{where}: the answer to {e.question_id} ({e.scope}) does not raise {risk.flag_id}")
     marker = DISPUTED[1] if lang == "de" else DISPUTED[0]
     for qid, scope in s.refs:
@@ -116,6 +123,16 @@ def _check_risk(results: Results, library: Library, s: Statement, flags: dict[st
         if c is not None and c.disagreement and marker not in s.text:
             out.append(f"{where}: the room disputed {qid} ({scope}), the statement does not say so")
     return out
+
+
+def _raised_by_pattern(results: Results, flag_id: str, question_id: str, scope: str) -> bool:
+    """The computed rule of docs/scoring.md: high decision impact without a designed human review."""
+    if flag_id != "risk.no_human_in_loop" or question_id != HUMAN_REVIEW_QUESTION:
+        return False
+    impact = results.consensus_for(DECISION_IMPACT_QUESTION, scope)
+    review = results.consensus_for(HUMAN_REVIEW_QUESTION, scope)
+    return (impact is not None and impact.numeric is not None and impact.numeric >= HIGH_IMPACT_DECISION
+            and review is not None and review.numeric is not None and review.numeric < REVIEW_DESIGNED_AT)
 
 
 def _check_lane(results: Results, s: Statement, lang: str, where: str) -> list[str]:

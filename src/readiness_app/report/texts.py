@@ -46,7 +46,7 @@ _S: dict[str, tuple[str, str]] = {
     "sec.movement": ("Progress since the baseline", "Fortschritt seit der Ausgangsbewertung"),
     "sec.maturity": ("Maturity profile", "Reifegradprofil"),
     "sec.portfolio": ("Use-case portfolio", "Portfolio der Anwendungsfälle"),
-    "sec.readiness": ("Data and workflow readiness", "Daten- und Prozessreife"),
+    "sec.readiness": ("Data and workflow readiness", "Daten- und Prozessbereitschaft"),
     "sec.roadmap": ("The 90-day roadmap", "Der 90-Tage-Fahrplan"),
     "sec.operating": ("Operating model", "Betriebsmodell"),
     "sec.appendix": ("Appendix", "Anhang"),
@@ -205,10 +205,10 @@ _S: dict[str, tuple[str, str]] = {
     "mv.dim_dropped": ("No longer assessed: {names}.", "Nicht mehr bewertet: {names}."),
     "mv.use_cases": ("Use cases", "Anwendungsfälle"),
     "mv.use_cases_intro": ("Priority and combined readiness (0-100) before and after; rank in brackets.",
-                           "Priorität und kombinierte Reife (0-100) vorher und nachher; Rang in Klammern."),
+                           "Priorität und kombinierte Bereitschaft (0–100) vorher und nachher; Rang in Klammern."),
     "mv.col.use_case": ("Use case", "Anwendungsfall"),
     "mv.col.priority": ("Priority", "Priorität"),
-    "mv.col.readiness": ("Readiness", "Reife"),
+    "mv.col.readiness": ("Readiness", "Bereitschaft"),
     "mv.col.before": ("Before", "Vorher"),
     "mv.col.after": ("After", "Nachher"),
     "mv.col.change": ("Change", "Veränd."),
@@ -247,17 +247,16 @@ _S: dict[str, tuple[str, str]] = {
         "Each use case is placed by its business impact and its readiness. The bubble's size and colour show "
         "control complexity: large, dark bubbles need more regulatory and human-review effort. The lines at "
         "50 divide the quadrants; the number in each bubble is the use case's rank.",
-        "Jeder Anwendungsfall ist nach geschäftlichem Nutzen und Reife eingeordnet. Größe und Farbe der Blase "
+        "Jeder Anwendungsfall ist nach geschäftlichem Nutzen und Bereitschaft eingeordnet. Größe und Farbe der Blase "
         "zeigen die Kontrollkomplexität: Große, dunkle Blasen erfordern mehr regulatorischen Aufwand und "
         "menschliche Prüfung. Die Linien bei 50 trennen die Quadranten; die Zahl in der Blase ist der Rang.",
     ),
     "pf.matrix": ("Priority matrix", "Prioritätsmatrix"),
     "pf.ranked": ("Ranked use cases", "Rangfolge der Anwendungsfälle"),
-    "pf.axis.readiness": ("Readiness (0-100)", "Reife (0–100)"),
+    "pf.axis.readiness": ("Readiness (0-100)", "Bereitschaft (0–100)"),
     "pf.axis.impact": ("Business impact (0-100)", "Geschäftlicher Nutzen (0–100)"),
     "pf.axis.control": ("Control complexity", "Kontrollkomplexität"),
-    "pf.q.top_right": ("First lane, or strategic bet when control is heavy",
-                       "Erster Pfad, oder strategische Wette bei hoher Kontrolle"),
+    "pf.q.top_right": ("First lane or strategic bet", "Erster Pfad oder strategische Wette"),
     "pf.q.top_left": ("Foundation first", "Erst Grundlagen schaffen"),
     "pf.q.bottom": ("Park", "Zurückstellen"),
     "pf.unplotted": ("Not plotted (impact not yet scored): {names}.",
@@ -267,7 +266,7 @@ _S: dict[str, tuple[str, str]] = {
     "pf.col.use_case": ("Use case", "Anwendungsfall"),
     "pf.col.quadrant": ("Quadrant", "Quadrant"),
     "pf.col.impact": ("Impact", "Nutzen"),
-    "pf.col.readiness": ("Readiness", "Reife"),
+    "pf.col.readiness": ("Readiness", "Bereitschaft"),
     "pf.col.control": ("Control", "Kontrolle"),
     "pf.col.priority": ("Priority", "Priorität"),
     "pf.col.rationale": ("Rationale", "Begründung"),
@@ -280,7 +279,7 @@ _S: dict[str, tuple[str, str]] = {
                              "erfordert zuerst stärkere Kontrollen."),
     "pf.why.foundation_first": ("High impact, but readiness ({readiness}) is below 50: build the data and "
                                 "process foundations first.",
-                                "Hoher Nutzen, aber die Reife ({readiness}) liegt unter 50: zuerst Daten- "
+                                "Hoher Nutzen, aber die Bereitschaft ({readiness}) liegt unter 50: zuerst Daten- "
                                 "und Prozessgrundlagen schaffen."),
     "pf.why.park": ("Impact ({impact}) below 50: revisit when the value case is stronger.",
                     "Nutzen ({impact}) unter 50: erneut prüfen, wenn der Nutzen klarer belegt ist."),
@@ -294,12 +293,12 @@ _S: dict[str, tuple[str, str]] = {
         "Data and workflow readiness per use case, from 0 (not in place) to 100 (fully in place), ranked as in "
         "the portfolio. Red cells need work before production; a marked cell holds a critical item below its "
         "threshold, which blocks production until it is closed.",
-        "Daten- und Prozessreife je Anwendungsfall, von 0 (nicht vorhanden) bis 100 (vollständig vorhanden), "
+        "Daten- und Prozessbereitschaft je Anwendungsfall, von 0 (nicht vorhanden) bis 100 (vollständig vorhanden), "
         "in der Rangfolge des Portfolios. Rote Zellen erfordern Arbeit vor dem Produktivbetrieb; eine "
         "markierte Zelle enthält einen kritischen Punkt unter seiner Schwelle, der den Produktivbetrieb "
         "blockiert, bis er behoben ist.",
     ),
-    "dr.heatmap": ("Readiness heatmap", "Reife-Heatmap"),
+    "dr.heatmap": ("Readiness heatmap", "Bereitschafts-Heatmap"),
     "dr.blockers": ("Blockers", "Blocker"),
     "dr.col.overall": ("Overall", "Gesamt"),
     "dr.col.use_case": ("Use case", "Anwendungsfall"),
@@ -313,7 +312,7 @@ _S: dict[str, tuple[str, str]] = {
     "dr.no_blockers": ("No critical item is below its threshold: no use case is blocked.",
                        "Kein kritischer Punkt liegt unter seiner Schwelle: Kein Anwendungsfall ist blockiert."),
     "dr.none": ("The assessment has no readiness questions or no use cases.",
-                "Die Bewertung enthält keine Reifefragen oder keine Anwendungsfälle."),
+                "Die Bewertung enthält keine Bereitschaftsfragen oder keine Anwendungsfälle."),
     "dr.value": ("{value} of 4", "{value} von 4"),
     "dr.needed": ("at least {value}", "mindestens {value}"),
     # ---- roadmap
@@ -482,7 +481,7 @@ _S: dict[str, tuple[str, str]] = {
                    "Referenzbibliothek (Dimensionen, Maßnahmen, Risikohinweise): Version {v}."),
     "ap.generated": ("Generated by Readiness Studio {v}.", "Erstellt mit Readiness Studio {v}."),
     "kind.prioritization": ("Prioritization", "Priorisierung"),
-    "kind.readiness": ("Data and workflow readiness", "Daten- und Prozessreife"),
+    "kind.readiness": ("Data and workflow readiness", "Daten- und Prozessbereitschaft"),
     "kind.maturity": ("Maturity", "Reifegrad"),
     "kind.baseline": ("Baseline", "Ausgangswerte"),
     "kind.risk": ("Risk checks", "Risikoprüfung"),
@@ -501,9 +500,9 @@ _S: dict[str, tuple[str, str]] = {
         "Each use case gets indices from 0 to 100: business impact, readiness (process readiness, data "
         "availability and data readiness, weighted {pw}:{dw}:{rw}), control complexity and effort. Priority is "
         "{i:.0f}% impact, {r:.0f}% readiness, {c:.0f}% low control complexity and {e:.0f}% low effort.",
-        "Jeder Anwendungsfall erhält Indizes von 0 bis 100: geschäftlicher Nutzen, Reife (Prozessreife, "
-        "Datenverfügbarkeit und Datenreife im Verhältnis {pw}:{dw}:{rw}), Kontrollkomplexität und Aufwand. Die "
-        "Priorität setzt sich zu {i:.0f} % aus Nutzen, {r:.0f} % aus Reife, {c:.0f} % aus geringer "
+        "Jeder Anwendungsfall erhält Indizes von 0 bis 100: geschäftlicher Nutzen, Bereitschaft (Prozessreife, "
+        "Datenverfügbarkeit und Datenbereitschaft im Verhältnis {pw}:{dw}:{rw}), Kontrollkomplexität und Aufwand. Die "
+        "Priorität setzt sich zu {i:.0f} % aus Nutzen, {r:.0f} % aus Bereitschaft, {c:.0f} % aus geringer "
         "Kontrollkomplexität und {e:.0f} % aus geringem Aufwand zusammen.",
     ),
     "method.3": (
@@ -511,10 +510,10 @@ _S: dict[str, tuple[str, str]] = {
         "control complexity above {cm:.0f} makes a strategic bet; the rest form the first-lane quadrant. The "
         "recommended first production lane is the one in that quadrant with the highest impact and no "
         "blocking data gap. A critical readiness item scored below its threshold is a blocker.",
-        "Quadranten: Nutzen unter {ih:.0f} wird zurückgestellt; Reife unter {rs:.0f} bedeutet, zuerst "
+        "Quadranten: Nutzen unter {ih:.0f} wird zurückgestellt; Bereitschaft unter {rs:.0f} bedeutet, zuerst "
         "Grundlagen zu schaffen; Kontrollkomplexität über {cm:.0f} macht eine strategische Wette; die übrigen "
         "bilden den Quadranten des ersten Produktionspfads. Empfohlen wird darin der Fall mit dem höchsten "
-        "Nutzen ohne blockierende Datenlücke. Ein kritischer Reifepunkt unter seiner Schwelle ist ein Blocker.",
+        "Nutzen ohne blockierende Datenlücke. Ein kritischer Bereitschaftspunkt unter seiner Schwelle ist ein Blocker.",
     ),
     "method.4": (
         "Maturity: each dimension scores from 1 to 4 over all its criteria. A stage counts as met when its "

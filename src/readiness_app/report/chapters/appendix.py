@@ -218,8 +218,7 @@ def section_appendix(ctx: Ctx) -> list[Any]:
     for qn in ctx.lib.questionnaires:
         comp = completeness.get(qn.id)
         share = percent(comp.ratio, ctx.lang) if comp is not None and comp.applicable_weight else "–"
-        vrows.append([ctx.m(f"<b>{esc(qn.title.get(ctx.lang))}</b><br/>"
-                            f"<font size='6.3' color='#8A959C'>{esc(qn.id)}</font>", st.cell),
+        vrows.append([ctx.m(f"<b>{esc(qn.title.get(ctx.lang))}</b>", st.cell),
                       ctx.p(ctx.tr(f"kind.{qn.kind}") if f"kind.{qn.kind}" in all_keys() else qn.kind, st.cell),
                       ctx.p(qn.version, st.cell), ctx.p(share, st.cell),
                       ctx.m(f"<font size='6.5'>{esc(qn.sha256[:32])}<br/>{esc(qn.sha256[32:])}</font>", st.cell)])

@@ -83,7 +83,7 @@ def section_maturity(ctx: Ctx) -> list[Any]:
         rows, accent=ctx.branding.accent, width_cm=FRAME_W / 72 * 2.54,
         level_names=[LEVEL_NAMES[i].get(ctx.lang) for i in (1, 2, 3, 4)],
         labels={"score": ctx.tr("mat.chart.score"), "target": ctx.tr("mat.chart.target"),
-                "level": ctx.tr("mat.chart.level")})
+                "level": ctx.tr("mat.chart.level"), "decimal": "," if ctx.lang == "de" else "."})
     out += [Spacer(1, 4), ctx.image(chart), Spacer(1, 6)]
     # the sub-heading goes into the first dimension's block: reportlab keeps a heading with the
     # next paragraph, not with a KeepTogether, so it could otherwise end a page alone
