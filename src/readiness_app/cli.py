@@ -521,6 +521,9 @@ def _xlsx_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--template", metavar="OUT.xlsx", type=Path, default=None,
                    help="write a fill-in template for the client (drop-downs per question; import it back "
                         "with: readiness import OUT.xlsx --into FILE)")
+    p.add_argument("--for", dest="for_name", metavar="NAME", default=None,
+                   help="with --template: a personal template for this participant (named on its protected "
+                        "front sheet; imported back as their own hidden votes; someone new is added)")
 
 
 def _xlsx_step(args: argparse.Namespace) -> str | None:
@@ -534,13 +537,21 @@ def _xlsx_step(args: argparse.Namespace) -> str | None:
 
 def _template_step(args: argparse.Namespace) -> str | None:
     if args.template is None:
+        if args.for_name is not None:
+            raise CommandFailed("--for names the participant of a personal template; add --template OUT.xlsx")
         return None
     from readiness_app.excel.template import export_template
     from readiness_app.store.assessment_file import AssessmentFile
 
     with AssessmentFile.open_readonly(args.file) as af:
-        export_template(af, args.template, lang=args.lang)
-    return f"wrote {args.template}"
+        if args.for_name is None:
+            export_template(af, args.template, lang=args.lang)
+            return f"wrote {args.template}"
+        from readiness_app.excel.template import participant_for
+
+        who = participant_for(af, args.for_name)
+        export_template(af, args.template, lang=args.lang, participant=who)
+    return f"wrote {args.template} (personal template for {who.name})"
 
 
 EXPORT_OPTIONS.append(_xlsx_options)
@@ -569,7 +580,8 @@ EXPORT_STEPS.insert(0, _benchmark_step)
 
 
 def _import_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workbook", metavar="IN.xlsx", type=Path, help="the workbook to import; only read")
+    p.add_argument("workbooks", metavar="IN.xlsx", type=Path, nargs="+",
+                   help="the workbook to import (only read); with --into: several, or a folder of filled templates")
     target = p.add_mutually_exclusive_group()
     target.add_argument("-o", "--out", metavar="OUT.readiness", type=Path, default=None,
                         help="the new assessment file to write")
@@ -597,13 +609,22 @@ def _import_args(p: argparse.ArgumentParser) -> None:
          "detected or given mapping (--profile). Nothing is written when a row has a problem (unless "
          "--skip-bad-rows) or with --dry-run; a failed import leaves no file.", configure=_import_args)
 def cmd_import(args: argparse.Namespace) -> int:
-    from readiness_app.excel.importer import apply_into, apply_plan, iter_problem_lines, plan_import
+    from readiness_app.excel.importer import apply_plan, iter_problem_lines, plan_import
     from readiness_app.excel.mapping import ImportProfile
 
     if args.out is None and args.into is None and not args.dry_run:
         print("readiness import: error: say where to write: -o OUT.readiness, --into FILE.readiness or --dry-run",
               file=sys.stderr)
         return 2
+    from readiness_app.excel.prework import workbooks_in
+
+    workbooks = workbooks_in(args.workbooks)
+    if len(workbooks) > 1 or args.workbooks[0].is_dir():
+        if args.into is None:
+            print("readiness import: error: several workbooks go --into one assessment", file=sys.stderr)
+            return 2
+        return _import_many(args, workbooks)
+    args.workbook = workbooks[0]
     if args.out is not None:
         if args.out.suffix != ".readiness":
             raise CommandFailed("an assessment file name ends in .readiness", path=str(args.out))
@@ -643,14 +664,76 @@ def cmd_import(args: argparse.Namespace) -> int:
                             "--skip-bad-rows imports the rest)",
                             path=" / ".join(x for x in (plan.file, first.place()) if x))
     if args.into is not None:
+        from readiness_app.excel.prework import import_summary, write_into
         from readiness_app.store.assessment_file import AssessmentFile
 
         with AssessmentFile.open(args.into, author=args.author) as af:
-            count = apply_into(plan, af, allow_problems=args.skip_bad_rows)
-        print(f"added {count} answers from {args.workbook.name} to {args.into}")
+            done = write_into(af, plan, allow_problems=args.skip_bad_rows)
+            print(f"added {done.written} answers from {args.workbook.name} to {args.into}")
+            print(import_summary(af, [done]))
         return 0
     apply_plan(plan, args.out, overwrite=args.force, author=args.author, allow_problems=args.skip_bad_rows)
     print(f"wrote {args.out}: {plan.summary()}")
+    return 0
+
+
+def _import_many(args: argparse.Namespace, workbooks: list[Path]) -> int:
+    """Several filled templates (or a folder of them) into one assessment: all read first, then written."""
+    from readiness_app.excel.importer import plan_import
+    from readiness_app.excel.prework import check_into, import_summary, write_into
+    from readiness_app.store.assessment_file import AssessmentFile
+
+    if args.profile is not None or args.sheet is not None or args.header_row is not None:
+        print("readiness import: error: --profile, --sheet and --header-row read one workbook at a time",
+              file=sys.stderr)
+        return 2
+    opened = (AssessmentFile.open_readonly(args.into) if args.dry_run
+              else AssessmentFile.open(args.into, author=args.author))
+    with opened as af:
+        library = af.library()
+        plans = [plan_import(w, library) for w in workbooks]
+        for plan in plans:
+            if args.dry_run:
+                print(plan.summary())
+            check_into(plan, af, allow_problems=args.skip_bad_rows or args.dry_run)
+        if args.dry_run:
+            return 0
+        results = [write_into(af, plan, allow_problems=args.skip_bad_rows) for plan in plans]
+        for r in results:
+            print(f"added {r.written} answers from {r.file} to {args.into}")
+        print(import_summary(af, results))
+    return 0
+
+
+def _merge_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("a", metavar="A.readiness", type=Path, help="the first copy (wins conflicts); only read")
+    p.add_argument("b", metavar="B.readiness", type=Path, help="the second copy; only read")
+    p.add_argument("-o", "--out", metavar="OUT.readiness", type=Path, required=True, help="the merged file to write")
+    p.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    p.add_argument("--author", default="", help="your name, recorded in the change log")
+
+
+@command("merge", "merge two copies of one assessment (e.g. breakout rooms) into a new file",
+         "Merge two files that started from the same assessment: what only one side changed is taken, "
+         "what both changed differently is a conflict that keeps A's value and is listed (decide it in the "
+         "app with File > Merge another file). The merged file has both change logs; A and B are only read.",
+         configure=_merge_args)
+def cmd_merge(args: argparse.Namespace) -> int:
+    from readiness_app.merge.apply import merge_files
+
+    if args.out.suffix != ".readiness":
+        raise CommandFailed("an assessment file name ends in .readiness", path=str(args.out))
+    plan = merge_files(args.a, args.b, args.out, author=args.author, overwrite=args.force)
+    if args.json:
+        json.dump(plan.to_json(str(args.out)), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    print(f"wrote {args.out}: {len(plan.taken_from_a)} change(s) taken from {args.a.name}, "
+          f"{len(plan.taken_from_b)} from {args.b.name}, {len(plan.conflicts)} conflict(s)")
+    for c in plan.conflicts:
+        print(f"  conflict {c.kind} {c.id}: kept {json.dumps(c.a, ensure_ascii=False)} "
+              f"(B had {json.dumps(c.b, ensure_ascii=False)})")
     return 0
 
 

@@ -64,6 +64,10 @@ class ExportError(ReadinessError):
     """An export could not be written."""
 
 
+class MergeError(ReadinessError):
+    """Two assessment files cannot be merged (they did not start from the same assessment)."""
+
+
 class Problem:
     """One validation problem: file, place (question id / field) and what is wrong."""
 

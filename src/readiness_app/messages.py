@@ -324,4 +324,12 @@ GERMAN: dict[str, str] = {
     "its embedded questionnaires are damaged: {detail}": "ihre eingebetteten Fragebögen sind beschädigt: {detail}",
     "cannot be read ({detail})": "kann nicht gelesen werden ({detail})",
     "no maturity criteria answered yet": "noch keine Reifegradkriterien beantwortet",
+    # pre-work and merges
+    "a personal template needs the participant's name (not {name})":
+        "eine persönliche Vorlage braucht den Namen der teilnehmenden Person (nicht {name})",
+    "no Excel workbook (.xlsx) in this folder": "in diesem Ordner liegt keine Excel-Arbeitsmappe (.xlsx)",
+    "did not start from the same assessment as {this} (a merge joins copies of one assessment, such as "
+    "breakout copies); nothing was merged":
+        "ist nicht aus derselben Bewertung entstanden wie {this} (zusammengeführt werden Kopien einer "
+        "Bewertung, etwa aus Breakout-Gruppen); nichts wurde zusammengeführt",
 }

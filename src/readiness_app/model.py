@@ -40,6 +40,17 @@ CONSENSUS = ""  # the participant key of the room's agreed (consensus) answer
 
 AnswerValue = float | int | str | list[str] | None
 
+# Provenance (``Answer.source``): a vote read from a participant's filled template starts with
+# PREWORK_SOURCE ("pre-work: Alice.xlsx / Data readiness / row 12"); an answer a merge took from
+# the other file ends with MERGE_SOURCE and the side and file it came from.
+PREWORK_SOURCE = "pre-work: "
+MERGE_SOURCE = "merge: "
+
+
+def is_prework(source: str) -> bool:
+    """Whether an answer with this ``source`` is a pre-work vote (from a personal template)."""
+    return source.startswith(PREWORK_SOURCE)
+
 
 def role_label(role: str, lang: str = "en") -> str:
     en, de = ROLE_LABELS.get(role, (role, role))

@@ -560,21 +560,14 @@ def apply_plan(plan: ImportPlan, target: Path, *, overwrite: bool = False, autho
 
 
 def apply_into(plan: ImportPlan, af: Any, *, allow_problems: bool = False) -> int:
-    """Add a plan's participants, use cases and answers to the open assessment ``af``."""
-    if plan.kind == "scorecard":
-        raise WorkbookImportError(msg("a scorecard rebuilds a whole assessment; import it into a new file instead"),
-                                  path=plan.file)
-    if plan.kind == "template" and plan.assessment_id and plan.assessment_id != af.meta().get("assessment_id"):
-        raise WorkbookImportError(msg("this template was exported from another assessment; import it into the "
-                                      "assessment it came from, or into a new file"), path=plan.file)
-    if plan.errors and not allow_problems:
-        raise WorkbookImportError(msg("{count} row(s) cannot be imported; first: {first}", count=len(plan.errors),
-                                      first=plan.errors[0].format()), path=plan.file)
-    try:
-        return _write_plan(af, plan, new_file=False)
-    except (ValueError, KeyError) as exc:
-        raise WorkbookImportError(msg("the answers do not fit this assessment ({detail})", detail=str(exc)),
-                                  path=plan.file) from exc
+    """Add a plan's participants, use cases and answers to the open assessment ``af``; returns the answers written.
+
+    Never removes what the room recorded, and a personal template's answers become that
+    participant's pre-work votes (the rules are in :mod:`.prework`).
+    """
+    from readiness_app.excel.prework import write_into
+
+    return write_into(af, plan, allow_problems=allow_problems).written
 
 
 def _write_plan(af: Any, plan: ImportPlan, *, new_file: bool) -> int:

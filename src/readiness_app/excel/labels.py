@@ -33,6 +33,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "Leave your name empty when the answers are the team's agreed answers.",
         "Lassen Sie den Namen leer, wenn die Antworten die abgestimmten Antworten des Teams sind.",
     ),
+    "tpl_personal": (
+        "This template is personal: its answers are imported as the vote of the person named below, "
+        "hidden from the room until the facilitator reveals them.",
+        "Diese Vorlage ist persönlich: Ihre Antworten werden als Stimme der unten genannten Person "
+        "importiert und bleiben verborgen, bis die Moderation sie aufdeckt.",
+    ),
+    "tpl_for": ("Personal template for", "Persönliche Vorlage für"),
     "tpl_checklist": ("Several options separated by ;", "Mehrere Optionen, getrennt durch ;"),
     "tpl_number": ("A number", "Eine Zahl"),
     "tpl_pick": ("Pick an answer from the list.", "Wählen Sie eine Antwort aus der Liste."),

@@ -11,7 +11,7 @@ participants and use cases, so importing the filled template needs no mapping.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,6 +43,7 @@ from readiness_app.messages import message_of, msg
 from readiness_app.model import (
     CONSENSUS,
     ORGANISATION,
+    PREWORK_SOURCE,
     ROLES,
     Answer,
     Engagement,
@@ -67,10 +68,16 @@ NAME_CELL = (8, 3)  # row, column on the instructions sheet
 ROLE_CELL = (9, 3)
 
 
-def export_template(af: AssessmentFile, target: Path, *, lang: str | None = None) -> Path:
-    """Write the fill-in template of the open assessment ``af`` to ``target`` (atomically)."""
+def export_template(af: AssessmentFile, target: Path, *, lang: str | None = None,
+                    participant: Participant | None = None) -> Path:
+    """Write the fill-in template of the open assessment ``af`` to ``target`` (atomically).
+
+    ``participant``: a personal template. Its front sheet names that person (protected, so it
+    is not changed by accident) and its hidden data sheet carries their id, so the filled
+    template is imported as their own votes (pre-work), never as the room's consensus.
+    """
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
     engagement = af.engagement()
@@ -90,7 +97,8 @@ def export_template(af: AssessmentFile, target: Path, *, lang: str | None = None
     # -- instructions
     ws = wb.active
     ws.title = sheet_title(label("tpl_title", lang), taken)
-    set_text(ws.cell(1, 1), f"{label('tpl_title', lang)}: {engagement.title}")
+    heading = label("tpl_title", lang) if participant is None else f"{label('tpl_for', lang)} {participant.name}"
+    set_text(ws.cell(1, 1), f"{heading}: {engagement.title}")
     ws.cell(1, 1).font = title_font
     set_text(ws.cell(2, 1), label("tpl_intro", lang))
     ws.cell(2, 1).alignment = wrap
@@ -107,8 +115,20 @@ def export_template(af: AssessmentFile, target: Path, *, lang: str | None = None
         set_text(ws.cell(r, 1), label(key, lang))
         ws.cell(r, 1).font = bold
         ws.cell(r, c).fill = input_fill
-    set_text(ws.cell(10, 1), label("tpl_name_hint", lang))
-    ws.cell(10, 1).font = grey
+    if participant is None:
+        set_text(ws.cell(10, 1), label("tpl_name_hint", lang))
+        ws.cell(10, 1).font = grey
+    else:
+        set_text(ws.cell(NAME_CELL[0], NAME_CELL[1]), participant.name)
+        set_text(ws.cell(ROLE_CELL[0], ROLE_CELL[1]), role_label(participant.role, lang))
+        set_text(ws.cell(10, 1), label("tpl_personal", lang))
+        ws.cell(10, 1).alignment = wrap
+        ws.merge_cells("A10:F10")
+        ws.row_dimensions[10].height = 32
+        if participant.id not in {p.id for p in af.participants()}:  # someone new: they give their role
+            set_text(ws.cell(ROLE_CELL[0], ROLE_CELL[1]), "")
+            ws.cell(ROLE_CELL[0], ROLE_CELL[1]).protection = Protection(locked=False)
+        ws.protection.sheet = True  # no password: it guards against slips, not against intent
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 4
     ws.column_dimensions["C"].width = 40
@@ -185,6 +205,7 @@ def export_template(af: AssessmentFile, target: Path, *, lang: str | None = None
                        "exported_at": datetime.now(UTC).isoformat(timespec="seconds")},
         "engagement": asdict(engagement),
         "participants": [asdict(p) for p in af.participants()],
+        "participant": asdict(participant) if participant is not None else None,
         "use_cases": [asdict(u) for u in use_cases],
         "library": {"questionnaires": [qn.source for qn in library.questionnaires],
                     "library": library.library_source},
@@ -196,6 +217,38 @@ def export_template(af: AssessmentFile, target: Path, *, lang: str | None = None
     except OSError as exc:
         raise ExportError(msg("cannot write the template ({detail})", detail=str(exc.strerror or exc)),
                           path=str(target)) from exc
+
+
+def participant_for(af: AssessmentFile, name: str) -> Participant:
+    """Whom a personal template is for: the participant of that name, or someone new (a fresh id)."""
+    wanted = normalise(name)
+    if not wanted or wanted in CONSENSUS_WORDS:
+        raise ExportError(msg("a personal template needs the participant's name (not {name})", name=repr(name)),
+                          path=str(af.path))
+    for p in af.participants():
+        if normalise(p.name) == wanted:
+            return p
+    from readiness_app.store.assessment_file import new_id
+
+    return Participant(new_id("p"), " ".join(name.split()), "other")
+
+
+def export_templates(af: AssessmentFile, folder: Path, *, lang: str | None = None) -> list[Path]:
+    """One personal template per participant in ``folder``, named after each (``Template - NAME.xlsx``)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ExportError(msg("the folder does not exist"), path=str(folder))
+    written: list[Path] = []
+    taken: set[str] = set()
+    stem = label("tpl_title", lang or af.engagement().language)
+    for p in af.participants():
+        safe = "".join(ch if ch.isalnum() or ch in " -_.," else "_" for ch in p.name).strip(" .") or p.id
+        name = f"{stem} - {safe}"
+        while name.casefold() in taken:
+            name += f" ({p.id})"
+        taken.add(name.casefold())
+        written.append(export_template(af, folder / f"{name}.xlsx", lang=lang, participant=p))
+    return written
 
 
 def _questionnaire_sheet(qs: Any, qn: Questionnaire, use_cases: list[UseCase], lang: str) -> None:
@@ -295,7 +348,19 @@ def read_template(rd: WorkbookReader, library: Library | None = None) -> ImportP
     pid = CONSENSUS
     pname = ""
     new_participants: list[Participant] = []
-    if name and normalise(name) not in CONSENSUS_WORDS:
+    personal = data.get("participant")
+    if isinstance(personal, dict) and personal.get("id") and personal.get("name"):
+        try:
+            owner = Participant(**personal)
+        except TypeError as exc:
+            raise import_error(rd.path, msg("the template's hidden data is incomplete ({detail})", detail=str(exc)),
+                               sheet=DATA_SHEET) from exc
+        if owner.id not in {p.id for p in participants}:
+            owner = replace(owner, role=role_from_text(role, owner.role if owner.role in ROLES else "other"),
+                            position=max((x.position for x in participants), default=-1) + 1)
+            new_participants.append(owner)
+        pid, pname = owner.id, owner.name
+    elif name and normalise(name) not in CONSENSUS_WORDS:
         known = {normalise(p.name): p for p in participants}
         p = known.get(normalise(name))
         if p is None:
@@ -366,7 +431,7 @@ def read_template(rd: WorkbookReader, library: Library | None = None) -> ImportP
             answer = Answer(question_id=q.id, scope=scope, participant_id=pid,
                             value=mapped.value if mapped else None,
                             not_applicable=mapped.not_applicable if mapped else False,
-                            note=note, source=f"{file} / {sheet} / row {number}")
+                            note=note, source=f"{PREWORK_SOURCE if pid else ''}{file} / {sheet} / row {number}")
             answers.append(PlannedAnswer(answer, sheet, number, cell_text(raw), q.text.get(lang), "template", 1.0,
                                          pname, uc_names.get(scope, "")))
     return ImportPlan(source=rd.path, kind="template", library=lib, engagement=engagement,

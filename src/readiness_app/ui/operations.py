@@ -9,17 +9,18 @@ autosaved), reports failures to the one dialog service and emits the session's s
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from readiness_app.errors import ReadinessError
+from readiness_app.errors import FileBusyError, ReadinessError, SaveError
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer, AnswerValue, Participant, UseCase
 from readiness_app.store.assessment_file import AssessmentFile
 from readiness_app.ui import dialogs
@@ -285,20 +286,54 @@ class _Command(QUndoCommand):
 
     def _run(self, fn: Callable[[], None]) -> None:
         try:
-            fn()
-        except (ReadinessError, ValueError, KeyError) as exc:
-            report_error(exc)
-            self.setObsolete(True)
+            if not _with_retry(fn):
+                self.setObsolete(True)
         finally:
             self.session.emit_changed(Change(self.kinds, self.keys, self.step))
 
 
+def _with_retry(fn: Callable[[], None]) -> bool:
+    """Run one change; when the file could not take it (busy, disk full: nothing was changed), offer
+    to try again until it works or the user declines. Any other failure is reported. Returns success."""
+    while True:
+        try:
+            fn()
+            return True
+        except (SaveError, FileBusyError) as exc:
+            question = f"{exc.one_line(language())}\n\n{tr('error.save_retry')}"
+            if not dialogs.service().confirm(tr("error.save_title"), question):
+                return False
+        except (ReadinessError, ValueError, KeyError) as exc:
+            report_error(exc)
+            return False
+
+
+_R = TypeVar("_R")
+
+
+def _guarded(failed: Any) -> Callable[[Callable[..., _R]], Callable[..., _R]]:
+    """An operation whose own reads (before its command runs) may meet a file another program
+    holds: offer to try the whole operation again, else return ``failed``; never the crash dialog."""
+
+    def wrap(fn: Callable[..., _R]) -> Callable[..., _R]:
+        @functools.wraps(fn)
+        def guarded(*args: Any, **kwargs: Any) -> _R:
+            while True:
+                try:
+                    return fn(*args, **kwargs)
+                except (SaveError, FileBusyError) as exc:
+                    question = f"{exc.one_line(language())}\n\n{tr('error.save_retry')}"
+                    if not dialogs.service().confirm(tr("error.save_title"), question):
+                        return cast(_R, failed)
+
+        return guarded
+
+    return wrap
+
+
 def push(session: Session, command: _Command) -> bool:
     """Apply ``command`` now; only when it worked, put it on the undo stack. Returns success."""
-    try:
-        command.apply()
-    except (ReadinessError, ValueError, KeyError) as exc:
-        report_error(exc)
+    if not _with_retry(command.apply):
         return False
     command._skip_first_redo = True
     session.undo_stack.push(command)
@@ -511,6 +546,7 @@ class _MarkDone(_Command):
 # --------------------------------------------------------------------------- operations
 
 
+@_guarded(False)
 def set_answer(session: Session, question_id: str, scope: str = ORGANISATION,
                participant_id: str = CONSENSUS, value: AnswerValue = None, *,
                step: str = "") -> bool:
@@ -522,12 +558,14 @@ def set_answer(session: Session, question_id: str, scope: str = ORGANISATION,
     return push(session, _SetAnswer(session, answer, tr(label, question=question_id), step))
 
 
+@_guarded(False)
 def mark_not_applicable(session: Session, question_id: str, scope: str, reason: str, *, step: str = "") -> bool:
     """Mark the consensus answer as not applicable; the reason is kept as its note."""
     answer = Answer(question_id, scope, CONSENSUS, value=None, not_applicable=True, note=reason.strip())
     return push(session, _SetAnswer(session, answer, tr("undo.not_applicable", question=question_id), step))
 
 
+@_guarded(False)
 def set_note(session: Session, question_id: str, scope: str, note: str,
              participant_id: str = CONSENSUS, *, step: str = "") -> bool:
     current = session.file.answer(question_id, scope, participant_id)
@@ -540,6 +578,7 @@ def set_note(session: Session, question_id: str, scope: str, note: str,
     return push(session, _SetAnswer(session, answer, tr("undo.note", question=question_id), step))
 
 
+@_guarded(False)
 def clear_answer(session: Session, question_id: str, scope: str = ORGANISATION,
                  participant_id: str = CONSENSUS, *, step: str = "") -> bool:
     if session.file.answer(question_id, scope, participant_id) is None:
@@ -548,6 +587,7 @@ def clear_answer(session: Session, question_id: str, scope: str = ORGANISATION,
                                       tr("undo.clear", question=question_id), step))
 
 
+@_guarded(False)
 def update_engagement(session: Session, **changes: str) -> bool:
     current = session.file.engagement()
     changes = {k: v for k, v in changes.items() if getattr(current, k) != v}
@@ -556,11 +596,13 @@ def update_engagement(session: Session, **changes: str) -> bool:
     return push(session, _UpdateEngagement(session, changes))
 
 
+@_guarded(None)
 def add_participant(session: Session, name: str, role: str = "other", organisation: str = "") -> Participant | None:
     cmd = _AddParticipant(session, name, role, organisation)
     return cmd.added if push(session, cmd) else None
 
 
+@_guarded(False)
 def update_participant(session: Session, participant_id: str, **changes: Any) -> bool:
     current = session.file.participant(participant_id)
     if current is None:
@@ -571,15 +613,18 @@ def update_participant(session: Session, participant_id: str, **changes: Any) ->
     return push(session, _UpdateParticipant(session, participant_id, changes))
 
 
+@_guarded(False)
 def remove_participant(session: Session, participant_id: str) -> bool:
     return push(session, _RemoveParticipant(session, participant_id))
 
 
+@_guarded(None)
 def add_use_case(session: Session, name: str, description: str = "", stage: str = "idea") -> UseCase | None:
     cmd = _AddUseCase(session, name, description, stage)
     return cmd.added if push(session, cmd) else None
 
 
+@_guarded(False)
 def update_use_case(session: Session, use_case_id: str, **changes: Any) -> bool:
     current = session.file.use_case(use_case_id)
     if current is None:
@@ -590,21 +635,25 @@ def update_use_case(session: Session, use_case_id: str, **changes: Any) -> bool:
     return push(session, _UpdateUseCase(session, use_case_id, changes))
 
 
+@_guarded(False)
 def remove_use_case(session: Session, use_case_id: str) -> bool:
     return push(session, _RemoveUseCase(session, use_case_id))
 
 
+@_guarded(False)
 def set_target(session: Session, dimension: str, level: int | None) -> bool:
     if session.file.targets().get(dimension) == level:
         return True
     return push(session, _SetTarget(session, dimension, level))
 
 
+@_guarded(False)
 def edit_roadmap(session: Session, item_key: str, op: str, payload: dict[str, Any] | None = None) -> bool:
     """Store one roadmap edit (move, edit, add, remove); edits are re-applied after every re-scoring."""
     return push(session, _RoadmapEdit(session, item_key, op, dict(payload or {})))
 
 
+@_guarded(False)
 def mark_done(session: Session, item_key: str, done: bool = True, title: str = "") -> bool:
     """Mark a roadmap action (on today's plan or from the baseline's) done, or open again; undoable."""
     return push(session, _MarkDone(session, item_key, done, title or item_key))
