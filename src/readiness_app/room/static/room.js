@@ -67,7 +67,7 @@
   var lang = localStorage.getItem("readiness.room.lang") ||
     ((navigator.language || "en").toLowerCase().indexOf("de") === 0 ? "de" : "en");
   var token = localStorage.getItem(tokenKey) || "";
-  var state = null, shownKey = null, timer = null, failures = 0, busy = false;
+  var state = null, shownKey = null, timer = null, failures = 0, busy = false, peopleShown = "";
 
   function $(id) { return document.getElementById(id); }
   function t(key, values) {
@@ -116,6 +116,11 @@
     return request("GET", "participants").then(function (r) {
       if (!r.ok) return handleFailure(r);
       connected();
+      show("pick");
+      schedule(POLL_MS);  // names taken or released meanwhile show up by themselves
+      var seen = JSON.stringify(r.body) + lang;
+      if (seen === peopleShown) return;
+      peopleShown = seen;
       var list = $("people");
       list.textContent = "";
       r.body.participants.forEach(function (p) {
@@ -145,7 +150,6 @@
         roles.appendChild(o);
       });
       roles.value = "other";
-      show("pick");
     });
   }
 
@@ -158,6 +162,7 @@
     setToken(r.body.token);
     statusEl.textContent = "";
     shownKey = null;
+    peopleShown = "";
     poll();
   }
 
@@ -196,10 +201,9 @@
       label.htmlFor = input.id;
       var mark = document.createElement("span");
       mark.className = "mark";
-      mark.setAttribute("aria-hidden", "true");
       mark.textContent = item.mark;
       var text = document.createElement("span");
-      text.textContent = item.label ? (q.type === "scale" ? item.mark + " – " + item.label : item.label) : item.mark;
+      text.textContent = item.label;
       label.appendChild(mark);
       label.appendChild(text);
       box.appendChild(input);
@@ -311,7 +315,15 @@
   function connected() { failures = 0; $("conn").textContent = ""; }
 
   function handleFailure(r) {
-    if (r.status === 401) { setToken(""); return loadPeople(); }
+    if (r.status === 401) {
+      if (token) $("pick-status").textContent = t("err_not_claimed");
+      setToken("");
+      state = null;
+      shownKey = null;
+      $("who").textContent = "";
+      $("not-me").hidden = true;
+      return loadPeople();
+    }
     if (r.status === 503 && r.body && r.body.code === "closed") { show("gone"); return; }
     if (r.status === 403) { show("gone"); return; }
     lost();
