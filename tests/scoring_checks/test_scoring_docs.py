@@ -88,3 +88,60 @@ def test_example_d_maturity_score_staged_level_and_gap() -> None:
     assert d.stages_met == (1, 2)
     assert d.staged_level == 2
     assert (d.target, d.gap, d.target_is_default) == (3, 1, False)
+
+
+def test_example_d_ai_act_health_insurance_pricing() -> None:
+    from readiness_app.model import CONSENSUS, Answer
+    from readiness_app.questionnaire.loader import load_library
+    from readiness_app.scoring import ScoringInput
+
+    text = DOC.read_text(encoding="utf-8")
+    for fragment in ("Worked example D", "point **5(c)**", "**`high_risk`** by rule `annex_iii_profiling`",
+                     "applies from **2026-08-02**", "**Days 1–30**"):
+        assert fragment in text
+    lib = load_library()
+    facts = {"aia.role": "deployer", "aia.prohibited": ["none"], "aia.annex_i": "no",
+             "aia.annex_iii": ["life_health_insurance"], "aia.profiling": "yes", "aia.art50": ["none"],
+             "aia.gpai": "none"}
+
+    def run(extra: dict[str, object]):
+        answers = tuple(Answer(k, "u1", CONSENSUS, v) for k, v in {**facts, **extra}.items())  # type: ignore[arg-type]
+        return score(ScoringInput(lib, (), (UseCase("u1", "Pricing", position=0),), answers, as_of="2026-07-10"))
+
+    res = run({})
+    ai = res.use_cases[0].ai_act
+    assert ai is not None and ai.class_ == "high_risk"
+    assert ("annex_iii_profiling", "Art. 6(3), Annex III point 5(c)") in [(r.rule, r.article) for r in ai.reasons]
+    assert ("fria_required", "Art. 27") in [(r.rule, r.article) for r in ai.reasons]
+    obligations = {o.id: o for o in ai.obligations}
+    assert (obligations["keep_logs"].article, obligations["keep_logs"].applies_from) == ("Art. 26(6)", "2026-08-02")
+    phases = {i.key: i.phase for i in res.roadmap.items}
+    assert phases["aia.keep_logs"] == 1 and phases["aia.fria"] == 1
+    again = run({"aia.art6_3": "preparatory"}).use_cases[0].ai_act
+    assert again is not None and again.class_ == "high_risk"
+
+
+def test_example_e_framework_coverage() -> None:
+    from readiness_app.model import CONSENSUS, Answer
+    from readiness_app.questionnaire.loader import load_library
+    from readiness_app.scoring import ScoringInput
+
+    text = DOC.read_text(encoding="utf-8")
+    assert "Worked example E" in text and "mean of **3.0**" in text and "= **0.1667**" in text
+    lib = load_library()
+
+    def iso(values: dict[str, int]):
+        answers = tuple(Answer(k, "org", CONSENSUS, v) for k, v in values.items())
+        fc = score(ScoringInput(lib, (), (), answers)).framework_coverage
+        assert fc is not None
+        return fc.iso_iec_42001
+
+    fw = iso({"mat.gov.standard_controls": 4, "mat.rhythm.monthly_policy": 2})
+    a2 = next(a for a in fw.areas if a.id == "A.2")
+    assert a2.mean == pytest.approx(3.0) and a2.status == "evidenced"
+    fw = iso({"mat.gov.standard_controls": 2, "mat.rhythm.monthly_policy": 1})
+    assert next(a for a in fw.areas if a.id == "A.2").status == "partial"
+    assert len(fw.areas) == 9
+    from readiness_app.scoring.framework_coverage import coverage_of
+
+    assert round(coverage_of(["evidenced", "partial"] + ["not_assessed"] * 7), 4) == 0.1667

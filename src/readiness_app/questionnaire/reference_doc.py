@@ -40,6 +40,7 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "maturity": ("Maturity", "Reifegrad"),
     "baseline": ("Baseline", "Ausgangswerte"),
     "risk": ("Risk", "Risiko"),
+    "regulation": ("Regulation", "Regulierung"),
 }
 SCOPE_NAMES: dict[str, str] = {"organisation": "organisation", "use_case": "per use case"}
 TYPE_NAMES: dict[str, str] = {
@@ -63,6 +64,9 @@ def render_markdown(library: Library) -> str:
     out.extend(_dimensions(library))
     out.extend(_actions(library))
     out.extend(_risks(library))
+    from readiness_app.questionnaire.regulation_doc import render_regulation
+
+    out.extend(render_regulation(library))
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"
@@ -193,6 +197,9 @@ def _agenda(library: Library) -> list[str]:
          f"{count('maturity')} criteria"],
         ["5", "Scale-up risk check", "Risikocheck für die Skalierung", "15 min",
          f"{count('risk')} questions"],
+        ["5b", "EU AI Act screening per use case (structured screening, not legal advice)",
+         "Screening nach der KI-Verordnung je Anwendungsfall (strukturiertes Screening, keine Rechtsberatung)",
+         "5-10 min per use case", f"{count('regulation')} questions per use case"],
         ["6", "First lane, blockers and the 90-day roadmap",
          "Erster Produktionspfad, Blocker und 90-Tage-Roadmap", "20-30 min", "results"],
     ]
