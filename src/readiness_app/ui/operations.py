@@ -22,6 +22,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from readiness_app.errors import FileBusyError, ReadinessError, SaveError
 from readiness_app.model import CONSENSUS, ORGANISATION, Answer, AnswerValue, Participant, UseCase
+from readiness_app.scoring.visibility import Visibility, from_meta, meta_changes, visible_input
 from readiness_app.store.assessment_file import AssessmentFile
 from readiness_app.ui import dialogs
 from readiness_app.ui.i18n import language, tr
@@ -68,6 +69,7 @@ class Session(QObject):
         self._baseline_error = ""
         self._movement: tuple[int, Any] | None = None
         self.portfolio: Any = None  # the last portfolio.Portfolio built for this assessment (this session only)
+        self.visibility = _stored_visibility(file)  # which votes the room may see (scoring.visibility)
 
     @property
     def library(self):
@@ -98,7 +100,7 @@ class Session(QObject):
             return  # running, nothing to read, or the results page already scored everything
         self._rebuild = False
         self._stale_keys.clear()
-        self._build = _Build(self.file.path)
+        self._build = _Build(self.file.path, self.visibility)
         self._build.relay.done.connect(self._build_finished)
         self._build.start()
 
@@ -140,13 +142,13 @@ class Session(QObject):
 
             if self._rebuild or self._scorer is None:
                 self._stale_keys.clear()
-                self._scorer = scoring.Scorer(scoring.build_input(self.file))
+                self._scorer = scoring.Scorer(visible_input(scoring.build_input(self.file), self.visibility))
                 self._rebuild = False
             elif self._stale_keys:
                 keys, self._stale_keys = self._stale_keys, set()
                 for key in keys:
                     current = self.file.answer(*key)
-                    if current is None:
+                    if current is None or not self.visibility.may_show(current):  # hidden votes count as not given
                         self._scorer.clear_answer(*key)
                     else:
                         self._scorer.set_answer(current)
@@ -223,6 +225,24 @@ class Session(QObject):
 _UNREAD = object()
 
 
+def _stored_visibility(file: AssessmentFile) -> Visibility:
+    """The votes revealed so far (kept in the file, so a reopened workshop shows what the room saw)."""
+    try:
+        return from_meta(file.meta())
+    except Exception:  # an unreadable meta table hides every vote; opening reports real damage elsewhere
+        log.warning("revealed votes could not be read", exc_info=True)
+        return Visibility()
+
+
+def _set_visibility(session: Session, after: Visibility) -> None:
+    before, session.visibility = session.visibility, after
+    try:
+        for key, value in meta_changes(before, after).items():
+            session.file.set_meta(key, value)
+    except ReadinessError as exc:  # a read-only file: this session still shows and hides as asked
+        log.warning("reveal not saved: %s", exc)
+
+
 class _Relay(QObject):
     done = Signal()
 
@@ -230,8 +250,9 @@ class _Relay(QObject):
 class _Build:
     """One background scoring run: its own read-only snapshot, a Scorer (or the error) at the end."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, visibility: Visibility) -> None:
         self.path = path
+        self.visibility = visibility
         self.event = threading.Event()
         self.result: Any = None
         self.relay = _Relay()  # lives in the UI thread; its signal is queued there
@@ -245,7 +266,7 @@ class _Build:
 
             snapshot = AssessmentFile.open_readonly(self.path)
             try:
-                self.result = scoring.Scorer(scoring.build_input(snapshot))
+                self.result = scoring.Scorer(visible_input(scoring.build_input(snapshot), self.visibility))
             finally:
                 snapshot.close()
         except BaseException as exc:  # handed to the UI thread
@@ -585,6 +606,33 @@ def clear_answer(session: Session, question_id: str, scope: str = ORGANISATION,
         return True
     return push(session, _ClearAnswer(session, (question_id, scope, participant_id),
                                       tr("undo.clear", question=question_id), step))
+
+
+def reveal_votes(session: Session, question_id: str, scope: str, on: bool = True, *, step: str = "") -> bool:
+    """Show (or hide again) the votes on one question in one scope to the room, everywhere at once.
+
+    The choice is kept in the file (one logged ``meta`` entry) so that a reopened workshop does
+    not show what the room has not seen; a file that cannot be written keeps it for this session.
+    """
+    if session.visibility.votes_shown(question_id, scope) == on:
+        return True
+    _set_visibility(session, session.visibility.with_revealed(question_id, scope, on))
+    votes = tuple(a.key for a in session.file.answers(scope=scope, question_ids=[question_id])
+                  if a.participant_id != CONSENSUS)
+    if votes:
+        session.emit_changed(Change(frozenset({ANSWERS}), votes, step))
+    else:
+        session.emit_changed(Change(frozenset({ANSWERS}), ((question_id, scope, CONSENSUS),), step))
+    return True
+
+
+def show_all_votes(session: Session, on: bool) -> bool:
+    """Show every vote (preparing alone, a finished workshop), or again only the revealed ones."""
+    if session.visibility.show_all == on and not session.visibility.hidden:
+        return True
+    _set_visibility(session, session.visibility.with_all(on))
+    session.emit_changed(Change(frozenset({ANSWERS})))
+    return True
 
 
 @_guarded(False)

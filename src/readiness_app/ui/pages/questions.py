@@ -100,7 +100,6 @@ class QuestionPage(Page):
         self.questions: list[Question] = []
         self.current = 0
         self.scope_choice = ""  # selected use-case id
-        self.revealed: set[tuple[str, str]] = set()
         self.workshop = False
         self._answers: dict[tuple[str, str], dict[str, Answer]] = {}
         self._cache_scopes: frozenset[str] = frozenset()
@@ -221,7 +220,6 @@ class QuestionPage(Page):
         self._people = None
         self._cache_scopes = frozenset()
         self._answers = {}
-        self.revealed.clear()
         self.current = 0
         self.scope_choice = ""
         self.questions = step_questions(self.session.library, self.step) if self.session is not None else []
@@ -302,8 +300,8 @@ class QuestionPage(Page):
             votes = sum(1 for pid, a in given.items() if pid != CONSENSUS and (a.value is not None or a.not_applicable))
             consensus = given.get(CONSENSUS)
             from_votes = ""
-            live = i - 1 == self.current and (q.id, scope) not in self.revealed  # being voted on: stay hidden
-            if votes and not live and (consensus is None or (consensus.value is None and not consensus.not_applicable)):
+            shown = self.session.visibility.all_shown(q.id, scope, given.values())  # hidden votes say nothing
+            if votes and shown and (consensus is None or (consensus.value is None and not consensus.not_applicable)):
                 value = suggested_value(q, scope, [a for pid, a in given.items() if pid != CONSENSUS])
                 from_votes = short_value(q, value) if value is not None else ""
             rows.append(QuestionRow(i, q, scope, consensus, votes, len(participants), from_votes))
@@ -353,7 +351,8 @@ class QuestionPage(Page):
         votes = {pid: a for pid, a in given.items() if pid != CONSENSUS}
         self.panel.show_question(q, f"{where}  ·  {q.id}", given.get(CONSENSUS), enabled=bool(scope),
                                  votes=sum(1 for a in votes.values() if a.value is not None or a.not_applicable))
-        revealed = (q.id, scope) in self.revealed
+        vis = self.session.visibility
+        revealed = vis.votes_shown(q.id, scope) or (bool(votes) and vis.all_shown(q.id, scope, votes.values()))
         spread = None
         disagreement = False
         suggestion = ""
@@ -510,13 +509,9 @@ class QuestionPage(Page):
 
     def reveal(self, on: bool = True) -> None:
         key = self.current_key()
-        if key is None:
+        if key is None or self.session is None:
             return
-        if on:
-            self.revealed.add(key)
-        else:
-            self.revealed.discard(key)
-        self._redraw()
+        operations.reveal_votes(self.session, key[0], key[1], on, step=self.step)
 
     def record_consensus(self) -> bool:
         """Store the room's answer suggested by the votes as the consensus."""
