@@ -4,8 +4,9 @@ Each round the parent leaves the lock file in one state (none, left by a killed 
 empty one, one of an earlier version whose process is dead or alive), then releases every
 worker at once (one byte down each worker's pipe). A worker that gets the lock creates an
 "inside" marker with O_EXCL (finding one there means two writers at once), holds the lock a
-little longer than the others wait, and lets go. Expected: exactly one winner per round
-(none when an earlier version's live process holds the file), never an overlap.
+little longer than the others wait, and lets go. Expected: a winner every round (none while
+an earlier version's live process holds the file) and never an overlap; a slow starter may
+win after the first winner let go, which is counted but fine.
 
     .venv/bin/python bench/bench_lock.py --rounds 1000 --workers 8
     .venv/bin/python bench/bench_lock.py --rounds 200 --mode open     # through AssessmentFile.open
@@ -75,6 +76,7 @@ class Tally:
     rounds: int = 0
     wins: Counter[str] = field(default_factory=Counter)  # state -> rounds with exactly the expected winners
     overlaps: int = 0
+    sequential: int = 0  # rounds where a slow starter took the lock after the first winner let go
     wrong_rounds: list[tuple[int, str, int]] = field(default_factory=list)  # (round, state, winners)
 
 
@@ -136,8 +138,11 @@ def stress(folder: Path, *, rounds: int, workers: int, mode: str = "lock", hold:
             results = Counter(p.stdout.readline().strip() for p in procs)  # type: ignore[union-attr]
             tally.rounds += 1
             tally.overlaps += results["overlap"]
-            expected = 0 if state == "legacy-alive" else 1
-            if results["won"] == expected and not results["overlap"]:
+            # a second winner after the first let go is fine (a slow starter); none, or any during
+            # an earlier version's live hold, is not
+            ok = results["won"] == 0 if state == "legacy-alive" else results["won"] >= 1
+            tally.sequential += results["won"] > 1
+            if ok and not results["overlap"]:
                 tally.wins[state] += 1
             else:
                 tally.wrong_rounds.append((r, state, results["won"]))
@@ -166,8 +171,9 @@ def main() -> int:
     for state in STATES:
         total = sum(1 for r in range(tally.rounds) if STATES[r % len(STATES)] == state)
         print(f"  {state:13s} {tally.wins[state]}/{total} rounds with the expected winner")
-    print(f"  two writers at once: {tally.overlaps}; rounds with the wrong number of winners: "
-          f"{len(tally.wrong_rounds)} {tally.wrong_rounds[:10]}")
+    print(f"  two writers at once: {tally.overlaps}; rounds without the expected winner: "
+          f"{len(tally.wrong_rounds)} {tally.wrong_rounds[:10]}; rounds with a later second winner: "
+          f"{tally.sequential}")
     return 0 if not tally.overlaps and not tally.wrong_rounds else 1
 
 

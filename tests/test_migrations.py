@@ -125,3 +125,64 @@ def test_migrate_is_idempotent() -> None:
     assert len(migrate(db)) == SCHEMA_VERSION
     assert migrate(db) == []
     assert int(db.execute("PRAGMA user_version").fetchone()[0]) == SCHEMA_VERSION
+
+
+def _set_user_version(path: Path, version: int) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA user_version = {version}")
+    finally:
+        conn.close()
+
+
+def _inconsistent(tmp_path: Path, case: str) -> Path:
+    """A file whose format number does not match its tables, as a faulty tool or a hand edit leaves it."""
+    path = tmp_path / "odd.readiness"
+    if case == "claims-older":  # today's tables, an older number: migrating would fail half-way
+        shutil.copyfile(FORMATS / "format1.readiness", path)
+        with AssessmentFile.open(path) as af:
+            af.set_target("monitoring", 2)
+        for backup in tmp_path.glob("*backup*"):
+            backup.unlink()
+        _set_user_version(path, SCHEMA_VERSION - 1)
+    elif case == "claims-newer":  # older tables, today's number: reads would fail on missing columns
+        shutil.copyfile(FORMATS / "format1.readiness", path)
+        _set_user_version(path, SCHEMA_VERSION)
+    else:  # "claims-none": tables, but no format number at all
+        shutil.copyfile(FORMATS / "format1.readiness", path)
+        _set_user_version(path, 0)
+    return path
+
+
+OPENERS = {
+    "open": lambda p: AssessmentFile.open(p),
+    "open-in-background": lambda p: AssessmentFile.open(p, check_in_background=True),
+    "open_readonly": AssessmentFile.open_readonly,
+    "open_scan": AssessmentFile.open_scan,
+}
+
+
+@pytest.mark.parametrize("opener", sorted(OPENERS))
+@pytest.mark.parametrize("case", ["claims-older", "claims-newer", "claims-none"])
+def test_a_file_whose_format_number_does_not_match_its_tables_is_damaged_and_left_alone(
+        tmp_path: Path, case: str, opener: str) -> None:
+    from readiness_app.errors import AssessmentFileError
+
+    path = _inconsistent(tmp_path, case)
+    before = _sha(path)
+    with pytest.raises(AssessmentFileError) as caught:
+        OPENERS[opener](path).close()
+    line = caught.value.one_line()
+    assert line.startswith(f"{path}: the file is damaged: its tables do not match its format number"), line
+    assert "the file was not changed" in line and "already exists" not in line and "duplicate" not in line
+    assert _sha(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["odd.readiness"], "no backup, no lock, no journal left"
+
+
+def test_the_command_line_says_damaged_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from readiness_app.cli import main
+
+    path = _inconsistent(tmp_path, "claims-older")
+    assert main(["info", str(path)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and f"damaged: its tables do not match its format number {SCHEMA_VERSION - 1} (unexpected" in err

@@ -37,6 +37,14 @@ class FileLockedError(AssessmentFileError):
     """Another instance holds the assessment file open."""
 
 
+class SaveError(AssessmentFileError):
+    """A change could not be saved; nothing was changed, and trying again may work (the file was busy)."""
+
+
+class FileBusyError(AssessmentFileError):
+    """Another program holds the assessment file (an SQLite lock) longer than we wait; try again."""
+
+
 class QuestionnaireError(ReadinessError):
     """One or more problems in questionnaire data files."""
 

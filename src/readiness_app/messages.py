@@ -126,6 +126,14 @@ GERMAN: dict[str, str] = {
         "mit einer neueren Version von Readiness Studio geschrieben (Dateiformat {version}; diese Version "
         "liest bis {supported}). Aktualisieren Sie Readiness Studio, um sie zu öffnen; die Datei wurde "
         "nicht verändert.",
+    "the file is damaged: its tables do not match its format number {version} ({detail}). "
+    "Open a backup or an exported copy; the file was not changed.":
+        "die Datei ist beschädigt: ihre Tabellen passen nicht zu ihrer Formatnummer {version} ({detail}). "
+        "Öffnen Sie eine Sicherung oder eine exportierte Kopie; die Datei wurde nicht verändert.",
+    "another program is using the file ({detail}). Close it there or try again in a moment; nothing "
+    "was changed.":
+        "ein anderes Programm verwendet die Datei ({detail}). Schließen Sie sie dort oder versuchen Sie es "
+        "gleich noch einmal; nichts wurde verändert.",
     "a file of this name already exists": "eine Datei dieses Namens gibt es bereits",
     "the file is read-only; save a copy to edit it":
         "die Datei ist schreibgeschützt; speichern Sie eine Kopie, um sie zu bearbeiten",

@@ -10,21 +10,20 @@ in the same transaction.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
-import shutil
 import sqlite3
 import stat
 import tempfile
-import threading
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import asdict, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from readiness_app import __version__
-from readiness_app.errors import AssessmentFileError
+from readiness_app.errors import AssessmentFileError, FileBusyError, SaveError
 from readiness_app.messages import msg
 from readiness_app.model import (
     CONSENSUS,
@@ -41,16 +40,57 @@ from readiness_app.model import (
 )
 from readiness_app.questionnaire.loader import Library, join_library_sources, library_from_sources
 from readiness_app.store.filelock import FileLock
-from readiness_app.store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
+from readiness_app.store.migrations import SCHEMA_VERSION, migrate
+from readiness_app.store.sqlite_file import (
+    BUSY_CODES,
+    DAMAGE_CODES,
+    BackgroundCheck,
+    check_header,
+    check_integrity,
+    connect,
+    copy_database,
+    default_permissions,
+    has_journal,
+    inspect_file,
+    readable,
+    roll_back_journal,
+    settle,
+    unreadable,
+)
+from readiness_app.store.sqlite_file import (
+    SQLITE_HEADER as SQLITE_HEADER,  # the command line checks it (kept importable here)
+)
 
 if TYPE_CHECKING:
     from readiness_app.store.sqlite_lib import sqlite_utils
 
 FILE_SUFFIX = ".readiness"
-SQLITE_HEADER = b"SQLite format 3\x00"
 LIBRARY_INSTRUMENT_ID = "__library__"
 
 Clock = Callable[[], str]
+
+
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _not_saved(path: Path | None, exc: BaseException) -> SaveError:
+    return SaveError(msg("could not save the change ({detail}); nothing was changed", detail=str(exc)),
+                     path=None if path is None else str(path))
+
+
+def _saving(method: _Method) -> _Method:
+    """A write: any SQLite error on its way (the reads before the change included) is a :class:`SaveError`."""
+
+    @functools.wraps(method)
+    def wrapper(self: AssessmentFile, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except FileBusyError as exc:
+            raise _not_saved(self.path, exc.__cause__ or exc) from exc
+        except sqlite3.Error as exc:
+            raise _not_saved(self.path, exc) from exc
+
+    return cast(_Method, wrapper)
 
 
 def utc_now() -> str:
@@ -72,110 +112,6 @@ def _decode(text: str | None) -> AnswerValue:
     return value
 
 
-def _check_header(path: Path) -> None:
-    if not path.exists():
-        raise AssessmentFileError(msg("file not found"), path=str(path))
-    if path.is_dir():
-        raise AssessmentFileError(msg("is a folder, not an assessment file"), path=str(path))
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise AssessmentFileError(msg("cannot read the file: {reason}", reason=exc.strerror), path=str(path)) from exc
-    if header != SQLITE_HEADER:
-        raise AssessmentFileError(
-            msg("not a Readiness Studio assessment (the file is not an SQLite database). "
-                "Choose a .readiness file, or use Import for Excel workbooks."),
-            path=str(path),
-        )
-
-
-def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
-    conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
-
-
-_DAMAGE_CODES = frozenset({10, 11, 26})  # SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_NOTADB (primary codes)
-
-
-def _unreadable(path: Path | None, exc: Exception) -> AssessmentFileError:
-    return AssessmentFileError(
-        msg("the file is damaged and cannot be read ({detail}). Open a backup or an exported copy.", detail=str(exc)),
-        path=None if path is None else str(path))
-
-
-def _check_integrity(conn: sqlite3.Connection, path: Path, *, quick: bool) -> None:
-    """``PRAGMA quick_check`` (every page is read) or the full ``integrity_check``; raises if damaged."""
-    try:
-        result = conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
-    except sqlite3.DatabaseError as exc:
-        raise _unreadable(path, exc) from exc
-    if [tuple(r) for r in result] != [("ok",)]:
-        first = result[0][0] if result else "unknown problem"
-        raise AssessmentFileError(
-            msg("the file is damaged (integrity check: {detail}). Open a backup or an exported copy.", detail=first),
-            path=str(path),
-        )
-
-
-def _inspect(conn: sqlite3.Connection, path: Path, *, quick: bool = False, integrity: bool = True) -> int:
-    """Check integrity (unless told not to), identity and version; return the schema version. Changes nothing."""
-    if integrity:
-        _check_integrity(conn, path, quick=quick)
-    try:
-        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.DatabaseError as exc:
-        raise _unreadable(path, exc) from exc
-    if app_id != APPLICATION_ID:
-        raise AssessmentFileError(
-            msg("an SQLite database, but not a Readiness Studio assessment."), path=str(path)
-        )
-    if version > SCHEMA_VERSION:
-        raise AssessmentFileError(
-            msg("written by a newer version of Readiness Studio (file format {version}; this version reads up to "
-                "{supported}). Update Readiness Studio to open it; the file was not changed.",
-                version=version, supported=SCHEMA_VERSION),
-            path=str(path),
-        )
-    return version
-
-
-class _BackgroundCheck:
-    """``PRAGMA quick_check`` on its own read-only connection in a worker thread.
-
-    SQLite releases the GIL while it reads every page, so the check runs beside whatever the
-    caller does next (building the questionnaires, the window) instead of before it. The
-    connection is closed by the worker when it is done.
-    """
-
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
-        self._conn = conn
-        self._path = path
-        self._error: AssessmentFileError | None = None
-        self._thread = threading.Thread(target=self._run, name="readiness-quick-check", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            _check_integrity(self._conn, self._path, quick=True)
-        except AssessmentFileError as exc:
-            self._error = exc
-        except Exception as exc:  # a check that could not finish is no verdict of "intact"
-            self._error = _unreadable(self._path, exc)
-        finally:
-            self._conn.close()
-
-    def wait(self) -> None:
-        """Block until the check is done; raise its :class:`AssessmentFileError` if the file is damaged.
-
-        Any number of threads may wait, any number of times: the verdict stays.
-        """
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-
 
 class AssessmentFile:
     """An open assessment. Use :meth:`create`, :meth:`open` or :meth:`open_readonly`."""
@@ -190,7 +126,7 @@ class AssessmentFile:
         self.author = author
         self._clock = clock
         self._library: Library | None = None
-        self._pending_check: _BackgroundCheck | None = None
+        self._pending_check: BackgroundCheck | None = None
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -209,16 +145,23 @@ class AssessmentFile:
     def _reading(self) -> Iterator[None]:
         """A read that fails on a damaged file says so and names the file (a pending check's verdict first).
 
-        Only damage is translated (SQLite's corrupt, not-a-database and I/O errors); anything else,
-        such as reading a closed file, is a bug and keeps its own error.
+        Damage (SQLite's corrupt, not-a-database and I/O errors) and another program holding the
+        file (busy, locked: :class:`FileBusyError`) are translated; anything else, such as reading a
+        closed file, is a bug and keeps its own error.
         """
         try:
             yield
         except sqlite3.DatabaseError as exc:
-            if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF not in _DAMAGE_CODES:
+            code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+            if code in BUSY_CODES:
+                raise FileBusyError(
+                    msg("another program is using the file ({detail}). Close it there or try again in a moment; "
+                        "nothing was changed.", detail=str(exc)), path=None if self.path is None else str(self.path),
+                ) from exc
+            if code not in DAMAGE_CODES:
                 raise
             self.wait_checked()
-            raise _unreadable(self.path, exc) from exc
+            raise unreadable(self.path, exc) from exc
 
     def _rows(self, sql: str, args: Iterable[Any] = ()) -> list[dict[str, Any]]:
         with self._reading():
@@ -240,11 +183,11 @@ class AssessmentFile:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
         os.close(fd)
         tmp = Path(tmp_name)
-        _default_permissions(tmp)
+        default_permissions(tmp)
         try:
             from readiness_app.store.sqlite_lib import sqlite_utils
 
-            conn = _connect(str(tmp))
+            conn = connect(str(tmp))
             db = sqlite_utils.Database(conn)
             db.execute("PRAGMA journal_mode = DELETE")
             migrate(db)
@@ -282,25 +225,25 @@ class AssessmentFile:
         Identity, version and lock are always checked before this returns; an older format is
         always checked in full before its migration.
         """
-        check: _BackgroundCheck | None = None
+        check: BackgroundCheck | None = None
         path = Path(path)
-        _check_header(path)
+        check_header(path)
         file_lock = FileLock(path) if lock else None
         if file_lock is not None:
             file_lock.acquire()
         try:
-            if _has_journal(path):  # a writer died mid-transaction; we hold the lock: roll it back
-                _roll_back_journal(path)
-            probe = _connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+            if has_journal(path):  # a writer died mid-transaction; we hold the lock: roll it back
+                roll_back_journal(path)
+            probe = connect(f"file:{path.as_posix()}?mode=ro", uri=True)
             try:
                 # quick_check reads every page (damage, truncation, garbage) in a third of the time
                 # of integrity_check, which adds only index-versus-table cross-checks; read-only
                 # snapshots for exports still run the full check.
-                version = _inspect(probe, path, quick=True, integrity=not check_in_background)
+                version = inspect_file(probe, path, quick=True, integrity=not check_in_background)
                 if check_in_background and version < SCHEMA_VERSION:
-                    _check_integrity(probe, path, quick=True)  # a migration writes: check first
+                    check_integrity(probe, path, quick=True)  # a migration writes: check first
                 elif check_in_background:
-                    check = _BackgroundCheck(probe, path)  # the worker closes the probe
+                    check = BackgroundCheck(probe, path)  # the worker closes the probe
             finally:
                 if check is None:
                     probe.close()
@@ -308,8 +251,8 @@ class AssessmentFile:
                 raise AssessmentFileError(msg("the file is read-only; save a copy to edit it"), path=str(path))
             if version < SCHEMA_VERSION:
                 backup = path.with_name(f"{path.stem}.format{version}-backup{path.suffix}")
-                _copy_database(path, backup)
-            conn = _connect(str(path))
+                copy_database(path, backup)
+            conn = connect(str(path))
             conn.execute("PRAGMA journal_mode = DELETE")
             conn.execute("PRAGMA synchronous = FULL")
             opened = cls(conn, path, lock=file_lock, readonly=False, author=author, clock=clock)
@@ -317,12 +260,12 @@ class AssessmentFile:
             if version < SCHEMA_VERSION:
                 migrate(opened.db)
         except sqlite3.DatabaseError as exc:
-            _settle(check)
+            settle(check)
             if file_lock is not None:
                 file_lock.release()
             raise AssessmentFileError(msg("cannot open the assessment ({detail})", detail=str(exc)), path=str(path)) from exc
         except BaseException:
-            _settle(check)
+            settle(check)
             if file_lock is not None:
                 file_lock.release()
             raise
@@ -341,13 +284,13 @@ class AssessmentFile:
     def open_readonly(cls, path: Path) -> AssessmentFile:
         """Load a snapshot into memory (no lock, nothing written; older formats migrated in memory)."""
         path = Path(path)
-        _check_header(path)
+        check_header(path)
         try:
-            with _readable(path) as source:
-                src = _connect(f"file:{source.as_posix()}?mode=ro", uri=True)
+            with readable(path) as source:
+                src = connect(f"file:{source.as_posix()}?mode=ro", uri=True)
                 try:
-                    _inspect(src, path)
-                    mem = _connect(":memory:")
+                    inspect_file(src, path)
+                    mem = connect(":memory:")
                     src.backup(mem)
                 finally:
                     src.close()
@@ -368,13 +311,13 @@ class AssessmentFile:
         is written. Close it soon: it keeps a read connection to the file.
         """
         path = Path(path)
-        _check_header(path)
-        if _has_journal(path):
+        check_header(path)
+        if has_journal(path):
             return cls.open_readonly(path)
         try:
-            conn = _connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+            conn = connect(f"file:{path.as_posix()}?mode=ro", uri=True)
             try:
-                version = _inspect(conn, path, quick=True)
+                version = inspect_file(conn, path, quick=True)
             except BaseException:
                 conn.close()
                 raise
@@ -387,7 +330,7 @@ class AssessmentFile:
         return cls(conn, path, lock=None, readonly=True, author="", clock=utc_now)
 
     def close(self) -> None:
-        _settle(self._pending_check)
+        settle(self._pending_check)
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
         if self._lock is not None:
@@ -406,7 +349,7 @@ class AssessmentFile:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
         tmp = Path(tmp_name)
-        _default_permissions(tmp)
+        default_permissions(tmp)
         try:
             dst = sqlite3.connect(str(tmp))
             try:
@@ -445,13 +388,13 @@ class AssessmentFile:
                      "before": None if before is None else json.dumps(before, ensure_ascii=False),
                      "after": None if after is None else json.dumps(after, ensure_ascii=False)}
                 )
-        except sqlite3.OperationalError as exc:
-            raise AssessmentFileError(msg("could not save the change ({detail}); nothing was changed", detail=str(exc)),
-                                      path=str(self.path)) from exc
+        except sqlite3.Error as exc:  # busy, disk full, I/O, a constraint: the transaction was rolled back
+            raise _not_saved(self.path, exc) from exc
 
     def meta(self) -> dict[str, str]:
         return {r["key"]: r["value"] for r in self._rows("SELECT key, value FROM meta")}
 
+    @_saving
     def set_meta(self, key: str, value: str | None) -> str | None:
         """Set (``None``: remove) one ``meta`` value in one logged transaction; returns the old value.
 
@@ -487,6 +430,7 @@ class AssessmentFile:
         names = {f.name for f in fields(Engagement)}
         return Engagement(**{k: v for k, v in row.items() if k in names})
 
+    @_saving
     def update_engagement(self, **changes: str) -> Engagement:
         before = self.engagement()
         unknown = set(changes) - {f.name for f in fields(Engagement)}
@@ -511,6 +455,7 @@ class AssessmentFile:
                 return p
         return None
 
+    @_saving
     def add_participant(self, name: str, role: str, organisation: str = "", *,
                         participant_id: str | None = None, position: int | None = None) -> Participant:
         _check_role(role)
@@ -522,6 +467,7 @@ class AssessmentFile:
             self.db.table("participants").insert(asdict(p))
         return p
 
+    @_saving
     def update_participant(self, participant_id: str, **changes: Any) -> Participant:
         before = self._require_participant(participant_id)
         if "role" in changes:
@@ -531,6 +477,7 @@ class AssessmentFile:
             self.db.table("participants").update(participant_id, changes)
         return after
 
+    @_saving
     def remove_participant(self, participant_id: str) -> tuple[Participant, list[Answer]]:
         """Remove a participant and their votes; returns both so the removal can be undone."""
         p = self._require_participant(participant_id)
@@ -540,6 +487,7 @@ class AssessmentFile:
             self.db.table("participants").delete(participant_id)
         return p, votes
 
+    @_saving
     def restore_participant(self, participant: Participant, votes: Iterable[Answer]) -> None:
         with self._edit("participant", participant.id, "restore", None, asdict(participant)):
             self.db.table("participants").insert(asdict(participant))
@@ -561,6 +509,7 @@ class AssessmentFile:
         rows = self._rows("SELECT * FROM use_cases WHERE id = ?", [use_case_id])
         return UseCase(**rows[0]) if rows else None
 
+    @_saving
     def add_use_case(self, name: str, description: str = "", stage: str = "idea", *,
                      use_case_id: str | None = None, position: int | None = None) -> UseCase:
         _check_stage(stage)
@@ -574,6 +523,7 @@ class AssessmentFile:
             self.db.table("use_cases").insert(asdict(uc))
         return uc
 
+    @_saving
     def update_use_case(self, use_case_id: str, **changes: Any) -> UseCase:
         before = self.use_case(use_case_id)
         if before is None:
@@ -585,6 +535,7 @@ class AssessmentFile:
             self.db.table("use_cases").update(use_case_id, changes)
         return after
 
+    @_saving
     def remove_use_case(self, use_case_id: str) -> tuple[UseCase, list[Answer]]:
         """Remove a use case and its answers; returns both so the removal can be undone."""
         uc = self.use_case(use_case_id)
@@ -596,6 +547,7 @@ class AssessmentFile:
             self.db.table("use_cases").delete(use_case_id)
         return uc, answers
 
+    @_saving
     def restore_use_case(self, use_case: UseCase, answers: Iterable[Answer]) -> None:
         with self._edit("use_case", use_case.id, "restore", None, asdict(use_case)):
             self.db.table("use_cases").insert(asdict(use_case))
@@ -633,6 +585,7 @@ class AssessmentFile:
                 [question_id, scope, participant_id]).fetchone()
         return _answer_from_tuple(row) if row else None
 
+    @_saving
     def set_answer(self, answer: Answer) -> Answer | None:
         """Save one answer (insert or replace); returns the previous answer for undo."""
         self._validate_answer(answer)
@@ -651,6 +604,7 @@ class AssessmentFile:
             self._write_answer(stamped)
         return previous
 
+    @_saving
     def set_answers(self, answers: Iterable[Answer], *, action: str = "import") -> int:
         """Save many answers in one transaction (imports, demo); one change-log entry."""
         items = list(answers)
@@ -668,6 +622,7 @@ class AssessmentFile:
             self._upsert_answer_rows(rows)
         return len(items)
 
+    @_saving
     def clear_answer(self, question_id: str, scope: str = ORGANISATION,
                      participant_id: str = CONSENSUS) -> Answer | None:
         previous = self.answer(question_id, scope, participant_id)
@@ -678,6 +633,7 @@ class AssessmentFile:
                             [question_id, scope, participant_id])
         return previous
 
+    @_saving
     def restore_answer(self, key: tuple[str, str, str], previous: Answer | None) -> None:
         """Undo helper: put back ``previous`` at ``key`` (or clear it when it was empty)."""
         if previous is None:
@@ -737,6 +693,7 @@ class AssessmentFile:
     def targets(self) -> dict[str, int]:
         return {r["dimension"]: int(r["level"]) for r in self._rows("SELECT dimension, level FROM targets")}
 
+    @_saving
     def set_target(self, dimension: str, level: int | None) -> int | None:
         """Set (or with ``None`` clear) the target maturity level of a dimension; returns the old one."""
         if level is not None and level not in (1, 2, 3, 4):
@@ -755,6 +712,7 @@ class AssessmentFile:
             for r in self._rows("SELECT * FROM roadmap_edits ORDER BY id")
         ]
 
+    @_saving
     def add_roadmap_edit(self, item_key: str, op: str, payload: dict[str, Any] | None = None) -> RoadmapEdit:
         if op not in ("move", "remove", "edit", "add"):
             raise ValueError(f"unknown roadmap edit {op!r}")
@@ -765,11 +723,13 @@ class AssessmentFile:
                  "author": self.author, "at": now}).last_pk
         return RoadmapEdit(int(row_id), item_key, op, payload, self.author, now)  # type: ignore[arg-type]
 
+    @_saving
     def remove_roadmap_edit(self, edit_id: int) -> None:
         """Undo helper: drop one stored roadmap edit (the change log keeps its trace)."""
         with self._edit("roadmap", str(edit_id), "undo", None, None):
             self.db.execute("DELETE FROM roadmap_edits WHERE id = ?", [edit_id])
 
+    @_saving
     def restore_roadmap_edits(self, edits: Iterable[RoadmapEdit]) -> None:
         """Import helper: write edits as they were (keeping order)."""
         with self._edit("roadmap", "", "import", None, None):
@@ -793,6 +753,18 @@ class AssessmentFile:
             self._library = library_from_sources(
                 [r["source"] for r in latest.values()], lib_row["source"], str(self.path))
         return self._library
+
+    def add_instrument(self, questionnaire: Any) -> None:
+        """Embed an imported instrument (a questionnaire of kind ``imported``) in this assessment."""
+        self._check_writable()
+        if self.library().questionnaire(questionnaire.id) is not None:
+            raise ValueError(f"the assessment has a questionnaire {questionnaire.id!r} already")
+        with self._edit("instrument", questionnaire.id, "add", None,
+                        {"version": questionnaire.version, "kind": questionnaire.kind}) as now:
+            self.db.table("instruments").insert({
+                "id": questionnaire.id, "version": questionnaire.version, "kind": questionnaire.kind,
+                "source": questionnaire.source, "sha256": questionnaire.sha256, "added_at": now})
+        self._library = None
 
     def instruments(self) -> list[dict[str, str]]:
         """Every embedded questionnaire version: id, version, kind, sha256, added_at."""
@@ -819,74 +791,6 @@ def _snapshot_library(db: sqlite_utils.Database, library: Library, now: str) -> 
                               "kind": "library", "source": source,
                               "sha256": hashlib.sha256(source.encode()).hexdigest(), "added_at": now})
 
-
-def _settle(check: _BackgroundCheck | None) -> None:
-    """Let a background check finish (its connection closes) when its verdict no longer matters."""
-    if check is not None:
-        with contextlib.suppress(AssessmentFileError):
-            check.wait()
-
-
-def _journal_of(path: Path) -> Path:
-    return path.with_name(path.name + "-journal")
-
-
-def _has_journal(path: Path) -> bool:
-    try:
-        return _journal_of(path).stat().st_size > 0
-    except OSError:
-        return False
-
-
-def _roll_back_journal(path: Path) -> None:
-    """Roll back the transaction of a writer that died mid-commit (its journal lies beside the file)."""
-    conn = _connect(str(path))
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # any read rolls a hot journal back
-    finally:
-        conn.close()
-
-
-@contextlib.contextmanager
-def _readable(path: Path) -> Iterator[Path]:
-    """``path`` itself, or, when a journal lies beside it, a private copy rolled back to its last
-    commit: a read-only connection cannot roll back a crashed writer's journal, and reading
-    must not change the original."""
-    if not _has_journal(path):
-        yield path
-        return
-    with tempfile.TemporaryDirectory(prefix="readiness-read-") as tmp:
-        copy = Path(tmp) / path.name
-        with contextlib.suppress(FileNotFoundError):  # journal first: it holds the pages to restore
-            shutil.copyfile(_journal_of(path), _journal_of(copy))
-        shutil.copyfile(path, copy)
-        _roll_back_journal(copy)
-        yield copy
-
-
-def _read_umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _read_umask()  # read once at import, before any worker thread exists
-
-
-def _default_permissions(path: Path) -> None:
-    """mkstemp makes owner-only files; give new assessments the user's usual permissions."""
-    with contextlib.suppress(OSError):
-        os.chmod(path, 0o666 & ~_UMASK)
-
-
-def _copy_database(src: Path, dst: Path) -> None:
-    s = sqlite3.connect(f"file:{src.as_posix()}?mode=ro", uri=True)
-    d = sqlite3.connect(str(dst))
-    try:
-        s.backup(d)
-    finally:
-        s.close()
-        d.close()
 
 
 _ANSWER_SELECT = ("question_id, scope, participant_id, value, not_applicable, note, questionnaire_id, "

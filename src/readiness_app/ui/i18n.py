@@ -132,6 +132,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "not full and the file is not read-only, then try again.",
                         "Es ging nichts verloren: Die Datei enthält alle früheren Antworten. Prüfen Sie, ob "
                         "der Datenträger voll oder die Datei schreibgeschützt ist, und versuchen Sie es erneut."),
+    "error.save_retry": ("Nothing was changed. Try again now?",
+                         "Es wurde nichts verändert. Jetzt erneut versuchen?"),
     "error.invalid_title": ("This entry cannot be used", "Diese Eingabe ist nicht möglich"),
     "error.invalid_todo": ("Correct the entry and try again; nothing was changed.",
                            "Korrigieren Sie die Eingabe und versuchen Sie es erneut; es wurde nichts geändert."),
