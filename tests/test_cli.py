@@ -90,12 +90,12 @@ def test_demo_then_info_json_shows_the_numbers(capsys: pytest.CaptureFixture[str
     assert info["engagement"]["client"] == "Alpenland Versicherung AG"
     assert info["schema_version"] >= 2
     counts = info["counts"]
-    assert (counts["participants"], counts["use_cases"]) == (6, 6)
+    assert (counts["participants"], counts["use_cases"]) == (6, 8)  # six cases plus two that show the AI Act screening
     assert counts["answers"] == counts["votes"] + counts["consensus"]
     assert counts["consensus"] > 0 and counts["not_applicable"] > 0 and counts["notes"] > 0
     assert {q["id"] for q in info["questionnaires"]} == {"prioritization", "maturity"}
     prio = next(q for q in info["questionnaires"] if q["id"] == "prioritization")
-    assert (prio["questions"], prio["pairs"], prio["answered"], prio["completeness"]) == (1, 6, 6, 1.0)
+    assert (prio["questions"], prio["pairs"], prio["answered"], prio["completeness"]) == (1, 8, 8, 1.0)
     assert {i["id"] for i in info["instruments"]} == {"prioritization", "maturity", "__library__"}
 
 

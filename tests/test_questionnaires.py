@@ -48,6 +48,7 @@ EXPECTED_QUESTIONNAIRES = {
     "maturity": ("maturity", "organisation"),
     "baseline": ("baseline", "organisation"),
     "risk": ("risk", "organisation"),
+    "ai_act": ("regulation", "use_case"),
 }
 
 
@@ -92,7 +93,7 @@ def test_bundled_folder_is_the_repo_folder() -> None:
 def test_expected_questionnaires(lib: Library) -> None:
     found = {qn.id: (qn.kind, qn.questions[0].scope) for qn in lib.questionnaires}
     assert found == EXPECTED_QUESTIONNAIRES
-    assert lib.library_version == "2026.2"
+    assert lib.library_version == "2026.3"
 
 
 def test_workshop_realistic_size(lib: Library) -> None:

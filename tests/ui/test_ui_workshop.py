@@ -260,13 +260,13 @@ def test_the_demo_button_writes_a_fresh_demo_in_the_background_and_opens_it(qtbo
     client = window.session.file.engagement().client
     assert client and client in window.windowTitle() and path.name in window.windowTitle()
     assert window.central.currentWidget() is window.workspace
-    assert len(window.session.file.use_cases()) == 6
+    assert len(window.session.file.use_cases()) == 8  # including the two AI Act screening cases
     # the demo changed in the workshop, opened again: a fresh copy, the change is gone
     first = window.session.file.use_cases()[0]
     operations.remove_use_case(window.session, first.id)
-    assert len(window.session.file.use_cases()) == 5
+    assert len(window.session.file.use_cases()) == 7
     window.documents.open_demo()
-    qtbot.waitUntil(lambda: window.session is not None and len(window.session.file.use_cases()) == 6, timeout=10000)
+    qtbot.waitUntil(lambda: window.session is not None and len(window.session.file.use_cases()) == 8, timeout=10000)
 
 
 def test_the_navigator_fills_in_when_results_are_shown_before_the_background_scoring_ends(
