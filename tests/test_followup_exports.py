@@ -290,7 +290,7 @@ def test_fewer_than_five_peers_show_no_percentiles(folder: Path, peers: Path, mp
     pdf, xlsx = tmp_path / "few.pdf", tmp_path / "few.xlsx"
     build_report(folder / "followup.readiness", pdf, sections={"maturity"}, portfolio=portfolio)
     flat = re.sub(r"\s+", " ", pdf_text(pdf))
-    assert "The portfolio holds 3 other assessment(s) to compare with. Percentiles are shown from 5 on" in flat
+    assert "The portfolio holds 3 other assessments to compare with. Percentiles are shown from 5 on" in flat
     assert "Middle half" not in flat and "among 3 other" not in flat  # no table, no percentiles
     export_scorecard(folder / "followup.readiness", xlsx, portfolio=portfolio)
     rows = rows_of(load_workbook(xlsx)["Benchmark"])

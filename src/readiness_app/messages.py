@@ -152,15 +152,38 @@ GERMAN: dict[str, str] = {
     "cannot read the file ({reason})": "die Datei kann nicht gelesen werden ({reason})",
     "the file is empty, not an Excel workbook": "die Datei ist leer, keine Excel-Arbeitsmappe",
     "an empty zip archive, not an Excel workbook": "ein leeres Zip-Archiv, keine Excel-Arbeitsmappe",
-    "not an Excel workbook (.xlsx): the file is not a zip archive. CSV and other formats must be saved "
-    "as .xlsx first":
-        "keine Excel-Arbeitsmappe (.xlsx): die Datei ist kein Zip-Archiv. CSV und andere Formate müssen "
-        "zuerst als .xlsx gespeichert werden",
+    "not a spreadsheet: the file is not a zip archive (.xlsx, .xlsm, .ods) nor an Excel 97-2003 file (.xls); "
+    "a CSV file must be named .csv or .tsv":
+        "keine Tabelle: die Datei ist weder ein Zip-Archiv (.xlsx, .xlsm, .ods) noch eine Excel-97-2003-Datei "
+        "(.xls); eine CSV-Datei muss auf .csv oder .tsv enden",
+    "the file is empty, not a CSV file": "die Datei ist leer, keine CSV-Datei",
+    "the file is {size} MB; a CSV file of an assessment is far smaller (limit {limit} MB)":
+        "die Datei ist {size} MB groß; eine CSV-Datei einer Bewertung ist weit kleiner (Grenze {limit} MB)",
+    "the workbook is {size} MB; an assessment workbook is far smaller (limit {limit} MB)":
+        "die Arbeitsmappe ist {size} MB groß; eine Bewertungsmappe ist weit kleiner (Grenze {limit} MB)",
+    "not a CSV file: it holds binary data; export the sheet as CSV (UTF-8) and import that":
+        "keine CSV-Datei: sie enthält Binärdaten; exportieren Sie das Blatt als CSV (UTF-8) und importieren "
+        "Sie diese",
+    "not a readable CSV file ({detail})": "keine lesbare CSV-Datei ({detail})",
+    "the sheet has more than {limit} columns; an assessment workbook has a few dozen":
+        "das Blatt hat mehr als {limit} Spalten; eine Bewertungsmappe hat ein paar Dutzend",
+    "the spreadsheet is password-protected (encrypted). Open it in LibreOffice, remove the password, save it "
+    "and import again":
+        "die Tabelle ist kennwortgeschützt (verschlüsselt). Öffnen Sie sie in LibreOffice, entfernen Sie das "
+        "Kennwort, speichern Sie sie und importieren Sie erneut",
+    "question {question} is close to {id} ({confidence}) but below {minimum}; it is kept in the imported "
+    "instrument (map it under \"questions\" in the profile to count it there)":
+        "Frage {question} ähnelt {id} ({confidence}), liegt aber unter {minimum}; sie bleibt im importierten "
+        "Instrument (ordnen Sie sie unter \"questions\" im Profil zu, damit sie dort zählt)",
+    "sheet skipped: its questions belong to no questionnaire read from this workbook":
+        "Blatt übersprungen: seine Fragen gehören zu keinem Fragebogen, der aus dieser Arbeitsmappe gelesen wird",
+    "{count} question(s) of this workbook have no counterpart in our questionnaires; they are kept as the "
+    "imported instrument {title}":
+        "{count} Frage(n) dieser Arbeitsmappe haben keine Entsprechung in unseren Fragebögen; sie bleiben als "
+        "importiertes Instrument {title} erhalten",
     "the workbook is damaged or truncated ({detail}); open it in Excel or LibreOffice and save it again":
         "die Arbeitsmappe ist beschädigt oder abgeschnitten ({detail}); öffnen Sie sie in Excel oder "
         "LibreOffice und speichern Sie sie erneut",
-    "an OpenDocument spreadsheet (.ods); save it as Excel workbook (.xlsx) first":
-        "eine OpenDocument-Tabelle (.ods); speichern Sie sie zuerst als Excel-Arbeitsmappe (.xlsx)",
     "a zip archive, but not an Excel workbook (no [Content_Types].xml)":
         "ein Zip-Archiv, aber keine Excel-Arbeitsmappe (kein [Content_Types].xml)",
     "part {part} expands {ratio}-fold; refused as a possible zip bomb":
@@ -176,9 +199,6 @@ GERMAN: dict[str, str] = {
         "die Arbeitsmappe ist kennwortgeschützt (verschlüsselt). Öffnen Sie sie in Excel, entfernen Sie das "
         "Kennwort (Datei > Informationen > Arbeitsmappe schützen), speichern Sie sie und importieren Sie "
         "erneut",
-    "an old Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice and save it as .xlsx":
-        "eine alte Excel-97-2003-Arbeitsmappe (.xls); öffnen Sie sie in Excel oder LibreOffice und "
-        "speichern Sie sie als .xlsx",
     "an OLE compound file (a password-protected workbook or an old .xls file), not an .xlsx workbook; "
     "remove the password or save it as .xlsx":
         "eine OLE-Verbunddatei (eine kennwortgeschützte Arbeitsmappe oder eine alte .xls-Datei), keine "
@@ -307,8 +327,20 @@ GERMAN: dict[str, str] = {
     "the report needs at least one section": "der Bericht braucht mindestens einen Abschnitt",
     "the report contradicts its own answers ({count} problems); first: {first}":
         "der Bericht widerspricht seinen eigenen Antworten ({count} Probleme); erstes: {first}",
+    "the scorecard carries no questionnaire texts and questionnaire {id} version {version} is not "
+    "installed here; export it again with the questionnaire library included":
+        "die Scorecard enthält keine Fragebogentexte, und Fragebogen {id} in Version {version} ist hier nicht "
+        "installiert; exportieren Sie sie erneut mit der Fragebogenbibliothek",
+    "the scorecard carries no questionnaire texts and reference library version {version} is not "
+    "installed here; export it again with the questionnaire library included":
+        "die Scorecard enthält keine Fragebogentexte, und die Referenzbibliothek in Version {version} ist hier "
+        "nicht installiert; exportieren Sie sie erneut mit der Fragebogenbibliothek",
     "unknown report language {lang}; use en or de": "unbekannte Berichtssprache {lang}; nutzen Sie en oder de",
     "the logo file does not exist": "die Logodatei gibt es nicht",
+    "the slide template does not exist": "die Folienvorlage gibt es nicht",
+    "the slide template is not a PowerPoint presentation (.pptx or .potx): {detail}":
+        "die Folienvorlage ist keine PowerPoint-Präsentation (.pptx oder .potx): {detail}",
+    "the slide template has no slide layouts": "die Folienvorlage hat keine Folienlayouts",
     "the report font is missing; reinstall Readiness Studio":
         "die Schrift des Berichts fehlt; installieren Sie Readiness Studio neu",
     "the accent colour {value} is not a colour like #0E6E78":
@@ -336,6 +368,8 @@ GERMAN: dict[str, str] = {
     "a personal template needs the participant's name (not {name})":
         "eine persönliche Vorlage braucht den Namen der teilnehmenden Person (nicht {name})",
     "no Excel workbook (.xlsx) in this folder": "in diesem Ordner liegt keine Excel-Arbeitsmappe (.xlsx)",
+    "not a filled template of this assessment; open it with Import instead":
+        "keine ausgefüllte Vorlage dieser Bewertung; öffnen Sie sie über Importieren",
     "did not start from the same assessment as {this} (a merge joins copies of one assessment, such as "
     "breakout copies); nothing was merged":
         "ist nicht aus derselben Bewertung entstanden wie {this} (zusammengeführt werden Kopien einer "

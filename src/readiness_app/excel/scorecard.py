@@ -32,7 +32,6 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,14 +39,21 @@ from typing import TYPE_CHECKING, Any
 from readiness_app import __version__
 from readiness_app.errors import ExportError, ReadinessError
 from readiness_app.excel.labels import answer_label, label
-from readiness_app.excel.plan import ImportPlan, PlannedAnswer
+from readiness_app.excel.scorecard_data import SCORECARD_FORMAT, scorecard_records
+from readiness_app.excel.scorecard_data import read_scorecard as read_scorecard  # the importer finds it here
+from readiness_app.excel.scorecard_followup import FollowupSheets
+from readiness_app.excel.sheet_format import (
+    document_properties,
+    explicit_fonts,
+    fit_height,
+    fit_sheet,
+    print_setup,
+    round_or_none,
+)
 from readiness_app.excel.workbook_io import (
     DATA_SHEET,
-    WorkbookReader,
     column_letter,
     give_default_mode,
-    import_error,
-    read_data_sheet,
     rows_xml,
     set_text,
     sheet_title,
@@ -58,13 +64,10 @@ from readiness_app.messages import msg
 from readiness_app.model import (
     Answer,
     Engagement,
-    Participant,
-    RoadmapEdit,
-    UseCase,
     role_label,
     stage_label,
 )
-from readiness_app.questionnaire.loader import Library, library_from_sources
+from readiness_app.questionnaire.loader import Library
 
 if TYPE_CHECKING:  # pragma: no cover
     from readiness_app.followup.baseline import Movement
@@ -74,19 +77,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-SCORECARD_FORMAT = "readiness-scorecard/1"
 RESPONSE_COLUMNS = (
     "question_id", "questionnaire", "questionnaire_version", "scope", "use_case", "participant_id",
     "participant", "role", "value", "value_label", "not_applicable", "note", "updated_at", "author", "source",
 )
-ANSWER_FIELDS = ("question_id", "scope", "participant_id", "value", "not_applicable", "note", "questionnaire_id",
-                 "questionnaire_version", "author", "updated_at", "source")
 
 NAVY = "1F3864"
 LIGHT = "D9E1F2"
 PHASE_FILLS = ("DDEBF7", "E2EFDA", "FFF2CC")
-UP_FILL, UP_FONT = "C6EFCE", "006100"  # Excel's own "good" and "bad" colours
-DOWN_FILL, DOWN_FONT = "FFC7CE", "9C0006"
 Cancel = Callable[[], bool]
 ProgressFn = Callable[[int, int], None]
 
@@ -97,8 +95,13 @@ class ExportCancelled(ExportError):
 
 def export_scorecard(source: Path | AssessmentFile, target: Path, *, lang: str | None = None,
                      progress: ProgressFn | None = None, cancel: Cancel | None = None,
-                     portfolio: Portfolio | None = None) -> Path:
+                     portfolio: Portfolio | None = None, include_library: bool | None = None,
+                     author: str = "") -> Path:
     """Write the scorecard of an assessment (a path, opened read-only, or an open file) to ``target``.
+
+    ``include_library``: embed the questionnaires' texts in the hidden data (``None``, the default: only
+    when the installed questionnaires cannot supply them on import; see :mod:`.scorecard_data`). ``author``: the document's author (the
+    consultant or firm; default: the engagement's consultancy, else its facilitator).
 
     A follow-up (an assessment with a stored baseline) gets a Movement sheet; ``portfolio``
     (:func:`readiness_app.followup.portfolio.build_portfolio` with ``current=`` this assessment) adds
@@ -107,10 +110,10 @@ def export_scorecard(source: Path | AssessmentFile, target: Path, *, lang: str |
     from readiness_app.store.assessment_file import AssessmentFile
 
     if isinstance(source, AssessmentFile):
-        return _export(source, Path(target), lang, progress, cancel, portfolio)
+        return _export(source, Path(target), lang, progress, cancel, portfolio, include_library, author)
     af = AssessmentFile.open_readonly(Path(source))
     try:
-        return _export(af, Path(target), lang, progress, cancel, portfolio)
+        return _export(af, Path(target), lang, progress, cancel, portfolio, include_library, author)
     finally:
         af.close()
 
@@ -129,7 +132,8 @@ def _movement(af: AssessmentFile, results: Results) -> Movement | None:
 
 
 def _export(af: AssessmentFile, target: Path, lang: str | None, progress: ProgressFn | None,
-            cancel: Cancel | None, portfolio: Portfolio | None = None) -> Path:
+            cancel: Cancel | None, portfolio: Portfolio | None = None, include_library: bool | None = None,
+            author: str = "") -> Path:
     from readiness_app.scoring import build_input, score
 
     def step(n: int) -> None:
@@ -146,7 +150,11 @@ def _export(af: AssessmentFile, target: Path, lang: str | None, progress: Progre
     step(25)
     answers = list(inp.answers)
     book = _Scorecard(af, inp.library, results, lang, engagement, answers, _movement(af, results), portfolio)
+    book.include_library = include_library
     wb = book.build()
+    document_properties(wb, title=f"{engagement.client} – {book.t('sc_title')}".strip(" –"),
+                        author=author or engagement.consultancy or engagement.facilitator or "Readiness Studio",
+                        lang=lang)
     step(60)
     try:
         _save(wb, target, book, answers, step)
@@ -192,7 +200,7 @@ def _save_stored(wb: Any, path: Path) -> None:
         ExcelWriter(wb, archive).write_data()
 
 
-class _Scorecard:
+class _Scorecard(FollowupSheets):
     def __init__(self, af: AssessmentFile, library: Library, results: Results, lang: str,
                  engagement: Engagement, answers: list[Answer], movement: Movement | None = None,
                  portfolio: Portfolio | None = None) -> None:
@@ -212,6 +220,7 @@ class _Scorecard:
         self.responses_title = ""
         self.response_styles: list[int] = []
         self.response_quoted: list[int] = []
+        self.include_library: bool | None = None
 
     def t(self, key: str) -> str:
         return label(key, self.lang)
@@ -241,6 +250,10 @@ class _Scorecard:
         self._responses(resp)
         self._about(about)
         self._summary(summary, pri, n_uc, mat, n_dim)
+        for ws in wb.worksheets:
+            if ws is not resp:  # the responses table is a data table: filtered, not read cell by cell
+                fit_sheet(ws)
+        explicit_fonts(wb)
         write_data_sheet(wb, SCORECARD_FORMAT, self._data())
         return wb
 
@@ -302,7 +315,7 @@ class _Scorecard:
         if last_row > header_row:
             ws.auto_filter.ref = f"A{header_row}:{column_letter(last_col)}{last_row}"
         ws.print_title_rows = f"{header_row}:{header_row}"
-        _print_setup(ws)
+        print_setup(ws)
 
     # ------------------------------------------------------------------ summary
     def _summary(self, ws: Any, pri: Any, n_uc: int, mat: Any, n_dim: int) -> None:
@@ -343,7 +356,7 @@ class _Scorecard:
             self._put(ws, row, 2, value, style)
             if style == "RS Wrap":
                 ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
-                _fit_height(ws, row, [(str(value), 100)])
+                fit_height(ws, row, [(str(value), 100)])
             row += 1
         row += 1
         self._put(ws, row, 1, self.t("top_risks"), "RS Heading")
@@ -355,7 +368,7 @@ class _Scorecard:
             self._put(ws, row, 1, self.t(risk.severity), "RS Text")
             self._put(ws, row, 2, risk.name.get(self.lang), "RS Wrap")
             self._put(ws, row, 3, risk.description.get(self.lang), "RS Wrap")
-            _fit_height(ws, row, [(risk.name.get(self.lang), 34), (risk.description.get(self.lang), 60)])
+            fit_height(ws, row, [(risk.name.get(self.lang), 34), (risk.description.get(self.lang), 60)])
             row += 1
         if not r.risks:
             self._put(ws, row, 1, self.t("none"), "RS Text")
@@ -372,7 +385,7 @@ class _Scorecard:
             self._put(ws, row, 2, round(comp.ratio, 4), "RS Percent")
             self._put(ws, row, 3, qn.version if qn else "", "RS Text")
             row += 1
-        _print_setup(ws)
+        print_setup(ws)
 
         if n_uc:
             chart = BarChart()
@@ -411,183 +424,6 @@ class _Scorecard:
             return "–"
         return f"{level} – {LEVEL_NAMES[level].get(self.lang)}" if level in LEVEL_NAMES else str(level)
 
-    def _baseline_name(self, m: Movement) -> str:
-        if m.baseline_workshop_start:
-            return self.t("baseline_of").format(date=m.baseline_workshop_start)
-        return self.t("baseline_file").format(file=m.baseline_file or m.baseline_assessment_id)
-
-    # ------------------------------------------------------------------ movement (follow-ups)
-    def _movement(self, ws: Any, m: Movement) -> None:
-        """Before, after and change per dimension, use case and baseline metric; the earlier actions."""
-        from openpyxl.styles import Font
-
-        self._sheet_title(ws, self.t("mv_title"), f"{self.t('followup_of')} {self._baseline_name(m)}. "
-                                                 f"{self.t('mv_note')}")
-        widths = [46, 24, 22, 12, 12, 12, 12, 12, 12, 26]
-        for c, w in enumerate(widths, start=1):
-            ws.column_dimensions[column_letter(c)].width = w
-        presence = {"new": self.t("presence_new"), "dropped": self.t("presence_dropped"), "both": ""}
-
-        def header(row: int, keys: Sequence[str]) -> None:
-            for c, key in enumerate(keys, start=1):
-                self._put(ws, row, c, self.t(key), "RS Header")
-            ws.row_dimensions[row].height = 32
-
-        def put_row(row: int, values: Sequence[tuple[Any, str]]) -> None:
-            for c, (v, style) in enumerate(values, start=1):
-                self._put(ws, row, c, v, style)
-
-        # maturity
-        r = 4
-        self._put(ws, r, 1, self.t("mv_dimensions"), "RS Heading")
-        r += 1
-        header(r, ("dimension", "score_before", "score_after", "change", "level_before", "level_after",
-                   "level_change", "target", "presence"))
-        first = r + 1
-        r += 1
-        level_change = (None if m.overall_level_before is None or m.overall_level_after is None
-                        else m.overall_level_after - m.overall_level_before)
-        put_row(r, [(self.t("overall"), "RS Label"), (m.overall_score_before, "RS Score"),
-                    (m.overall_score_after, "RS Score"), (m.overall_score_change, "RS Change"),
-                    (m.overall_level_before, "RS Number"), (m.overall_level_after, "RS Number"),
-                    (level_change, "RS Change0"), (None, "RS Number"), ("", "RS Text")])
-        for c in range(1, 10):
-            ws.cell(r, c).font = Font(bold=True)
-        r += 1
-        for d in m.dimensions:
-            put_row(r, [(d.name.get(self.lang), "RS Text"), (d.score_before, "RS Score"), (d.score_after, "RS Score"),
-                        (d.score_change, "RS Change"), (d.level_before, "RS Number"), (d.level_after, "RS Number"),
-                        (d.level_change, "RS Change0"), (d.target, "RS Number"), (presence[d.presence], "RS Text")])
-            r += 1
-        _up_down(ws, f"D{first}:D{r - 1}")
-        _up_down(ws, f"G{first}:G{r - 1}")
-
-        # use cases
-        r += 1
-        self._put(ws, r, 1, self.t("mv_use_cases"), "RS Heading")
-        r += 1
-        header(r, ("use_case", "priority_before", "priority_after", "change", "readiness_before", "readiness_after",
-                   "change", "rank_before", "rank_after", "presence"))
-        r += 1
-        first = r
-        for u in m.use_cases:
-            put_row(r, [(u.name, "RS Text"), (_round(u.priority_before), "RS Number"),
-                        (_round(u.priority_after), "RS Number"), (_round(u.priority_change), "RS Change0"),
-                        (_round(u.readiness_before), "RS Number"), (_round(u.readiness_after), "RS Number"),
-                        (_round(u.readiness_change), "RS Change0"), (u.rank_before, "RS Number"),
-                        (u.rank_after, "RS Number"), (presence[u.presence], "RS Text")])
-            r += 1
-        if not m.use_cases:
-            self._put(ws, r, 1, self.t("none"), "RS Text")
-            r += 1
-        elif r > first:
-            _up_down(ws, f"D{first}:D{r - 1}")
-            _up_down(ws, f"G{first}:G{r - 1}")
-
-        # baseline metrics
-        r += 1
-        self._put(ws, r, 1, self.t("mv_metrics"), "RS Heading")
-        r += 1
-        header(r, ("metric", "scope", "unit", "before", "after", "change", "trend"))
-        r += 1
-        first = r
-        better, worse = self.t("better"), self.t("worse")
-        for x in m.metrics:
-            trend = "" if x.improved is None else (better if x.improved else worse)
-            put_row(r, [(x.text.get(self.lang), "RS Wrap"), (x.scope_name or self.t("organisation"), "RS Wrap"),
-                        (x.unit.get(self.lang), "RS Wrap"), (x.before, "RS Value"), (x.after, "RS Value"),
-                        (x.change, "RS ValueChange"), (trend, "RS Text")])
-            _fit_height(ws, r, [(x.text.get(self.lang), widths[0] * 0.85), (x.scope_name, widths[1] * 0.85),
-                                (x.unit.get(self.lang), widths[2] * 0.85)])
-            r += 1
-        if not m.metrics:
-            self._put(ws, r, 1, self.t("none"), "RS Text")
-            r += 1
-        else:
-            _when(ws, f"D{first}:G{r - 1}", f'$G{first}="{better}"', UP_FILL, UP_FONT)
-            _when(ws, f"D{first}:G{r - 1}", f'$G{first}="{worse}"', DOWN_FILL, DOWN_FONT)
-
-        # earlier roadmap actions
-        r += 1
-        self._put(ws, r, 1, self.t("mv_actions"), "RS Heading")
-        self._put(ws, r, 2, self.t("mv_actions_done").format(done=m.actions_done, total=len(m.actions)), "RS Label")
-        r += 1
-        header(r, ("action", "phase", "owner_role", "status", "still_planned"))
-        r += 1
-        first = r
-        from readiness_app.scoring.results import PHASE_LABELS
-
-        done_text = self.t("done")
-        for a in m.actions:
-            put_row(r, [(a.title.get(self.lang), "RS Wrap"),
-                        (PHASE_LABELS[a.phase].get(self.lang) if a.phase in PHASE_LABELS else str(a.phase), "RS Text"),
-                        (role_label(a.owner_role, self.lang), "RS Wrap"),
-                        (done_text if a.done else self.t("open"), "RS Text"),
-                        (self.t("yes") if a.still_planned else self.t("no"), "RS Text")])
-            _fit_height(ws, r, [(a.title.get(self.lang), widths[0] * 0.85),
-                                (role_label(a.owner_role, self.lang), widths[2] * 0.85)])
-            r += 1
-        if not m.actions:
-            self._put(ws, r, 1, self.t("none"), "RS Text")
-        else:
-            _when(ws, f"A{first}:E{r - 1}", f'$D{first}="{done_text}"', UP_FILL, UP_FONT)
-        ws.freeze_panes = "B4"
-        ws.print_title_rows = "1:2"
-        _print_setup(ws)
-
-    # ------------------------------------------------------------------ benchmark (optional)
-    def _benchmark(self, ws: Any, p: Portfolio) -> None:
-        """Where this client stands per dimension among the portfolio's other assessments (anonymised)."""
-        from openpyxl.formatting.rule import ColorScaleRule
-        from openpyxl.styles import Font
-
-        from readiness_app.followup.portfolio import MIN_GROUP
-
-        cur = p.current
-        peers = max((s.peers for s in (cur.overall, *cur.dimensions)), default=0) if cur else p.assessments
-        enough = peers >= MIN_GROUP
-        note = self.t("bm_note").format(n=peers) if enough else self.t("bm_too_few").format(n=peers, min=MIN_GROUP)
-        self._sheet_title(ws, self.t("bm_title"), note)
-        if cur is None:
-            self._put(ws, 4, 1, self.t("bm_no_current"), "RS Text")
-            _print_setup(ws)
-            return
-        group = cur.industry_group
-        keys = ["dimension", "client_score", "level", "peers"]
-        if enough:
-            keys += ["q1", "median", "q3", "percentile"]
-        headers = [self.t(k) for k in keys]
-        if enough and group:
-            headers.append(self.t("industry_percentile").format(industry=group))
-        widths = [48, 14, 8, 13, 12, 12, 12, 12, 24][:len(headers)]
-        self._header(ws, 3, headers, widths)
-        if len(headers) > 8:
-            ws.row_dimensions[3].height = 46  # "Percentile in <industry>" takes three lines
-        dist = {d.dimension_id: d.all for d in (p.overall, *p.dimensions)}
-        r = 4
-        for s in (cur.overall, *cur.dimensions):
-            values: list[tuple[Any, str]] = [(s.name.get(self.lang), "RS Text"), (_round(s.score, 2), "RS Score"),
-                                             (s.level, "RS Number"), (s.peers, "RS Number")]
-            if enough:
-                d = dist.get(s.dimension_id)
-                shown = d is not None and s.peers >= MIN_GROUP
-                values += [(d.q1 if shown and d else None, "RS Score"), (d.median if shown and d else None, "RS Score"),
-                           (d.q3 if shown and d else None, "RS Score"),
-                           (s.percentile if s.peers >= MIN_GROUP else None, "RS Number")]
-                if group:
-                    values.append((s.industry_percentile, "RS Number"))
-            for c, (v, style) in enumerate(values, start=1):
-                cell = self._put(ws, r, c, v, style)
-                if s is cur.overall:
-                    cell.font = Font(bold=True)
-            r += 1
-        if enough:
-            scale = ColorScaleRule(start_type="num", start_value=0, start_color="F8696B", mid_type="num",
-                                   mid_value=50, mid_color="FFEB84", end_type="num", end_value=100,
-                                   end_color="63BE7B")
-            ws.conditional_formatting.add(f"H4:{column_letter(len(headers))}{r - 1}", scale)
-        self._finish(ws, 3, r - 1, len(headers), freeze="B4")
-
     # ------------------------------------------------------------------ priorities
     def _priorities(self, ws: Any) -> int:
         from openpyxl.formatting.rule import ColorScaleRule
@@ -603,9 +439,9 @@ class _Scorecard:
         lane = self.results.first_lane.use_case_id
         qtext = {q.id: q.text.get(self.lang) for q in self.library.iter_questions()}
         for u in self.results.use_cases:
-            values = [u.rank, u.name, stage_label(u.stage, self.lang), _round(u.priority.value),
-                      _round(u.impact.value), _round(u.readiness), _round(u.data_readiness.value),
-                      _round(u.control_complexity.value), _round(u.effort.value),
+            values = [u.rank, u.name, stage_label(u.stage, self.lang), round_or_none(u.priority.value),
+                      round_or_none(u.impact.value), round_or_none(u.readiness), round_or_none(u.data_readiness.value),
+                      round_or_none(u.control_complexity.value), round_or_none(u.effort.value),
                       QUADRANT_LABELS[u.quadrant].get(self.lang),
                       "; ".join(qtext.get(b.question_id, b.question_id) for b in u.blockers)]
             styles = ["RS Number", "RS Text", "RS Text"] + ["RS Number"] * 6 + ["RS Text", "RS Wrap"]
@@ -613,7 +449,7 @@ class _Scorecard:
                 cell = self._put(ws, r, c, v, s)
                 if u.use_case_id == lane:
                     cell.font = Font(bold=True)
-            _fit_height(ws, r, [(str(values[-1]), 60)])
+            fit_height(ws, r, [(str(values[-1]), 60)])
             r += 1
         last = r - 1
         if last >= 4:
@@ -659,7 +495,7 @@ class _Scorecard:
                     self._put(ws, r, c, "N/A", "RS Number")
                 elif qc.numeric is not None:
                     self._put(ws, r, c, round(qc.numeric, 1), "RS Number")
-            self._put(ws, r, idx_col, _round(u.data_readiness.value), "RS Number")
+            self._put(ws, r, idx_col, round_or_none(u.data_readiness.value), "RS Number")
             r += 1
         last = r - 1
         if questions and last >= 5:
@@ -696,7 +532,7 @@ class _Scorecard:
             self._put(ws, r, 1, self.t("none"), "RS Text")
         ws.freeze_panes = "B5"
         ws.print_title_rows = "3:4"
-        _print_setup(ws)
+        print_setup(ws)
 
     # ------------------------------------------------------------------ maturity
     def _maturity(self, ws: Any) -> int:
@@ -711,9 +547,9 @@ class _Scorecard:
         r = 4
         for d in self.results.maturity.dimensions:
             fulfil = dict(d.stage_fulfilment)
-            values = [d.name.get(self.lang), _round(d.score.value, 2), d.staged_level,
+            values = [d.name.get(self.lang), round_or_none(d.score.value, 2), d.staged_level,
                       LEVEL_NAMES[d.staged_level].get(self.lang) if d.staged_level in LEVEL_NAMES else "",
-                      d.target, d.gap] + [_round(fulfil.get(n), 2) for n in (1, 2, 3, 4)] + [round(d.score.completeness, 4)]
+                      d.target, d.gap] + [round_or_none(fulfil.get(n), 2) for n in (1, 2, 3, 4)] + [round(d.score.completeness, 4)]
             styles = ["RS Text", "RS Score", "RS Number", "RS Text", "RS Number", "RS Number"] + ["RS Score"] * 4 + \
                 ["RS Percent"]
             for c, (v, s) in enumerate(zip(values, styles, strict=True), start=1):
@@ -754,7 +590,7 @@ class _Scorecard:
                       "RS Number"]
             for c, (v, s) in enumerate(zip(values, styles, strict=True), start=1):
                 self._put(ws, r, c, v, s).fill = fill
-            _fit_height(ws, r, [(str(values[2]), 44), (str(values[6]), 60), (str(values[7]), 50)])
+            fit_height(ws, r, [(str(values[2]), 44), (str(values[6]), 60), (str(values[7]), 50)])
             r += 1
         self._finish(ws, 3, r - 1, len(headers), freeze="D4")
 
@@ -781,7 +617,7 @@ class _Scorecard:
         ws.freeze_panes = "B2"
         ws.auto_filter.ref = f"A1:{column_letter(len(RESPONSE_COLUMNS))}{max(len(answers) + 1, 2)}"
         ws.print_title_rows = "1:1"
-        _print_setup(ws)
+        print_setup(ws)
 
     def _response_row(self, a: Answer) -> list[Any]:
         q = self.library.question(a.question_id)
@@ -819,98 +655,9 @@ class _Scorecard:
             for c, v in enumerate((qn.title.get(self.lang), qn.id, qn.version, qn.kind, qn.sha256), start=1):
                 self._put(ws, r, c, v, "RS Text")
             r += 1
-        _print_setup(ws)
+        print_setup(ws)
 
     # ------------------------------------------------------------------ hidden data
     def _data(self) -> dict[str, Any]:
-        from readiness_app.followup.baseline import BASELINE_META_KEYS  # a follow-up keeps its baseline
-
-        af = self.af
-        return {
-            "assessment": {"id": af.meta().get("assessment_id", ""), "app": __version__,
-                           "exported_at": datetime.now(UTC).isoformat(timespec="seconds")},
-            "engagement": asdict(self.engagement),
-            "participants": [asdict(p) for p in self.participants],
-            "use_cases": [asdict(u) for u in self.use_cases],
-            "answer_fields": list(ANSWER_FIELDS),
-            "answers": [[getattr(a, f) for f in ANSWER_FIELDS] for a in self.answers],
-            "targets": af.targets(),
-            "roadmap_edits": [asdict(e) for e in af.roadmap_edits()],
-            "meta": {k: v for k, v in af.meta().items() if k in BASELINE_META_KEYS},
-            "library": {"questionnaires": [qn.source for qn in self.library.questionnaires],
-                        "library": self.library.library_source},
-        }
-
-
-def _round(v: float | None, digits: int = 0) -> float | int | None:
-    if v is None:
-        return None
-    return round(v) if digits == 0 else round(v, digits)
-
-
-def _up_down(ws: Any, ref: str) -> None:
-    """Green when a change is positive, red when it is negative."""
-    from openpyxl.formatting.rule import CellIsRule
-    from openpyxl.styles import Font, PatternFill
-
-    ws.conditional_formatting.add(ref, CellIsRule(operator="greaterThan", formula=["0"], font=Font(color=UP_FONT),
-                                                  fill=PatternFill("solid", bgColor=UP_FILL)))
-    ws.conditional_formatting.add(ref, CellIsRule(operator="lessThan", formula=["0"], font=Font(color=DOWN_FONT),
-                                                  fill=PatternFill("solid", bgColor=DOWN_FILL)))
-
-
-def _when(ws: Any, ref: str, formula: str, fill: str, font: str) -> None:
-    from openpyxl.formatting.rule import FormulaRule
-    from openpyxl.styles import Font, PatternFill
-
-    ws.conditional_formatting.add(ref, FormulaRule(formula=[formula], font=Font(color=font),
-                                                   fill=PatternFill("solid", bgColor=fill)))
-
-
-def _fit_height(ws: Any, row: int, texts: list[tuple[str, float]]) -> None:
-    """Set a row's height for wrapped texts (text, column width in characters); Excel does not."""
-    lines = max((max(1, -(-len(t) // max(int(w * 1.1), 1))) + t.count("\n") for t, w in texts), default=1)
-    ws.row_dimensions[row].height = max(15.0, 15.0 * lines)
-
-
-def _print_setup(ws: Any) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = False
-
-
-# --------------------------------------------------------------------------- rebuilding
-
-
-def read_scorecard(rd: WorkbookReader) -> ImportPlan:
-    """Plan rebuilding the assessment a scorecard was exported from (exactly, from its hidden data)."""
-    from readiness_app.followup.baseline import BASELINE_META_KEYS
-
-    _fmt, data = read_data_sheet(rd)
-    try:
-        lib = library_from_sources(data["library"]["questionnaires"], data["library"]["library"], rd.name)
-        engagement = Engagement(**data["engagement"])
-        participants = [Participant(**p) for p in data["participants"]]
-        use_cases = [UseCase(**u) for u in data["use_cases"]]
-        names = data["answer_fields"]
-        if tuple(names) == ANSWER_FIELDS == tuple(f.name for f in fields(Answer)):
-            answers = [Answer(*row) for row in data["answers"]]  # the same order: no dict per answer
-        else:
-            answers = [Answer(**dict(zip(names, row, strict=True))) for row in data["answers"]]
-        targets = {str(k): int(v) for k, v in data["targets"].items()}
-        edits = [RoadmapEdit(**e) for e in data["roadmap_edits"]]
-        meta = {str(k): str(v) for k, v in (data.get("meta") or {}).items() if k in BASELINE_META_KEYS}
-    except (KeyError, TypeError, ValueError) as exc:
-        raise import_error(rd.path, msg("the scorecard's hidden data is incomplete ({detail})", detail=str(exc)),
-                           sheet=DATA_SHEET) from exc
-    p_names = {p.id: p.name for p in participants}
-    uc_names = {u.id: u.name for u in use_cases}
-    planned = [PlannedAnswer(a, DATA_SHEET, 0, "", "", "scorecard", 1.0, p_names.get(a.participant_id, ""),
-                             uc_names.get(a.scope, "")) for a in answers]
-    return ImportPlan(source=rd.path, kind="scorecard", library=lib, engagement=engagement,
-                      participants=participants, use_cases=use_cases, answers=planned, targets=targets,
-                      roadmap_edits=edits, sheets=[DATA_SHEET], rows_read=len(answers),
-                      assessment_id=str(data.get("assessment", {}).get("id", "")), meta=meta)
+        return scorecard_records(self.af, self.library, self.engagement, self.participants, self.use_cases,
+                                 self.answers, self.include_library)
