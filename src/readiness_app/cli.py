@@ -579,6 +579,52 @@ EXPORT_OPTIONS.append(_benchmark_options)
 EXPORT_STEPS.insert(0, _benchmark_step)
 
 
+# --------------------------------------------------------------------------- readout deck and backlog (issue 20)
+# (the logic lives in deck/ and backlog/)
+
+
+def _deck_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--pptx", metavar="OUT.pptx", type=Path, default=None,
+                   help="write the readout deck (PowerPoint, native charts the consultant can edit)")
+    p.add_argument("--pptx-template", metavar="FIRM.pptx", type=Path, default=None,
+                   help="with --pptx: build the deck on this presentation's slide masters and layouts "
+                        "(its fonts, colours, logo and slide size; its own slides are left out)")
+    p.add_argument("--jira-csv", metavar="OUT.csv", type=Path, default=None,
+                   help="write the 90-day roadmap as a CSV for Jira's CSV importer (one issue per action)")
+    p.add_argument("--azure-devops-csv", metavar="OUT.csv", type=Path, default=None,
+                   help="write the 90-day roadmap as a CSV for Azure DevOps' work item import (one task per action)")
+
+
+def _deck_step(args: argparse.Namespace) -> str | None:
+    if args.pptx is None:
+        if args.pptx_template is not None:
+            raise CommandFailed("--pptx-template needs --pptx OUT.pptx", path=str(args.pptx_template))
+        return None
+    from readiness_app.deck.builder import build_deck
+
+    build_deck(args.file, args.pptx, lang=args.lang, template=args.pptx_template)
+    return f"wrote {args.pptx}"
+
+
+def _backlog_step(args: argparse.Namespace) -> str | None:
+    if args.jira_csv is None and args.azure_devops_csv is None:
+        return None
+    from readiness_app.backlog.csv_files import write_azure_devops_csv, write_jira_csv
+
+    lines = []
+    if args.jira_csv is not None:
+        n = write_jira_csv(args.file, args.jira_csv, lang=args.lang)
+        lines.append(f"wrote {args.jira_csv} ({n} work items)")
+    if args.azure_devops_csv is not None:
+        n = write_azure_devops_csv(args.file, args.azure_devops_csv, lang=args.lang)
+        lines.append(f"wrote {args.azure_devops_csv} ({n} work items)")
+    return "\n".join(lines)
+
+
+EXPORT_OPTIONS.append(_deck_options)
+EXPORT_STEPS.extend([_deck_step, _backlog_step])
+
+
 def _import_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("workbooks", metavar="IN.xlsx", type=Path, nargs="+",
                    help="the workbook to import (only read); with --into: several, or a folder of filled templates")

@@ -1,0 +1,1 @@
+"""The readout deck: the workshop's results as an editable PowerPoint presentation."""
