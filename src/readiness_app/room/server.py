@@ -328,9 +328,11 @@ class RoomServer:
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
-    def stop(self, timeout: float = 5.0) -> None:
-        """Close the room: refuse new votes, finish requests in flight, close the port."""
-        self.room.close()
+    def stop(self, timeout: float = 5.0, *, close_room: bool = True) -> None:
+        """Close the room (unless ``close_room`` is false: serving it elsewhere next): refuse new
+        votes, finish requests in flight, close the port."""
+        if close_room:
+            self.room.close()
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:

@@ -694,3 +694,16 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "{name} gibt es schon. Durch die importierte Bewertung ersetzen?"),
     "q.source": ("Imported from {source}", "Importiert aus {source}"),
 }
+
+
+def _add_room_strings() -> None:
+    """The strings of the room (votes from phones) live in their own module (ui/i18n_room.py)."""
+    from readiness_app.ui.i18n_room import STRINGS as room
+
+    duplicated = STRINGS.keys() & room.keys()
+    if duplicated:
+        raise KeyError(f"interface strings defined twice: {sorted(duplicated)}")
+    STRINGS.update(room)
+
+
+_add_room_strings()

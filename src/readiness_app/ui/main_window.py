@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.followup.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.setAcceptDrops(True)
         self.dashboard_window: DashboardWindow | None = None
+        self.room: Any = None  # the open room (ui.room_window.RoomController), if any
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
         self._status_timer.setInterval(150)  # after the answer and the dashboard have painted
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
 
             question_page = QuestionPage(step)
             question_page.workshop_mode_changed.connect(self._workshop_mode_changed)
+            question_page.room_requested.connect(self.open_room)
             page = question_page
         elif step == "results":
             from readiness_app.ui.pages.results import ResultsPage
@@ -175,6 +177,7 @@ class MainWindow(QMainWindow):
         self._action("workshop_mode", self._toggle_workshop_mode, "F5", checkable=True)
         self._action("fullscreen", self._toggle_fullscreen, "F11", checkable=True)
         self._action("dashboard_window", self.open_dashboard_window, "Ctrl+D")
+        self._action("room", self.open_room)
         self._action("next_step", lambda: self._step_by(1), "Ctrl+PgDown")
         self._action("prev_step", lambda: self._step_by(-1), "Ctrl+PgUp")
         self._action("help", self._help, QKeySequence.StandardKey.HelpContents)
@@ -240,6 +243,7 @@ class MainWindow(QMainWindow):
             if session is None:
                 self.dashboard_window = None
         has = session is not None
+        self.actions_by_key["room"].setEnabled(has)
         for key in ("save_copy", "export", "close", "workshop_mode", "dashboard_window", "start_followup",
                     "export_anonymised", "benchmark"):
             self.actions_by_key[key].setEnabled(has)
@@ -341,6 +345,13 @@ class MainWindow(QMainWindow):
     def _workshop_mode_changed(self, on: bool) -> None:
         self.actions_by_key["workshop_mode"].setChecked(on)
         self.navigator.setVisible(not on or not self.isFullScreen())
+
+    def open_room(self) -> Any:
+        """Let the participants vote from their phones: the join screen for the projector (ui/room_window.py)."""
+        from readiness_app.ui.room_window import open_room
+
+        self.room = open_room(self, self.room)
+        return self.room
 
     def open_dashboard_window(self) -> DashboardWindow | None:
         """The live results in a second window (for a second screen or the projector)."""
@@ -484,6 +495,8 @@ class MainWindow(QMainWindow):
         event.ignore()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.room is not None:
+            self.room.close()
         self.documents.close()
         if self.dashboard_window is not None:
             self.dashboard_window.close()

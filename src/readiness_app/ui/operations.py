@@ -705,3 +705,14 @@ def edit_roadmap(session: Session, item_key: str, op: str, payload: dict[str, An
 def mark_done(session: Session, item_key: str, done: bool = True, title: str = "") -> bool:
     """Mark a roadmap action (on today's plan or from the baseline's) done, or open again; undoable."""
     return push(session, _MarkDone(session, item_key, done, title or item_key))
+
+
+@_guarded(False)
+def room_vote(session: Session, answer: Answer, *, step: str = "") -> bool:
+    """Store a vote that came from a phone in the room, like a typed vote: undoable, saved at once, re-scored.
+
+    ``answer`` names the participant as its author and "room" as its source (the room has
+    checked it against the question on the projector).
+    """
+    text = tr("undo.room_vote", name=answer.author, question=answer.question_id)
+    return push(session, _SetAnswer(session, answer, text, step))

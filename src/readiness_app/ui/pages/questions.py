@@ -92,6 +92,7 @@ class QuestionPage(Page):
     """One page per questionnaire step ("prioritization", "readiness", "maturity", "baseline")."""
 
     workshop_mode_changed = Signal(bool)
+    room_requested = Signal()  # "Room (phones)": open the room for voting from phones
 
     def __init__(self, step: str, parent: QWidget | None = None) -> None:
         self.step = step
@@ -129,6 +130,10 @@ class QuestionPage(Page):
         top.addSpacing(12)
         top.addWidget(self.list_button)
         top.addWidget(self.workshop_button)
+        self.room_button = QPushButton()
+        self.room_button.clicked.connect(self.room_requested)
+        self.room_button.setVisible(False)  # shown in workshop mode
+        top.addWidget(self.room_button)
         self.outer.addLayout(top)
         self.counter_label = QLabel()
         self.outer.addWidget(self.counter_label)
@@ -412,6 +417,7 @@ class QuestionPage(Page):
         self.votes.set_scale(1.35 if on else 1.0)
         self.list_button.setChecked(not on)
         self.workshop_button.setChecked(on)
+        self.room_button.setVisible(on)
         self.setFocus()
         self.workshop_mode_changed.emit(on)
 
@@ -537,6 +543,8 @@ class QuestionPage(Page):
         self.list_button.setAccessibleName(tr("q.list_mode"))
         self.workshop_button.setText(tr("q.workshop_mode") + " (F5)")
         self.workshop_button.setAccessibleName(tr("q.workshop_mode"))
+        self.room_button.setText(tr("q.room"))
+        self.room_button.setToolTip(tr("q.room_tip"))
         self.list_view.setAccessibleName(tr("q.questions"))
         self.model.retranslate()
         self.panel.retranslate()
