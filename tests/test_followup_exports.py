@@ -191,7 +191,7 @@ def test_a_german_follow_up_gets_a_german_movement_sheet(folder: Path, tmp_path:
     assert "Veränderung" in wb.sheetnames and "Movement" not in wb.sheetnames
     rows = rows_of(wb["Veränderung"])
     assert rows[0][0] == "Veränderung seit der Ausgangsbewertung"
-    assert block(rows, "Frühere Roadmap-Maßnahmen")[0][3] == "erledigt"
+    assert block(rows, "Frühere Maßnahmen des Fahrplans")[0][3] == "erledigt"
 
 
 def test_a_first_assessment_has_no_movement(folder: Path, mpl_dir: None, tmp_path: Path) -> None:

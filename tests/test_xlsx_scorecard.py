@@ -147,12 +147,12 @@ def test_about_names_format_and_versions(scorecard: Path) -> None:
 def test_german_scorecard(small: Path, tmp_path: Path) -> None:
     out = export_scorecard(small, tmp_path / "de.xlsx", lang="de")
     wb = load_workbook(out)
-    assert wb.sheetnames[:7] == ["Übersicht", "Priorisierung", "Datenbereitschaft", "Reifegrad", "Roadmap",
+    assert wb.sheetnames[:7] == ["Übersicht", "Priorisierung", "Datenbereitschaft", "Reifegrad", "Fahrplan",
                                  "Antworten", "Info"]
     ws = wb["Übersicht"]
     assert ws["A1"].value == "Scorecard KI-Reife: Muster & Söhne AG"
     assert ws["A4"].value == "Kunde" and ws["A8"].value == "Gesamtreifegrad"
-    assert wb["Roadmap"]["A3"].value == "Phase" and wb["Roadmap"]["A4"].value == "Tage 1-30"
+    assert wb["Fahrplan"]["A3"].value == "Phase" and wb["Fahrplan"]["A4"].value == "Tage 1-30"
     assert wb["Antworten"]["A1"].value == "question_id"  # machine-readable names in every language
 
 

@@ -60,7 +60,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sh_priorities": ("Use-case priorities", "Priorisierung"),
     "sh_data": ("Data readiness", "Datenbereitschaft"),
     "sh_maturity": ("Maturity", "Reifegrad"),
-    "sh_roadmap": ("Roadmap", "Roadmap"),
+    "sh_roadmap": ("Roadmap", "Fahrplan"),
     "sh_responses": ("Responses", "Antworten"),
     "sh_about": ("About", "Info"),
     # summary
@@ -138,7 +138,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "mv_dimensions": ("Maturity by dimension", "Reifegrad je Dimension"),
     "mv_use_cases": ("Use cases", "Anwendungsfälle"),
     "mv_metrics": ("Baseline metrics", "Ausgangskennzahlen"),
-    "mv_actions": ("Earlier roadmap actions", "Frühere Roadmap-Maßnahmen"),
+    "mv_actions": ("Earlier roadmap actions", "Frühere Maßnahmen des Fahrplans"),
     "mv_actions_done": ("{done} of {total} done", "{done} von {total} erledigt"),
     "overall": ("Overall", "Gesamt"),
     "score_before": ("Score before", "Punktwert vorher"),

@@ -44,7 +44,8 @@ def document_properties(wb: Any, *, title: str, author: str, lang: str) -> None:
     props.language = "de-DE" if lang == "de" else "en-GB"
 
 
-def _lines(text: str, width: float) -> int:
+def line_count(text: str, width: float) -> int:
+    """The lines ``text`` takes when wrapped in a column ``width`` characters wide."""
     per_line = max(1, int(width * CHAR_FACTOR))
     return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
@@ -81,7 +82,7 @@ def fit_sheet(ws: Any, *, first_row: int = 1) -> None:
             if cell.alignment is not None and cell.alignment.textRotation:
                 continue
             width = ws.column_dimensions[column_letter(cell.column)].width or 8.43
-            lines = _lines(cell.value, width)
+            lines = line_count(cell.value, width)
             if lines > 1 or "\n" in cell.value:
                 if not (cell.alignment is not None and cell.alignment.wrap_text):
                     al = cell.alignment

@@ -168,36 +168,46 @@ def lint_xlsx(path: Path, lang: str) -> list[str]:
         out.append(f"{path.name}: document properties: no title")
     if (wb.properties.creator or "").lower() == "openpyxl":
         out.append(f"{path.name}: document properties: author 'openpyxl'")
+    from readiness_app.excel.labels import label
+    from readiness_app.excel.sheet_format import line_count
+
+    # the responses table (filtered, machine-readable: ids, roles, raw values) and the About sheet (ids,
+    # versions, fingerprints) are technical: only placeholders and the glossary are checked there
+    data_tables = {label(k, lang) for k in ("sh_responses", "sh_about") for lang in ("en", "de")}
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":
             continue
+        merged = {c.coordinate for rng in ws.merged_cells.ranges for row in ws.iter_rows(
+            min_row=rng.min_row, max_row=rng.max_row, min_col=rng.min_col, max_col=rng.max_col) for c in row}
         texts: list[str] = []
         for row in ws.iter_rows():
             for cell in row:
                 if not isinstance(cell.value, str) or not cell.value.strip() or cell.value.startswith("="):
                     continue
                 texts.append(cell.value)
+                if ws.title in data_tables or cell.coordinate in merged:
+                    continue
+                if cell.alignment is not None and cell.alignment.textRotation:
+                    continue
                 ref = f"{path.name}: {ws.title}!{cell.coordinate}"
                 wrap = bool(cell.alignment and cell.alignment.wrap_text)
-                letter = get_column_letter(cell.column)
-                width = ws.column_dimensions[letter].width or 8.43
+                width = ws.column_dimensions[get_column_letter(cell.column)].width or 8.43
                 longest = max(len(line) for line in cell.value.split("\n"))
-                if not wrap and longest > width * 1.15 and not _merged(ws, cell.coordinate):
+                if not wrap and longest > width * 1.15:
                     neighbour = ws.cell(cell.row, cell.column + 1).value
                     if neighbour not in (None, ""):
                         out.append(f"{ref}: clipped text ({longest} characters in a column {width:.0f} wide)")
-                if wrap and longest > width * 1.1:
+                lines = line_count(cell.value, width)
+                if wrap and lines > 1:
                     height = ws.row_dimensions[cell.row].height
-                    lines = sum(-(-max(1, len(part)) // max(1, int(width))) for part in cell.value.split("\n"))
-                    if lines > 1 and (height is None or height < lines * 11):
+                    if height is None or height < lines * 11:
                         out.append(f"{ref}: wrapped text without a row height for its {lines} lines")
         joined = "\n".join(texts)
-        out += _problem_lines(joined, lang, f"{path.name}: sheet {ws.title}")
+        found = _problem_lines(joined, lang, f"{path.name}: sheet {ws.title}")
+        if ws.title in data_tables:
+            found = [f for f in found if "placeholder" in f or "unfilled" in f or "plural" in f or "glossary" in f]
+        out += found
     return _dedupe(out)
-
-
-def _merged(ws: Any, coordinate: str) -> bool:
-    return any(coordinate in rng for rng in ws.merged_cells.ranges)
 
 
 def _dedupe(lines: Iterable[str]) -> list[str]:
