@@ -179,3 +179,28 @@ def test_json_contract(library: Library) -> None:
         assert 0 <= fc[fid]["coverage"] <= 1
         assert all(a["status"] in ("evidenced", "partial", "gap", "not_assessed") and "questions" in a and "id" in a
                    for a in fc[fid]["areas"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "title", "klass", "disclaimer"), [
+    ("en", "Regulation and standards", "High-risk", "not legal advice"),
+    ("de", "Regulierung und Standards", "Hochriskant", "keine Rechtsberatung"),
+])
+def test_pdf_chapter_shows_classes_duties_and_coverage(tmp_path, lang: str, title: str, klass: str,
+                                                       disclaimer: str) -> None:
+    import subprocess
+
+    from readiness_app.demo import write_demo
+    from readiness_app.report.pdf import build_report
+
+    demo = tmp_path / "demo.readiness"
+    write_demo(demo)
+    pdf = tmp_path / f"report-{lang}.pdf"
+    build_report(demo, pdf, lang=lang, sections={"contents", "regulation"})
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    assert title in flat and klass in flat and disclaimer in flat
+    assert "Health insurance risk pricing" in flat and "Art. 27" in flat and "2026-08-02" in flat
+    assert "NIST AI RMF 1.0" in flat and "GOVERN 1" in flat and "A.6" in flat and "Art. 26" in flat
+    if lang == "de":
+        assert "Anhang III Nummer 5(c)" in flat

@@ -79,7 +79,7 @@ def test_no_original_name_or_note_anywhere_in_the_file(workshop: Path, tmp_path:
         assert e.notes == "" and e.industry == facts["industry"]
         assert all(re.fullmatch(r"Participant [0-9a-f]{4}", p.name) and p.organisation == ""
                    for p in af.participants())
-        assert [u.name for u in af.use_cases()] == [f"Use case {i}" for i in range(1, 7)]
+        assert [u.name for u in af.use_cases()] == [f"Use case {i}" for i in range(1, 9)]  # the demo's eight
         answers = af.answers()
         assert len(answers) == facts["answers"], "every scored answer kept; free text dropped"
         assert not any(a.note or a.source or a.author for a in answers)

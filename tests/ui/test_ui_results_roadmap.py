@@ -166,6 +166,9 @@ def test_the_maturity_chart_draws_every_dimension_against_its_target(qtbot: Any,
     qtbot.waitExposed(window)
     records = [page.dimension_model.record(i) for i in range(page.dimension_model.rowCount())]
     assert [b.key for b in chart._bars] == [r.dimension_id for r in records]
+    # the target marker must not sit on the bar's end, where the pixels below are read
+    operations.set_target(window.session, records[0].dimension_id, 4)
+    records = [page.dimension_model.record(i) for i in range(page.dimension_model.rowCount())]
     first = records[0]
     assert f"{chart._bars[0].label}: {first.score.value:.1f}, Target {first.target}" in chart.accessibleDescription()
 

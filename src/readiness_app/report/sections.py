@@ -18,6 +18,7 @@ from readiness_app.report.chapters.movement import section_movement
 from readiness_app.report.chapters.operating import section_operating
 from readiness_app.report.chapters.portfolio import section_portfolio
 from readiness_app.report.chapters.readiness import section_readiness
+from readiness_app.report.chapters.regulation import section_regulation
 from readiness_app.report.chapters.roadmap import section_roadmap
 from readiness_app.report.chapters.summary import section_summary, target_metric, target_values
 
@@ -33,5 +34,6 @@ SECTION_BUILDERS: dict[str, Callable[[Ctx], list[Any]]] = {
     "readiness": section_readiness,
     "roadmap": section_roadmap,
     "operating": section_operating,
+    "regulation": section_regulation,
     "appendix": section_appendix,
 }

@@ -12,7 +12,7 @@ from readiness_app.questionnaire.loader import Text
 # The report's sections, in order. ``sections=`` and ``--no-section`` use these ids.
 SECTION_IDS: tuple[str, ...] = (
     "cover", "contents", "summary", "movement", "maturity", "portfolio", "readiness", "roadmap", "operating",
-    "appendix",
+    "regulation", "appendix",
 )
 # Sections shown only when they apply (``movement``: follow-ups); otherwise they are left out silently.
 
@@ -50,6 +50,50 @@ _S: dict[str, tuple[str, str]] = {
     "sec.roadmap": ("The 90-day roadmap", "Der 90-Tage-Fahrplan"),
     "sec.operating": ("Operating model", "Betriebsmodell"),
     "sec.appendix": ("Appendix", "Anhang"),
+    "sec.regulation": ("Regulation and standards", "Regulierung und Standards"),
+    # ---- regulation and standards (report/chapters/regulation.py)
+    "reg.intro": ("What the EU AI Act makes of each use case, the duties that follow for the organisation's role "
+                  "and from when, and how far the answers evidence NIST AI RMF 1.0, ISO/IEC 42001 and the AI Act.",
+                  "Wie die KI-Verordnung jeden Anwendungsfall einstuft, welche Pflichten daraus für die Rolle der "
+                  "Organisation ab wann folgen und wie weit die Antworten NIST AI RMF 1.0, ISO/IEC 42001 und die "
+                  "KI-Verordnung belegen."),
+    "reg.disclaimer": ("This is a structured screening for the workshop, not legal advice: have counsel confirm "
+                       "each class and its duties.",
+                       "Dies ist ein strukturiertes Screening für den Workshop, keine Rechtsberatung: Lassen Sie "
+                       "jede Einstufung und ihre Pflichten rechtlich bestätigen."),
+    "reg.source": ("Obligations and dates: {source}; as of {as_of}.", "Pflichten und Fristen: {source}; Stand {as_of}."),
+    "reg.classes": ("EU AI Act class per use case", "Einstufung nach der KI-Verordnung je Anwendungsfall"),
+    "reg.obligations": ("Obligations and their dates", "Pflichten und ihre Fristen"),
+    "reg.obligations.intro": ("Open duties are in the roadmap, in the phase their date demands.",
+                              "Offene Pflichten stehen im Fahrplan, in der Phase, die ihr Datum verlangt."),
+    "reg.no_obligations": ("No obligations follow from the answers yet (the role may be missing).",
+                           "Aus den Antworten folgen noch keine Pflichten (die Rolle fehlt womöglich)."),
+    "reg.coverage": ("Coverage of frameworks and standards", "Abdeckung von Rahmenwerken und Standards"),
+    "reg.coverage.intro": ("An area is evidenced when the answers behind it average at least 3 of 4, partial from "
+                           "1.5, a gap below; coverage counts partial areas half. A mapping for the workshop, not "
+                           "a certification.",
+                           "Ein Bereich gilt als belegt, wenn die Antworten dahinter im Mittel mindestens 3 von 4 "
+                           "erreichen, ab 1,5 als teilweise, darunter als Lücke; teilweise Bereiche zählen zur Hälfte. "
+                           "Eine Zuordnung für den Workshop, keine Zertifizierung."),
+    "reg.col.use_case": ("Use case", "Anwendungsfall"),
+    "reg.col.class": ("Class", "Einstufung"),
+    "reg.col.role": ("Role", "Rolle"),
+    "reg.col.why": ("Why (rule and article)", "Warum (Regel und Artikel)"),
+    "reg.col.obligation": ("Obligation", "Pflicht"),
+    "reg.col.from": ("Applies from", "Gilt ab"),
+    "reg.col.owner": ("Owner", "Verantwortlich"),
+    "reg.col.status": ("Status", "Status"),
+    "reg.col.framework": ("Framework", "Rahmenwerk"),
+    "reg.col.coverage": ("Coverage", "Abdeckung"),
+    "reg.col.area": ("Area", "Bereich"),
+    "reg.col.questions": ("Questions behind it", "Zugrunde liegende Fragen"),
+    "reg.status.evidenced": ("Evidenced", "Belegt"),
+    "reg.status.partial": ("Partial", "Teilweise"),
+    "reg.status.gap": ("Gap", "Lücke"),
+    "reg.status.not_assessed": ("Not assessed", "Nicht bewertet"),
+    "reg.met": ("met", "erfüllt"),
+    "reg.open": ("open", "offen"),
+    "reg.role_missing": ("not answered", "nicht beantwortet"),
     # ---- executive summary
     "sum.kpi.level": ("Maturity level", "Reifegrad"),
     "sum.kpi.use_cases": ("Use cases assessed", "Bewertete Anwendungsfälle"),
