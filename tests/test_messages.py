@@ -83,8 +83,9 @@ def test_errors_of_the_core_read_in_german(tmp_path: Path, mini_demo_file: Path)
     notes.write_text("not a workbook", encoding="utf-8")
     with pytest.raises(WorkbookImportError) as bad:
         plan_import(notes)
-    assert bad.value.one_line("de") == ("notes.xlsx: keine Excel-Arbeitsmappe (.xlsx): die Datei ist kein "
-                                        "Zip-Archiv. CSV und andere Formate müssen zuerst als .xlsx gespeichert werden")
+    assert bad.value.one_line("de") == ("notes.xlsx: keine Tabelle: die Datei ist weder ein Zip-Archiv (.xlsx, .xlsm, "
+                                        ".ods) noch eine Excel-97-2003-Datei (.xls); eine CSV-Datei muss auf .csv "
+                                        "oder .tsv enden")
 
 
 def test_numbers_in_german_messages_are_written_the_german_way() -> None:

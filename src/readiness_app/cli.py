@@ -647,6 +647,10 @@ def _import_args(p: argparse.ArgumentParser) -> None:
                    help="import the readable rows even when some rows have problems")
     p.add_argument("--force", action="store_true", help="replace OUT if it exists")
     p.add_argument("--author", default="", help="your name, recorded in the change log")
+    p.add_argument("--layout", choices=("long", "by-subject", "by-participant"), default=None,
+                   help="how the sheet is laid out: one row per answer (long), one row per use case and a column "
+                        "per criterion (by-subject), one column per participant (by-participant); default: detect")
+    p.add_argument("--json", action="store_true", help="with --dry-run: print the plan as one JSON object")
 
 
 @command("import", "import an Excel workbook (our scorecard or template, or a prior assessment)",
@@ -690,9 +694,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         with AssessmentFile.open_readonly(args.into) as existing:
             library = existing.library()
-    plan = plan_import(args.workbook, library, profile, sheet=args.sheet, header_row=args.header_row)
+    plan = plan_import(args.workbook, library, profile, sheet=args.sheet, header_row=args.header_row,
+                       layout=args.layout)
     if args.save_profile is not None and plan.profile is not None:
         plan.profile.save(args.save_profile)
+    if args.dry_run and args.json:
+        json.dump(plan.to_json(), sys.stdout, indent=2, ensure_ascii=False, default=str)
+        sys.stdout.write("\n")
+        return 1 if plan.errors else 0
     if args.dry_run:
         print(plan.summary())
         for line in plan.preview_lines():
@@ -804,6 +813,40 @@ def cmd_room(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         raise CommandFailed(f"--port must be 0-65535, not {args.port}")
     return run(args.file, args.host, args.port, out=sys.stdout, commands=sys.stdin)
+
+
+# --------------------------------------------------------------------------- deliverable lint (issue 15)
+
+
+def _check_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", type=Path,
+                   help="an assessment (.readiness: its PDF report and scorecard are rendered and checked), "
+                        "or a written report (.pdf) or scorecard (.xlsx)")
+    p.add_argument("--lang", choices=("en", "de"), default=None,
+                   help="the deliverables' language (default: the assessment's, or the PDF's)")
+
+
+@command("check-deliverables", "check the PDF report and scorecard before they leave the firm",
+         "Render (or read) the deliverables and list every placeholder (XX, TODO, {, (s), (n)), number "
+         "in the other language's notation, English word in a German deliverable, glossary variant, "
+         "clipped text and page under a third full that does not end a chapter. Exit code 1 when "
+         "anything is found.", configure=_check_args)
+def cmd_check_deliverables(args: argparse.Namespace) -> int:
+    from readiness_app.report.lint import check_deliverables
+
+    if not args.file.is_file():
+        raise CommandFailed("no such file", path=str(args.file))
+    if args.file.suffix.lower() not in (".readiness", ".pdf", ".xlsx"):
+        raise CommandFailed("not an assessment, PDF report or scorecard (.readiness, .pdf, .xlsx)",
+                            path=str(args.file))
+    findings = check_deliverables(args.file, args.lang)
+    for line in findings:
+        print(line)
+    if findings:
+        print(f"readiness: {len(findings)} finding(s) in the deliverables of {args.file.name}", file=sys.stderr)
+        return 1
+    print(f"{args.file.name}: the deliverables are clean")
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -162,6 +162,9 @@ class ImportProfile:
     default_use_case: str = ""  # use-case name for per-use-case questions when no column says
     language: str = ""  # "en" or "de"; empty: guess from the headers
     engagement: dict[str, str] = field(default_factory=dict)  # client, title, facilitator, ...
+    layout: str = "auto"  # "auto", "long", "by-subject" or "by-participant"
+    instrument_title: str = ""  # the title of the imported instrument (default: the workbook's title row)
+    signature: list[str] = field(default_factory=list)  # "Sheet: header | header" per sheet: recognises the layout
 
     def to_json(self) -> str:
         data: dict[str, Any] = {"format": PROFILE_FORMAT}
@@ -232,6 +235,12 @@ class ImportProfile:
             problems.append(f"default_role: one of {', '.join(ROLES)}")
         if self.language not in ("", "en", "de"):
             problems.append("language: 'en', 'de' or empty")
+        if self.layout not in ("auto", "long", "by-subject", "by-participant"):
+            problems.append("layout: 'auto', 'long', 'by-subject' or 'by-participant'")
+        if not isinstance(self.instrument_title, str):
+            problems.append("instrument_title: a text")
+        if not isinstance(self.signature, list) or not all(isinstance(x, str) for x in self.signature):
+            problems.append("signature: a list of texts")
         return problems
 
 
@@ -300,11 +309,10 @@ def guess_columns(headers: Sequence[str]) -> dict[str, int]:
     """Role -> 0-based column index, from header names (exact synonyms first, then words)."""
     found: dict[str, int] = {}
     normed = [normalise(h) for h in headers]
-    for role, names in HEADER_SYNONYMS.items():
-        for i, n in enumerate(normed):
-            if n in names and i not in found.values():
-                found[role] = i
-                break
+    for role, names in HEADER_SYNONYMS.items():  # the earlier synonym wins: "Answer" before "Level"
+        hits = [(names.index(n), i) for i, n in enumerate(normed) if n in names and i not in found.values()]
+        if hits:
+            found[role] = min(hits)[1]
     for role, words in HEADER_WORDS.items():
         if role in found:
             continue
@@ -315,9 +323,6 @@ def guess_columns(headers: Sequence[str]) -> dict[str, int]:
             if any((w in tokens) if " " not in w else (w in n) for w in words):
                 found[role] = i
                 break
-    if "question" not in found and "question_id" not in found:
-        # the longest-texted column is often the question
-        pass
     return found
 
 
@@ -339,7 +344,8 @@ def resolve_column(ref: str, headers: Sequence[str]) -> int | None:
 
 def guess_language(texts: Iterable[str]) -> str:
     german = {"frage", "antwort", "bemerkung", "teilnehmer", "anwendungsfall", "notiz", "kommentar", "bewertung",
-              "reifegrad", "stufe", "ja", "nein", "teilweise", "rolle"}
+              "reifegrad", "stufe", "ja", "nein", "teilweise", "rolle", "anforderung", "nachweis", "kennung",
+              "umfrage", "machbarkeit", "nutzen", "risiko", "anforderungs", "erfüllt", "bemerkungen"}
     hits = sum(1 for t in texts for w in normalise(t).split() if w in german)
     return "de" if hits >= 2 else "en"
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from readiness_app.excel.mapping import ImportProfile
 from readiness_app.model import Answer, Engagement, Participant, RoadmapEdit, UseCase
-from readiness_app.questionnaire.loader import Library
+from readiness_app.questionnaire.loader import Library, Questionnaire
+
+if TYPE_CHECKING:  # pragma: no cover
+    from readiness_app.excel.layouts import SheetLayout
 
 Severity = Literal["error", "warning", "info"]
 Kind = Literal["foreign", "template", "scorecard"]
@@ -77,6 +80,9 @@ class ImportPlan:
     rows_read: int = 0
     assessment_id: str = ""  # our own workbooks: the assessment they were exported from
     meta: dict[str, str] = field(default_factory=dict)  # a scorecard's are a follow-up's baseline link, kept on apply
+    instruments: list[Questionnaire] = field(default_factory=list)  # imported instruments to embed (in ``library``)
+    layouts: list[SheetLayout] = field(default_factory=list)  # foreign workbooks: each sheet read and its layout
+    value_map: dict[str, Any] = field(default_factory=dict)  # answer label -> value on 0-4 (or option, "n/a")
 
     @property
     def errors(self) -> list[ImportProblem]:
@@ -106,6 +112,32 @@ class ImportPlan:
                 f"{len(self.sheets)} sheet(s); {len(self.participants)} participant(s) and "
                 f"{len(self.use_cases)} use case(s) to create; {len(self.errors)} problem(s), "
                 f"{len(self.warnings)} warning(s)")
+
+    def to_json(self) -> dict[str, Any]:
+        """The plan as ``readiness import --dry-run --json`` prints it (exactly these keys)."""
+        used = {pa.answer.question_id for pa in self.answers}
+        created = {qn.id for qn in self.instruments}
+        instruments = []
+        for qn in self.library.questionnaires:
+            if qn.id in created or any(q.id in used for q in qn.questions):
+                instruments.append({"id": qn.id, "title": qn.title.en, "kind": qn.kind,
+                                    "created": qn.id in created, "questions": len(qn.questions),
+                                    "sections": [s.title.en for s in qn.sections]})
+        layouts = {lay.layout for lay in self.layouts}
+        layout = self.layouts[0].layout if len(layouts) == 1 else ("mixed" if layouts else self.kind)
+        return {
+            "layout": layout,
+            "sheets": [{"name": lay.sheet, "layout": lay.layout, "header_row": lay.header_row,
+                        "columns": lay.column_roles()} for lay in self.layouts]
+            or [{"name": s, "layout": self.kind, "header_row": None, "columns": {}} for s in self.sheets],
+            "instruments": instruments,
+            "answers": len(self.answers),
+            "participants": [p.name for p in self.participants],
+            "use_cases": [u.name for u in self.use_cases],
+            "value_map": {k: v for k, v in self.value_map.items()},
+            "problems": [{"severity": p.severity, "sheet": p.sheet, "row": p.row, "column": p.column,
+                          "reason": str(p.reason)} for p in self.problems],
+        }
 
     def preview_lines(self, limit: int | None = None) -> list[str]:
         """A text preview: one line per answer (sheet, row, question, value, who, where)."""

@@ -1,16 +1,14 @@
 """Low-level workbook input and output shared by the Excel import and exports.
 
-Reading is defensive and streaming:
+Reading is defensive:
 
-* :func:`preflight` looks at the raw bytes before openpyxl sees them: not a zip (with a
-  special message for encrypted or old ``.xls`` files, which are OLE compound files, and for
-  OpenDocument files), truncated or damaged zips, zip bombs, XML document type declarations
-  (entity attacks are refused here *and* by openpyxl's defusedxml parser), and sheets with
-  more rows than an assessment ever has (counted from the compressed stream, so a
-  100,000-row sheet is refused in well under a second instead of being parsed twice).
-* :class:`WorkbookReader` opens the workbook with openpyxl in read-only mode and yields
-  rows with formulas replaced by their cached results (a second, lock-step read with
-  ``data_only=True``), merged cells filled from their top-left cell, and the row number.
+* :func:`preflight` looks at the raw bytes before any reader sees them and tells the format
+  (.xlsx/.xlsm, .ods, .xls, CSV/TSV): encrypted files, truncated or damaged zips, zip bombs,
+  XML document type declarations (entity attacks), and .xlsx sheets with more rows than an
+  assessment ever has (counted from the compressed stream, so a 100,000-row sheet is refused
+  in well under a second), formula cells saved without a result.
+* :class:`~readiness_app.excel.readers.WorkbookReader` (in :mod:`.readers`) then reads every
+  format through python-calamine (or the csv module) and yields rows of :class:`Cell_`.
 
 Writing: :func:`save_atomic` writes beside the target and swaps the file in;
 :func:`set_text` writes a string that can never become a formula.
@@ -39,6 +37,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from openpyxl.cell.cell import Cell
     from openpyxl.workbook.workbook import Workbook
 
+    from readiness_app.excel.readers import WorkbookReader as WorkbookReader
+
 CellValue = str | int | float | bool | datetime | date | time | timedelta | None
 
 MAX_ROWS = 50_000  # per sheet; an assessment workbook has a few thousand rows
@@ -58,7 +58,15 @@ _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _SHEETDATA_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?sheetData>")
 _VALIDATION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dataValidation\b([^>]*)>(.*?)</(?:[A-Za-z_][\w.-]*:)?dataValidation>",
                          re.DOTALL)
-_FORMULA1 = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?formula1>\s*\"([^\"]*)\"\s*</", re.DOTALL)
+_EMPTY_FORMULA = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\br=\"([A-Z]{1,3})([0-9]+)\"[^>]*>\s*<(?:[A-Za-z_][\w.-]*:)?f\b[^>]*>([^<]*)"
+    rb"</(?:[A-Za-z_][\w.-]*:)?f>\s*(?:<(?:[A-Za-z_][\w.-]*:)?v\s*/>|<(?:[A-Za-z_][\w.-]*:)?v>\s*"
+    rb"</(?:[A-Za-z_][\w.-]*:)?v>)?\s*</(?:[A-Za-z_][\w.-]*:)?c>")
+_ERROR_CELL = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?c\b(?=[^>]*\bt=\"e\")[^>]*?\br=\"([A-Z]{1,3})([0-9]+)\"[^>]*>(?:(?!</(?:[A-Za-z_][\w.-]*:)?c>)"
+    rb".)*?<(?:[A-Za-z_][\w.-]*:)?v>([^<]{1,20})</(?:[A-Za-z_][\w.-]*:)?v>", re.DOTALL)
+_FORMULA_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\br=\"([A-Z]{1,3})[0-9]+\"[^>]*>\s*<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+_FORMULA1 = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?formula1>\s*(?:\"|&quot;)([^\"<]*?)(?:\"|&quot;)\s*</", re.DOTALL)
 _OVERLAP = 256
 _CHUNK = 1 << 16
 
@@ -91,6 +99,12 @@ class SheetScan:
     dimension: tuple[int, int] | None  # (max_row, max_col) from <dimension>, when present
     # drop-down lists written into the sheet: (columns they cover, their items)
     validations: tuple[tuple[frozenset[int], tuple[str, ...]], ...] = ()
+    # formula cells saved without a result: (row, column, "=formula"), both 1-based (at most 10,000)
+    empty_formulas: tuple[tuple[int, int, str], ...] = ()
+    # cells holding an error value such as #DIV/0!: (row, column, error), at most 10,000
+    errors: tuple[tuple[int, int, str], ...] = ()
+    # how many cells of each column (1-based) hold a formula: computed columns are not answers
+    formula_columns: tuple[tuple[int, int], ...] = ()
 
     def dropdown(self, column: int) -> tuple[str, ...]:
         """The items of an inline drop-down list on ``column`` (1-based), or ()."""
@@ -106,10 +120,21 @@ class Preflight:
     sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> zip part
     sheet_states: dict[str, str] = field(default_factory=dict)
     scans: dict[str, SheetScan] = field(default_factory=dict)
+    fmt: str = "xlsx"  # xlsx (also .xlsm), ods, xls or csv
+
+
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+MAX_TEXT_BYTES = 64 * 1024 * 1024  # a CSV of an assessment is a few hundred kilobytes
+MAX_XLS_BYTES = 64 * 1024 * 1024
 
 
 def preflight(path: Path, *, scan_all: bool = False) -> Preflight:
-    """Check that ``path`` is a plain, sane .xlsx workbook; raise WorkbookImportError if not."""
+    """Check that ``path`` is a plain, sane spreadsheet; raise WorkbookImportError if not.
+
+    .xlsx/.xlsm are checked part by part (and their sheets scanned, see :class:`SheetScan`);
+    .ods gets the same zip checks; .xls (an OLE compound file) is refused when encrypted or too
+    large; a text file is a CSV/TSV only when its name says so.
+    """
     path = Path(path)
     try:
         with path.open("rb") as fh:
@@ -121,15 +146,30 @@ def preflight(path: Path, *, scan_all: bool = False) -> Preflight:
         raise import_error(path, msg("is a folder, not a workbook")) from exc
     except OSError as exc:
         raise import_error(path, msg("cannot read the file ({reason})", reason=exc.strerror)) from exc
+    text_name = path.suffix.casefold() in TEXT_SUFFIXES
     if size == 0:
-        raise import_error(path, msg("the file is empty, not an Excel workbook"))
+        raise import_error(path, msg("the file is empty, not a CSV file") if text_name
+                           else msg("the file is empty, not an Excel workbook"))
     if head.startswith(OLE_MAGIC):
-        raise import_error(path, _ole_reason(path))
+        reason = _ole_reason(path)
+        if reason:
+            raise import_error(path, reason)
+        if size > MAX_XLS_BYTES:
+            raise import_error(path, msg("the workbook is {size} MB; an assessment workbook is far smaller "
+                                         "(limit {limit} MB)", size=size // (1024 * 1024),
+                                         limit=MAX_XLS_BYTES // (1024 * 1024)))
+        return Preflight(path, fmt="xls")
     if head.startswith(EMPTY_ZIP_MAGIC):
         raise import_error(path, msg("an empty zip archive, not an Excel workbook"))
     if not head.startswith(ZIP_MAGIC):
-        raise import_error(path, msg("not an Excel workbook (.xlsx): the file is not a zip archive. "
-                                     "CSV and other formats must be saved as .xlsx first"))
+        if text_name:
+            if size > MAX_TEXT_BYTES:
+                raise import_error(path, msg("the file is {size} MB; a CSV file of an assessment is far smaller "
+                                             "(limit {limit} MB)", size=size // (1024 * 1024),
+                                             limit=MAX_TEXT_BYTES // (1024 * 1024)))
+            return Preflight(path, fmt="csv")
+        raise import_error(path, msg("not a spreadsheet: the file is not a zip archive (.xlsx, .xlsm, .ods) "
+                                     "nor an Excel 97-2003 file (.xls); a CSV file must be named .csv or .tsv"))
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
@@ -137,9 +177,8 @@ def preflight(path: Path, *, scan_all: bool = False) -> Preflight:
                                      "LibreOffice and save it again", detail=str(exc))) from exc
     with zf:
         infos = {i.filename: i for i in zf.infolist()}
-        if "mimetype" in infos and b"opendocument" in _read_head(zf, infos["mimetype"], 200):
-            raise import_error(path, msg("an OpenDocument spreadsheet (.ods); save it as Excel workbook (.xlsx) first"))
-        if "[Content_Types].xml" not in infos:
+        ods = "mimetype" in infos and b"opendocument" in _read_head(zf, infos["mimetype"], 200)
+        if not ods and "[Content_Types].xml" not in infos:
             raise import_error(path, msg("a zip archive, but not an Excel workbook (no [Content_Types].xml)"))
         total = 0
         for info in infos.values():
@@ -155,6 +194,15 @@ def preflight(path: Path, *, scan_all: bool = False) -> Preflight:
             if name.endswith((".xml", ".rels", ".vml")) and _DTD.search(_read_head(zf, info, 16384)):
                 raise import_error(path, msg("part {part} declares an XML document type or entities, which "
                                              "workbooks never need; refused for safety", part=name))
+        if ods:
+            manifest = infos.get("META-INF/manifest.xml")
+            if manifest is not None and b"encryption-data" in _read_head(zf, manifest, 1 << 20):
+                raise import_error(path, msg("the spreadsheet is password-protected (encrypted). Open it in "
+                                             "LibreOffice, remove the password, save it and import again"))
+            if "content.xml" not in infos:
+                raise import_error(path, msg("the workbook is incomplete (missing part {part}); open it in Excel "
+                                             "or LibreOffice and save it again", part="content.xml"))
+            return Preflight(path, fmt="ods")
         result = Preflight(path)
         _find_sheets(zf, infos, result)
         for name, part in result.sheet_parts.items():
@@ -174,6 +222,7 @@ def scan_sheet(pre: Preflight, sheet: str) -> SheetScan:
 
 
 def _ole_reason(path: Path) -> str:
+    """Why an OLE compound file cannot be read ("" for a plain Excel 97-2003 workbook)."""
     try:
         with path.open("rb") as fh:
             data = fh.read(8 * 1024 * 1024)
@@ -183,7 +232,7 @@ def _ole_reason(path: Path) -> str:
         return msg("the workbook is password-protected (encrypted). Open it in Excel, remove the password "
                    "(File > Info > Protect Workbook), save it and import again")
     if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
-        return msg("an old Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice and save it as .xlsx")
+        return ""
     return msg("an OLE compound file (a password-protected workbook or an old .xls file), not an .xlsx "
                "workbook; remove the password or save it as .xlsx")
 
@@ -244,6 +293,9 @@ def _scan_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: s
     rows = 0
     formulas = False
     merges: list[tuple[int, int, int, int]] = []
+    empty: dict[tuple[int, int], str] = {}
+    errors: dict[tuple[int, int], str] = {}
+    formula_cols: dict[bytes, int] = {}
     dimension: tuple[int, int] | None = None
     tail = b""
     after = bytearray()  # what follows the cells: merges, drop-downs (kept up to 1 MB)
@@ -258,6 +310,22 @@ def _scan_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: s
                 rows += sum(1 for m in _ROW_END.finditer(buf, 0, len(buf)) if m.start() < cut)
                 if not formulas and _FORMULA.search(buf):
                     formulas = True
+                if b't="e"' in buf and len(errors) < 10_000:
+                    for m in _ERROR_CELL.finditer(buf):
+                        if m.start() < cut:
+                            errors[(int(m.group(2)), column_index(m.group(1).decode()))] = m.group(3).decode(
+                                "ascii", "replace")
+                if formulas:
+                    for m in _FORMULA_CELL.finditer(buf):
+                        if m.start() < cut:
+                            formula_cols[m.group(1)] = formula_cols.get(m.group(1), 0) + 1
+                if formulas and len(empty) < 10_000:
+                    from html import unescape
+
+                    for m in _EMPTY_FORMULA.finditer(buf):
+                        if m.start() < cut:
+                            key = (int(m.group(2)), column_index(m.group(1).decode()))
+                            empty[key] = "=" + unescape(m.group(3).decode("utf-8", "replace"))
                 if dimension is None:
                     d = _DIMENSION.search(buf)
                     if d:
@@ -288,7 +356,10 @@ def _scan_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: s
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise import_error(path, msg("the workbook is damaged ({detail}); open it in Excel or LibreOffice "
                                      "and save it again", detail=str(exc)), sheet=sheet) from exc
-    return SheetScan(rows, formulas, tuple(merges), dimension, _validations(bytes(after)))
+    return SheetScan(rows, formulas, tuple(merges), dimension, _validations(bytes(after)),
+                     tuple((r, c, t) for (r, c), t in sorted(empty.items())),
+                     tuple((r, c, t) for (r, c), t in sorted(errors.items())),
+                     tuple(sorted((column_index(k.decode()), n) for k, n in formula_cols.items())))
 
 
 def _validations(xml: bytes) -> tuple[tuple[frozenset[int], tuple[str, ...]], ...]:
@@ -376,165 +447,13 @@ class Cell_:
 Row = tuple[int, tuple[Cell_, ...]]
 
 
-class WorkbookReader:
-    """A checked workbook opened for streaming reads. Use as a context manager."""
+def __getattr__(name: str) -> Any:
+    """``WorkbookReader`` lives in :mod:`.readers` (it reads every format); kept importable from here."""
+    if name == "WorkbookReader":
+        from readiness_app.excel.readers import WorkbookReader as WorkbookReader
 
-    def __init__(self, path: Path, *, display_name: str | None = None) -> None:
-        self.path = Path(path)
-        self.name = display_name or self.path.name
-        self.pre = preflight(self.path)
-        self._wb: Any = None
-        self._wb_values: Any = None
-
-    # openpyxl is loaded lazily and its errors become WorkbookImportError
-    def _load(self, data_only: bool) -> Any:
-        import warnings
-
-        import openpyxl
-
-        if not openpyxl.DEFUSEDXML:  # pragma: no cover - defusedxml is a dependency
-            raise import_error(self.path, msg("defusedxml is not installed; refusing to read workbooks unsafely"))
-        # openpyxl warns about features it drops (extensions, images) while it reads lazily; the user
-        # cannot act on these, so they stay out of the output
-        warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl(\..*)?$")
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                return openpyxl.load_workbook(self.path, read_only=True, data_only=data_only,
-                                              keep_links=False)
-        except WorkbookImportError:
-            raise
-        except Exception as exc:  # openpyxl raises many kinds; all mean "cannot read this file"
-            raise import_error(self.path, _describe(exc)) from exc
-
-    @property
-    def workbook(self) -> Any:
-        if self._wb is None:
-            self._wb = self._load(False)
-        return self._wb
-
-    def values_workbook(self) -> Any:
-        if self._wb_values is None:
-            self._wb_values = self._load(True)
-        return self._wb_values
-
-    def close(self) -> None:
-        for wb in (self._wb, self._wb_values):
-            if wb is not None:
-                with contextlib.suppress(Exception):
-                    wb.close()
-        self._wb = self._wb_values = None
-
-    def __enter__(self) -> WorkbookReader:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @property
-    def sheet_names(self) -> list[str]:
-        names: list[str] = list(self.workbook.sheetnames)
-        return names
-
-    def sheet_state(self, name: str) -> str:
-        return self.pre.sheet_states.get(name, "visible")
-
-    def resolve(self, wanted: str) -> str:
-        found = resolve_sheet(self.sheet_names, wanted)
-        if found is None:
-            listed = ", ".join(repr(n) for n in self.sheet_names)
-            raise import_error(self.path, msg("no sheet named {name}; the workbook has {listed}",
-                                              name=repr(wanted), listed=listed))
-        return found
-
-    def scan(self, sheet: str) -> SheetScan | None:
-        if sheet not in self.pre.sheet_parts:
-            return None
-        return scan_sheet(self.pre, sheet)
-
-    def rows(self, sheet: str, *, max_row: int | None = None, max_col: int | None = None,
-             fill_merged: bool = True) -> Iterator[Row]:
-        """Yield ``(row number, cells)``; formulas carry their cached result, merged cells their value."""
-        scan = self.scan(sheet)
-        ws = self._sheet(self.workbook, sheet)
-        with_values = scan is None or scan.has_formulas
-        merges = scan.merges if (scan is not None and fill_merged) else ()
-        merged_by_row: dict[int, list[tuple[int, tuple[int, int]]]] = {}
-        anchor_keys: set[tuple[int, int]] = set()
-        for r1, c1, r2, c2 in merges:
-            if (r2 - r1 + 1) * (c2 - c1 + 1) > 100_000:
-                continue
-            anchor_keys.add((r1, c1))
-            # a value merged down a column (a participant over several rows) belongs to each row;
-            # one merged across columns (a title or section row) belongs to its first cell only
-            if max_col is None or c1 <= max_col:
-                for r in range(r1 + 1, r2 + 1):
-                    merged_by_row.setdefault(r, []).append((c1, (r1, c1)))
-        anchors: dict[tuple[int, int], Cell_] = {}
-        value_rows: Iterator[tuple[Any, ...]] | None = None
-        if with_values:
-            vws = self._sheet(self.values_workbook(), sheet)
-            value_rows = iter(vws.iter_rows(max_row=max_row, values_only=True))
-        try:
-            for number, row in enumerate(ws.iter_rows(max_row=max_row), start=1):
-                cached = next(value_rows, ()) if value_rows is not None else ()
-                cells: list[Cell_] = []
-                for i, c in enumerate(row):
-                    if max_col is not None and i >= max_col:
-                        break
-                    v = c.value
-                    if getattr(c, "data_type", None) == "f":
-                        text = v if isinstance(v, str) else str(getattr(v, "text", v))
-                        cv = cached[i] if i < len(cached) else None
-                        cells.append(Cell_(_clean(cv), True, text))
-                    else:
-                        cells.append(Cell_(_clean(v)))
-                if anchor_keys:
-                    for i, cell in enumerate(cells):
-                        if (number, i + 1) in anchor_keys:
-                            anchors[(number, i + 1)] = cell
-                    for c, src in merged_by_row.get(number, ()):
-                        anchor = anchors.get(src)
-                        if anchor is None:
-                            continue
-                        while len(cells) < c:
-                            cells.append(Cell_(None))
-                        if cells[c - 1].value is None:
-                            cells[c - 1] = Cell_(anchor.value, anchor.formula, anchor.formula_text, True)
-                yield number, tuple(cells)
-        except WorkbookImportError:
-            raise
-        except Exception as exc:
-            raise import_error(self.path, _describe(exc), sheet=sheet) from exc
-
-    def _sheet(self, wb: Any, name: str) -> Any:
-        try:
-            return wb[name]
-        except KeyError as exc:
-            raise import_error(self.path, msg("no sheet named {name}", name=repr(name))) from exc
-
-
-def _clean(v: Any) -> CellValue:
-    if isinstance(v, str):
-        return v
-    if v is None or isinstance(v, int | float | bool | datetime | date | time | timedelta):
-        return v
-    return str(v)
-
-
-def _describe(exc: Exception) -> str:
-    name = type(exc).__name__
-    text = str(exc) or name
-    if "Entities" in name or "DTD" in name or "DefusedXml" in name or "Forbidden" in name:
-        return msg("the workbook declares XML entities, which workbooks never need; refused for safety")
-    if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
-        return msg("the workbook is damaged or truncated ({detail}); open it in Excel or LibreOffice and save it "
-                   "again", detail=text)
-    if isinstance(exc, KeyError):
-        return msg("the workbook is incomplete (missing part {part}); open it in Excel or LibreOffice and save it "
-                   "again", part=text)
-    return msg("cannot read the workbook ({detail}); open it in Excel or LibreOffice and save it again",
-               detail=f"{name}: {text}")
+        return WorkbookReader
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --------------------------------------------------------------------------- writing
