@@ -91,6 +91,14 @@ class AppSettings:
     def set_report_logo(self, path: Path | None) -> None:
         self._qs.setValue("reports/logo", str(path) if path else "")
 
+    def deck_template(self) -> Path | None:
+        """The firm's PowerPoint template (.pptx or .potx) for the readout deck (None = the built-in look)."""
+        value = str(self._qs.value("reports/deck_template", "") or "")
+        return Path(value) if value else None
+
+    def set_deck_template(self, path: Path | None) -> None:
+        self._qs.setValue("reports/deck_template", str(path) if path else "")
+
     def export_folder(self) -> str:
         """Where exports are suggested ('' = beside the assessment)."""
         return str(self._qs.value("exports/folder", "") or "")

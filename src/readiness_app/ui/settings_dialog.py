@@ -1,8 +1,10 @@
-"""Edit > Settings: language, the consultancy's name and logo on reports, the export folder, recent files.
+"""Edit > Settings: language, the consultancy's name and logo on reports, the firm's slide template, the
+export folder, recent files.
 
 Everything is kept by :class:`~readiness_app.ui.settings.AppSettings` (QSettings, an ini file)
 and takes effect on OK. The export page asks :func:`export_suggestion` where to suggest saving
-and :func:`report_branding` what to print on the PDF report.
+and :func:`report_branding` what to print on the PDF report; :func:`deck_template` which slide
+template the readout deck is built on.
 
 Test seams: :meth:`SettingsDialog.edit` (the whole dialog), :meth:`SettingsDialog.ask_folder`
 (the folder chooser); the logo is chosen through the dialog service.
@@ -50,6 +52,15 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "logo_filter": ("Images (*.png *.jpg *.jpeg)", "Bilder (*.png *.jpg *.jpeg)"),
     "logo_bad": ("{name} is not a PNG or JPEG image that can be read; choose another file.",
                  "{name} ist kein lesbares PNG- oder JPEG-Bild; bitte eine andere Datei wählen."),
+    "deck": ("Slide template for the readout deck", "Folienvorlage für die Ergebnispräsentation"),
+    "deck_builtin": ("(the built-in look)", "(das eingebaute Design)"),
+    "deck_use_builtin": ("Use the built-in look", "Eingebautes Design verwenden"),
+    "deck_title": ("Choose the firm's slide template", "Folienvorlage der Beratung wählen"),
+    "deck_filter": ("PowerPoint presentations and templates (*.pptx *.potx)",
+                    "PowerPoint-Präsentationen und -Vorlagen (*.pptx *.potx)"),
+    "deck_bad": ("{name} is not a PowerPoint presentation or template (.pptx, .potx); choose another file.",
+                 "{name} ist keine PowerPoint-Präsentation oder -Vorlage (.pptx, .potx); bitte eine andere Datei "
+                 "wählen."),
     "export_folder": ("Default export folder", "Standardordner für Exporte"),
     "export_beside": ("(beside the assessment file)", "(neben der Bewertungsdatei)"),
     "export_reset": ("Beside the assessment", "Neben der Bewertung"),
@@ -95,6 +106,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(_t("title"))
         self.logo: Path | None = settings.report_logo()
         self.folder: str = settings.export_folder()
+        self.deck_template: Path | None = settings.deck_template()
         self.recent_cleared = False
 
         form = QFormLayout()
@@ -132,6 +144,25 @@ class SettingsDialog(QDialog):
         logo_box.addWidget(self.logo_error)
         form.addRow(_t("logo"), logo_box)
 
+        self.deck_label = QLabel()
+        self.deck_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.deck_error = QLabel()
+        self.deck_error.setWordWrap(True)
+        self.deck_error.setStyleSheet("color: #b00020;")
+        self.deck_error.hide()
+        choose_deck = QPushButton(_t("choose"))
+        choose_deck.clicked.connect(self.choose_deck_template)
+        builtin_deck = QPushButton(_t("deck_use_builtin"))
+        builtin_deck.clicked.connect(lambda: self.set_deck_template(None))
+        deck_row = QHBoxLayout()
+        deck_row.addWidget(self.deck_label, 1)
+        deck_row.addWidget(choose_deck)
+        deck_row.addWidget(builtin_deck)
+        deck_box = QVBoxLayout()
+        deck_box.addLayout(deck_row)
+        deck_box.addWidget(self.deck_error)
+        form.addRow(_t("deck"), deck_box)
+
         self.folder_label = QLabel()
         self.folder_label.setTextFormat(Qt.TextFormat.PlainText)
         choose_folder = QPushButton(_t("choose"))
@@ -165,6 +196,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(where)
         layout.addWidget(buttons)
         self.set_logo(self.logo)
+        self.set_deck_template(self.deck_template)
         self.set_folder(self.folder)
         self._show_recent()
         self.resize(720, 0)
@@ -194,6 +226,25 @@ class SettingsDialog(QDialog):
         path = dialogs.service().open_file(_t("logo_title"), _t("logo_filter"), folder)
         if path is not None:
             self.set_logo(path)
+
+    def set_deck_template(self, path: Path | None) -> bool:
+        """Take ``path`` as the firm's slide template (None: the built-in look); refuse what is not one."""
+        if path is not None:
+            problem = deck_template_problem(path)
+            if problem:
+                self.deck_error.setText(problem)
+                self.deck_error.show()
+                return False
+        self.deck_error.hide()
+        self.deck_template = path
+        self.deck_label.setText(str(path) if path else _t("deck_builtin"))
+        return True
+
+    def choose_deck_template(self) -> None:
+        folder = str(self.deck_template.parent) if self.deck_template else ""
+        path = dialogs.service().open_file(_t("deck_title"), _t("deck_filter"), folder)
+        if path is not None:
+            self.set_deck_template(path)
 
     def set_folder(self, folder: str) -> None:
         self.folder = folder
@@ -228,6 +279,7 @@ class SettingsDialog(QDialog):
         s.set_language(self.chosen_language())
         s.set_consultancy(self.consultancy.text())
         s.set_report_logo(self.logo)
+        s.set_deck_template(self.deck_template)
         s.set_export_folder(self.folder)
         if self.recent_cleared:
             s.clear_recent()
@@ -276,6 +328,24 @@ def report_branding(settings: AppSettings) -> Any:
     from readiness_app.report.pdf import Branding
 
     return Branding(consultancy=name, logo=logo)
+
+
+def deck_template_problem(path: Path) -> str:
+    """'' when ``path`` is a .pptx or .potx package that can be opened, else what to tell the user."""
+    import zipfile
+
+    if path.suffix.lower() not in (".pptx", ".potx") or not path.is_file() or not zipfile.is_zipfile(path):
+        return _t("deck_bad", name=path.name)
+    return ""
+
+
+def deck_template(settings: AppSettings) -> Path | None:
+    """The firm's slide template from the settings (None: the built-in look, also when the file is gone)."""
+    path = settings.deck_template()
+    if path is not None and not path.is_file():
+        log.warning("the slide template %s is gone; using the built-in look", path)
+        return None
+    return path
 
 
 def export_suggestion(settings: AppSettings, source: Path, suffix: str) -> Path:

@@ -17,10 +17,19 @@ from readiness_app.ui import dialogs, operations
 from readiness_app.ui.i18n import tr
 from readiness_app.ui.operations import Change
 from readiness_app.ui.pages.base import Page, heading, intro
-from readiness_app.ui.settings_dialog import export_suggestion, report_branding
+from readiness_app.ui.settings_dialog import deck_template, export_suggestion, report_branding
 from readiness_app.ui.tasks import Cancelled, Task, run_task
 
 # the third-party library each exporter needs (checked without importing it)
+
+# per export kind: the file suffix, the save dialog's title and its file filter (i18n keys)
+EXPORT_FILES: dict[str, tuple[str, str, str]] = {
+    "pdf": (".pdf", "file.export_pdf_title", "file.filter_pdf"),
+    "xlsx": (".xlsx", "file.export_xlsx_title", "file.filter_excel"),
+    "pptx": (".pptx", "file.export_pptx_title", "file.filter_pptx"),
+    "jira": (".csv", "file.export_jira_title", "file.filter_csv"),
+    "azure": (".csv", "file.export_azure_title", "file.filter_csv"),
+}
 
 
 def find_exporter(kind: str) -> Callable[..., Any]:
@@ -37,18 +46,40 @@ def find_exporter(kind: str) -> Callable[..., Any]:
         from readiness_app.excel.scorecard import export_scorecard
 
         return export_scorecard
+    if kind == "pptx":
+        from readiness_app.deck.builder import build_deck
+
+        return build_deck
+    if kind == "jira":
+        from readiness_app.backlog.csv_files import write_jira_csv
+
+        return write_jira_csv
+    if kind == "azure":
+        from readiness_app.backlog.csv_files import write_azure_devops_csv
+
+        return write_azure_devops_csv
     raise ExportError(f"no {kind} exporter in this build")
 
 
 def export_work(kind: str, source: Path, target: Path, lang: str, branding: Any = None,
-                portfolio: Any = None) -> Callable[..., Path]:
-    """The background job: the exporter reads its own read-only snapshot of the file and writes ``target``."""
+                portfolio: Any = None, template: Path | None = None) -> Callable[..., Path]:
+    """The background job: the exporter reads its own read-only snapshot of the file and writes ``target``.
+
+    The deck (``pptx``) also takes ``template=`` (the firm's slide template, None: the built-in look);
+    the backlog CSVs (``jira``, ``azure``) take only the language.
+    """
 
     def work(progress: Any, cancelled: Any) -> Path:
         exporter = find_exporter(kind)
         try:
-            extra: dict[str, Any] = {"branding": branding} if kind == "pdf" and branding is not None else {}
-            if portfolio is not None:
+            if kind in ("jira", "azure"):
+                exporter(source, target, lang=lang)
+                progress(100, 100)
+                return target
+            extra: dict[str, Any] = {"branding": branding} if kind in ("pdf", "pptx") and branding is not None else {}
+            if kind == "pptx" and template is not None:
+                extra["template"] = template
+            if portfolio is not None and kind != "pptx":
                 extra["portfolio"] = portfolio
             exporter(source, target, lang=lang, progress=lambda p, total=100: progress(p, total), cancel=cancelled,
                      **extra)
@@ -77,7 +108,7 @@ class ExportPage(Page):
         self.buttons: dict[str, QPushButton] = {}
         column = QVBoxLayout()
         column.setSpacing(12)
-        for key in ("pdf", "xlsx", "copy"):
+        for key in ("pdf", "xlsx", "pptx", "jira", "azure", "copy"):
             row = QHBoxLayout()
             b = QPushButton()
             b.setMinimumHeight(int(b.fontMetrics().height() * 2.6))
@@ -149,20 +180,20 @@ class ExportPage(Page):
             if saved is not None:
                 self.status_label.setText(tr("ex.done", path=str(saved)))
             return None
-        suffix = ".pdf" if kind == "pdf" else ".xlsx"
+        suffix, title_key, filter_key = EXPORT_FILES[kind]
         if target is None:
-            suggested = str(export_suggestion(self.documents.settings, session.path, suffix))
-            title = tr("file.export_pdf_title") if kind == "pdf" else tr("file.export_xlsx_title")
-            flt = tr("file.filter_pdf") if kind == "pdf" else tr("file.filter_excel")
-            target = dialogs.service().save_file(title, flt, suggested)
+            name = session.path.stem + ("-jira" if kind == "jira" else "-azure-devops" if kind == "azure" else "")
+            suggested = str(export_suggestion(self.documents.settings, session.path.with_name(name), suffix))
+            target = dialogs.service().save_file(tr(title_key), tr(filter_key), suggested)
             if target is None:
                 return None
         if target.suffix.lower() != suffix:
             target = target.with_name(target.name + suffix)
         self.status_label.setText(tr("ex.running"))
         branding = report_branding(self.documents.settings)
+        template = deck_template(self.documents.settings) if kind == "pptx" else None
         self.task = run_task(export_work(kind, session.path, target, self.report_language(), branding,
-                                         self._portfolio()),
+                                         self._portfolio(), template),
                              tr("ex.running"), self, self._done, self._failed)
         return self.task
 
