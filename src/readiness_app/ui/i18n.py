@@ -716,3 +716,16 @@ def _add_room_strings() -> None:
 
 
 _add_room_strings()
+
+
+def _add_regulation_strings() -> None:
+    """The strings of the EU AI Act screening and the regulation panel live in ui/i18n_regulation.py."""
+    from readiness_app.ui.i18n_regulation import STRINGS as regulation
+
+    duplicated = STRINGS.keys() & regulation.keys()
+    if duplicated:
+        raise KeyError(f"interface strings defined twice: {sorted(duplicated)}")
+    STRINGS.update(regulation)
+
+
+_add_regulation_strings()

@@ -35,6 +35,7 @@ from readiness_app.ui.i18n import language, tr
 from readiness_app.ui.models import Column, RecordTableModel
 from readiness_app.ui.operations import Change
 from readiness_app.ui.pages.base import Page, heading, scaled_font
+from readiness_app.ui.pages.regulation_panel import RegulationPanel
 from readiness_app.ui.why_dialog import WhyDialog
 
 LEVELS = (1, 2, 3, 4)
@@ -344,6 +345,8 @@ class ResultsPage(Page):
         self.dis_list.itemDoubleClicked.connect(self._item_to_question)
         ds.addWidget(self.dis_list)
         grid.addWidget(self.dis_box, 5, 0, 1, 2)
+        self.regulation_box = RegulationPanel()  # EU AI Act class per use case and framework coverage
+        grid.addWidget(self.regulation_box, 6, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowMinimumHeight(1, 360)
@@ -497,6 +500,7 @@ class ResultsPage(Page):
                     for u in results.use_cases if u.blockers]
         self.blocker_label.setText(f"<b>{escape(tr('res.blockers'))}</b><br>" + "<br>".join(blockers) if blockers else "")
         self.blocker_label.setVisible(bool(blockers))
+        self.regulation_box.set_results(results)
         # risks
         risk_rows: list[tuple[str, Any, str]] = []
         for r in results.risks:
@@ -690,6 +694,7 @@ class ResultsPage(Page):
         self.metrics_model.retranslate()
         self.dis_box.setTitle(tr("res.disagreements"))
         self.dis_list.setAccessibleName(tr("res.disagreements"))
+        self.regulation_box.retranslate()
         self.heat_model.retranslate()
         self.dimension_model.retranslate()
         super().retranslate()
