@@ -8,7 +8,15 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from readiness_app.ui.format import percent
 from readiness_app.ui.i18n import language, tr
@@ -46,6 +54,10 @@ def _next_date(u: Any) -> str:
     return min(open_) if open_ else "–"
 
 
+def _counter(status: str) -> Any:
+    return lambda f: str(f.count(status))
+
+
 class RegulationPanel(QGroupBox):
     """Two tables and a "why" text below them; a click on a row explains it."""
 
@@ -69,8 +81,7 @@ class RegulationPanel(QGroupBox):
         self.coverage_model = RecordTableModel([
             Column("framework", "reg.col_framework", lambda f: f.name.get(language())),
             Column("coverage", "reg.col_coverage", lambda f: percent(f.coverage), align=Qt.AlignmentFlag.AlignCenter),
-            *(Column(s, f"reg.col_{s}", (lambda s: lambda f: str(f.count(s)))(s), align=Qt.AlignmentFlag.AlignCenter)
-              for s in STATUSES),
+            *(Column(s, f"reg.col_{s}", _counter(s), align=Qt.AlignmentFlag.AlignCenter) for s in STATUSES),
         ], key=lambda f: f.id)
         self.coverage_table = self._table(self.coverage_model)
         layout.addWidget(self.coverage_table)
