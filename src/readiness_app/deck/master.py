@@ -282,6 +282,7 @@ def builtin(*, accent: str, logo: Path, footer: str) -> Base:
     box = shapes.add_textbox(margin, WIDE_H - int(Inches(0.5)), int(width * 0.7), int(Inches(0.3)))
     box.name = "Confidentiality"
     tf = box.text_frame
+    tf.word_wrap = True  # a fixed box: with "no wrap" the text would be centred on it
     tf.margin_left = tf.margin_right = 0
     from pptx.enum.text import PP_ALIGN
 
