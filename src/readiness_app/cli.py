@@ -634,7 +634,8 @@ def _import_args(p: argparse.ArgumentParser) -> None:
     target.add_argument("--into", metavar="FILE.readiness", type=Path, default=None,
                         help="add the answers to an existing assessment (e.g. a filled-in template)")
     p.add_argument("--profile", metavar="P.json", type=Path, default=None,
-                   help="the mapping of a foreign workbook: sheets, header row, columns, value and question maps")
+                   help="the mapping of a foreign workbook: sheets, header row, columns, value and question maps; "
+                        "or a folder of saved profiles (the one whose sheets and headers fit is used)")
     p.add_argument("--save-profile", metavar="P.json", type=Path, default=None,
                    help="save the mapping used (detected or given) for the next file of the same layout")
     p.add_argument("--sheet", default=None, help="read only this sheet (names may be cut at 31 characters)")
@@ -683,7 +684,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.header_row is not None and args.header_row < 1:
         print("readiness import: error: --header-row counts from 1", file=sys.stderr)
         return 2
-    profile = ImportProfile.load(args.profile) if args.profile is not None else None
+    profile = None
+    if args.profile is not None and args.profile.is_dir():  # a folder of saved profiles: the one that fits
+        from readiness_app.excel.importer import find_profile
+
+        found = find_profile(args.workbook, args.profile)
+        if found is None:
+            raise CommandFailed("no saved profile in this folder fits the workbook's sheets and headers",
+                                path=str(args.profile))
+        print(f"using profile {found[0].name} (it recognises the sheets and headers)", file=sys.stderr)
+        profile = found[1]
+    elif args.profile is not None:
+        profile = ImportProfile.load(args.profile)
     library = None
     if args.questionnaires is not None:
         from readiness_app.questionnaire.loader import load_library

@@ -199,10 +199,10 @@ GERMAN: dict[str, str] = {
         "die Arbeitsmappe ist kennwortgeschützt (verschlüsselt). Öffnen Sie sie in Excel, entfernen Sie das "
         "Kennwort (Datei > Informationen > Arbeitsmappe schützen), speichern Sie sie und importieren Sie "
         "erneut",
-    "an OLE compound file (a password-protected workbook or an old .xls file), not an .xlsx workbook; "
-    "remove the password or save it as .xlsx":
-        "eine OLE-Verbunddatei (eine kennwortgeschützte Arbeitsmappe oder eine alte .xls-Datei), keine "
-        ".xlsx-Arbeitsmappe; entfernen Sie das Kennwort oder speichern Sie sie als .xlsx",
+    "an OLE compound file that is not a readable Excel 97-2003 workbook (damaged, cut short or encrypted); "
+    "open it in Excel or LibreOffice and save it again":
+        "eine OLE-Verbunddatei, die keine lesbare Excel-97-2003-Arbeitsmappe ist (beschädigt, abgeschnitten oder "
+        "verschlüsselt); öffnen Sie sie in Excel oder LibreOffice und speichern Sie sie erneut",
     "the workbook is damaged (part {part}: {detail}); open it in Excel or LibreOffice and save it again":
         "die Arbeitsmappe ist beschädigt (Teil {part}: {detail}); öffnen Sie sie in Excel oder LibreOffice "
         "und speichern Sie sie erneut",
@@ -215,8 +215,6 @@ GERMAN: dict[str, str] = {
     "the workbook is damaged ({detail}); open it in Excel or LibreOffice and save it again":
         "die Arbeitsmappe ist beschädigt ({detail}); öffnen Sie sie in Excel oder LibreOffice und "
         "speichern Sie sie erneut",
-    "defusedxml is not installed; refusing to read workbooks unsafely":
-        "defusedxml ist nicht installiert; Arbeitsmappen werden nicht ungeschützt gelesen",
     "no sheet named {name}; the workbook has {listed}": "kein Blatt namens {name}; die Arbeitsmappe hat {listed}",
     "no sheet named {name}": "kein Blatt namens {name}",
     "the hidden data sheet of this Readiness Studio workbook is incomplete or was changed, so the "

@@ -301,17 +301,18 @@ class ForeignImport:
                     cells) else ""
                 if not subject:
                     continue
-                for i in lay.value_columns:
+                for k, i in enumerate(lay.value_columns):  # the row's note goes with its first criterion
                     self._add(RawRow(qid="", qtext=lay.header(i), answer=at(i), participant="", use_case=subject,
-                                     answer_col=i, answer_header=lay.header(i), group=i, **base))  # type: ignore[arg-type]
+                                     answer_col=i, answer_header=lay.header(i), group=i,
+                                     **{**base, "note": base["note"] if k == 0 else ""}))  # type: ignore[arg-type]
                 continue
             participant = cell_text(get("participant").value)
             use_case = cell_text(get("use_case").value)
             if lay.layout == "by-participant":
-                for i in lay.value_columns:
+                for k, i in enumerate(lay.value_columns):  # the question's note goes with the first answer
                     last = self._add(RawRow(qid=qid, qtext=qtext, answer=at(i), participant=lay.header(i),
                                             use_case=use_case, answer_col=i, answer_header=lay.header(i), group=-1,
-                                            **base))  # type: ignore[arg-type]
+                                            **{**base, "note": base["note"] if k == 0 else ""}))  # type: ignore[arg-type]
                 continue
             answer_cols: tuple[int | None, ...] = lay.value_columns or (None,)
             for ai in answer_cols:

@@ -39,6 +39,7 @@ from readiness_app.excel.mapping import (
     detect_header_row,
     guess_columns,
     guess_language,
+    normalise,
 )
 from readiness_app.excel.plan import (
     ImportPlan,
@@ -120,6 +121,47 @@ def suggest_profile(path: Path, sheet: str | None = None) -> ImportProfile:
                                  columns={role: pv.headers[i] or column_letter(i + 1) for role, i in pv.columns.items()},
                                  language=guess_language(pv.headers))
     return ImportProfile(sheets=[names[0]] if sheet and names else [])
+
+
+# --------------------------------------------------------------------------- saved profiles
+
+
+def profile_matches(path: Path, profile: ImportProfile) -> bool:
+    """Whether ``path`` has the layout ``profile`` was saved from: its sheets and their header cells.
+
+    The profile's ``signature`` lists each sheet read as "Sheet: header | header"; every one must be
+    found (the sheet by its name, except in a CSV file, whose one sheet is named after the file).
+    """
+    if not profile.signature:
+        return False
+    from readiness_app.excel.workbook_io import resolve_sheet
+
+    with WorkbookReader(Path(path)) as rd:
+        for entry in profile.signature:
+            sheet, _sep, heads = entry.partition(": ")
+            name = rd.sheet_names[0] if rd.fmt == "csv" else resolve_sheet(rd.sheet_names, sheet)
+            if name is None:
+                return False
+            wanted = [normalise(h) for h in heads.split(" | ") if h.strip()]
+            limit = max(HEADER_SEARCH_ROWS, profile.header_row or 0)
+            if not any([normalise(cell_text(c.value)) for c in cells if cell_text(c.value)] == wanted
+                       for _n, cells in rd.rows(name, max_row=limit)):
+                return False
+    return True
+
+
+def find_profile(path: Path, candidates: Path | list[Path]) -> tuple[Path, ImportProfile] | None:
+    """The first saved profile (a file, or the ``*.json`` files of a folder) that recognises ``path``."""
+    files = sorted(candidates.glob("*.json")) if isinstance(candidates, Path) and candidates.is_dir() else (
+        [candidates] if isinstance(candidates, Path) else list(candidates))
+    for f in files:
+        try:
+            profile = ImportProfile.load(f)
+        except WorkbookImportError:
+            continue  # not a profile (or a damaged one): it recognises nothing
+        if profile_matches(path, profile):
+            return f, profile
+    return None
 
 
 # --------------------------------------------------------------------------- planning

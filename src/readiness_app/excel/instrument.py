@@ -254,16 +254,16 @@ def build_imported(rows: Sequence[ForeignRow], *, name: str, title: str, languag
                                  "use_case" if use_case_rows else "organisation")
             questions[qkey] = q
             group_of[qkey] = r.group
-        if r.raw is None or cell_text(r.raw) == "":
+        raw = cell_text(r.raw) if r.raw is not None else ""
+        if not raw or normalise(raw) in EMPTY_WORDS:
+            if r.note:  # no answer, but a note: kept
+                answers.append(ImportedAnswer(r, q.id, None, False, ""))
             continue
-        raw = cell_text(r.raw)
         if raw in EXCEL_ERRORS:
             problems.append((r, msg("the cell shows the error {value}; fix the formula or type the answer", value=raw)))
             continue
         if vm is None:
             answers.append(ImportedAnswer(r, q.id, raw, False, raw))
-            continue
-        if normalise(raw) in EMPTY_WORDS:
             continue
         v = vm.value(raw)
         if v == NA:

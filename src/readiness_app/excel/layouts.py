@@ -231,6 +231,7 @@ def detect_layout(sheet: str, rows: Sequence[tuple[int, Sequence[Any]]], *, layo
     taken = set(roles.values()) | set(answer_cols)
     if layout == "by-subject" or (layout is None and not has_question):
         subject = roles.pop("use_case", None)
+        named = subject is not None  # a "Use case" column: one criterion is enough
         if subject is None:
             subject = roles.pop("participant", None)
         if subject is None:
@@ -242,7 +243,7 @@ def detect_layout(sheet: str, rows: Sequence[tuple[int, Sequence[Any]]], *, layo
         criteria = [i for i in range(width) if i != subject and i not in set(roles.values()) and i not in computed
                     and i < len(headers) and headers[i] and answers_column(col(i))]
         criteria += [i for i in answer_cols if i not in criteria and i != subject]
-        if layout is None and len(criteria) < 2:
+        if layout is None and len(criteria) < (1 if named else 2):
             return None
         return finish("by-subject", sorted(criteria), subject)
     if not has_question:

@@ -233,8 +233,8 @@ def _ole_reason(path: Path) -> str:
                    "(File > Info > Protect Workbook), save it and import again")
     if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
         return ""
-    return msg("an OLE compound file (a password-protected workbook or an old .xls file), not an .xlsx "
-               "workbook; remove the password or save it as .xlsx")
+    return msg("an OLE compound file that is not a readable Excel 97-2003 workbook (damaged, cut short or "
+               "encrypted); open it in Excel or LibreOffice and save it again")
 
 
 def _read_head(zf: zipfile.ZipFile, info: zipfile.ZipInfo, n: int) -> bytes:
