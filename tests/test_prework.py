@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from readiness_app.cli import main
 from readiness_app.excel.prework import prework_spread
 from readiness_app.excel.template import COL_ANSWER, COL_ID, COL_NOTE, COL_USE_CASE, FIRST_ROW
-from readiness_app.model import CONSENSUS, ORGANISATION, is_prework
+from readiness_app.model import CONSENSUS, ORGANISATION, Answer, is_prework
 from readiness_app.store.assessment_file import AssessmentFile
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "xlsx"
@@ -267,3 +267,27 @@ def test_personal_templates_saved_by_libreoffice(small: Path, tmp_path: Path,
     with AssessmentFile.open_readonly(small) as af:
         assert next(p.role for p in af.participants() if p.name == "Dana Fischer") == "control_owner"
         assert (prework_spread(af)[0].question_id, prework_spread(af)[0].spread) == ("dr.quality.measured", 4.0)
+
+
+def test_the_scorecard_shows_where_each_vote_and_answer_came_from(small: Path, tmp_path: Path) -> None:
+    from readiness_app.excel.scorecard import export_scorecard
+
+    dana = fill(personal(small, "Dana Fischer", tmp_path / "d.xlsx"), tmp_path / "dana-prework.xlsx",
+                {"mat.gov.policy": 1})
+    assert main(["import", str(dana), "--into", str(small)]) == 0
+    other = tmp_path / "breakout.readiness"
+    shutil.copyfile(small, other)
+    with AssessmentFile.open(other) as bf:
+        bf.set_answer(Answer("mat.mon.alerts", ORGANISATION, CONSENSUS, 3, note="breakout"))
+    merged = tmp_path / "merged.readiness"
+    assert main(["merge", str(small), str(other), "-o", str(merged)]) == 0
+    wb = load_workbook(export_scorecard(merged, tmp_path / "scorecard.xlsx"))
+    found: dict[tuple[str, str], str] = {}
+    for ws in wb.worksheets:
+        header = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1))]
+        if "source" in header and "participant" in header:
+            for row in ws.iter_rows(min_row=2, values_only=True):
+                found[(str(row[header.index("question_id")]), str(row[header.index("participant")] or ""))] = \
+                    str(row[header.index("source")] or "")
+    assert found[("mat.gov.policy", "Dana Fischer")].startswith("pre-work: dana-prework.xlsx / ")
+    assert found[("mat.mon.alerts", "")] == "merge: side B, breakout.readiness"

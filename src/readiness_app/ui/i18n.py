@@ -705,6 +705,19 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
+def _add_strings() -> None:
+    """The strings of pre-work and merges live in their own module (ui/i18n_prework.py)."""
+    from readiness_app.ui.i18n_prework import STRINGS as prework
+
+    duplicated = STRINGS.keys() & prework.keys()
+    if duplicated:
+        raise KeyError(f"interface strings defined twice: {sorted(duplicated)}")
+    STRINGS.update(prework)
+
+
+_add_strings()
+
+
 def _add_room_strings() -> None:
     """The strings of the room (votes from phones) live in their own module (ui/i18n_room.py)."""
     from readiness_app.ui.i18n_room import STRINGS as room

@@ -23,6 +23,7 @@ from readiness_app.ui.navigator import Navigator
 from readiness_app.ui.operations import Change, Session
 from readiness_app.ui.pages.base import Page
 from readiness_app.ui.pages.start import StartPage
+from readiness_app.ui.prework_actions import PreworkActions
 from readiness_app.ui.progress import QUESTION_STEPS, STEPS, completion
 from readiness_app.ui.settings import AppSettings
 
@@ -67,6 +68,9 @@ class MainWindow(QMainWindow):
         self.documents.recent_changed.connect(self._update_recent)
         self.followup = FollowupActions(self.documents, self)
         self.followup.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.prework = PreworkActions(self.documents, self)  # merges, the spread view, dropped templates
+        self.prework.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.prework.question_requested.connect(self.show_question)
         self.setAcceptDrops(True)
         self.dashboard_window: DashboardWindow | None = None
         self.room: Any = None  # the open room (ui.room_window.RoomController), if any
@@ -168,6 +172,8 @@ class MainWindow(QMainWindow):
         self._action("benchmark", lambda: self.followup.benchmark())
         self._action("save_copy", lambda: self._save_copy(), QKeySequence.StandardKey.Save)
         self._action("import", lambda: self.documents.import_workbook(), "Ctrl+I")
+        self._action("merge", lambda: self.prework.merge_another_file())
+        self._action("spread", lambda: self.prework.open_spread_view())
         self._action("export", self._export, "Ctrl+E")
         self._action("close", lambda: self.documents.close(), QKeySequence.StandardKey.Close)
         self._action("quit", self.close, QKeySequence.StandardKey.Quit)
@@ -198,7 +204,7 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(A[key])
         self.recent_menu = self.file_menu.addMenu("")
         self.file_menu.addSeparator()
-        for key in ("save_copy", "import", "export", "export_anonymised"):
+        for key in ("save_copy", "import", "merge", "export", "export_anonymised"):
             self.file_menu.addAction(A[key])
         self.file_menu.addSeparator()
         self.file_menu.addAction(A["close"])
@@ -209,7 +215,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(A["settings"])
         self.view_menu = mb.addMenu("")
-        for key in ("workshop_mode", "fullscreen", "dashboard_window", "prev_step", "next_step"):
+        for key in ("workshop_mode", "spread", "fullscreen", "dashboard_window", "prev_step", "next_step"):
             self.view_menu.addAction(A[key])
         self.view_menu.addSeparator()
         self.view_menu.addAction(A["benchmark"])
@@ -245,8 +251,10 @@ class MainWindow(QMainWindow):
         has = session is not None
         self.actions_by_key["room"].setEnabled(has)
         for key in ("save_copy", "export", "close", "workshop_mode", "dashboard_window", "start_followup",
-                    "export_anonymised", "benchmark"):
+                    "export_anonymised", "benchmark", "merge", "spread"):
             self.actions_by_key[key].setEnabled(has)
+        if not has:
+            self.prework.session_closing()
         if session is None:
             self.central.setCurrentWidget(self.start_page)
             self._update_undo_actions()
@@ -486,6 +494,10 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        dropped = [Path(u.toLocalFile()) for u in event.mimeData().urls()]
+        if self.session is not None and self.prework.import_dropped(dropped):  # filled templates: pre-work
+            event.acceptProposedAction()
+            return
         for u in event.mimeData().urls():
             path = Path(u.toLocalFile())
             if path.suffix.lower() in DROPPABLE:

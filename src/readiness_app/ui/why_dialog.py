@@ -34,9 +34,11 @@ class ContributionRow:
     weight: float
     points: float
     status: str
+    source: str = ""  # where the answer came from: entered, a template (pre-work), a merge side
 
 
-def contribution_rows(score: Any, library: Library, use_case_names: dict[str, str]) -> list[ContributionRow]:
+def contribution_rows(score: Any, library: Library, use_case_names: dict[str, str],
+                      sources: dict[tuple[str, str], str] | None = None) -> list[ContributionRow]:
     lang = language()
     rows = []
     for c in score.contributions:
@@ -52,7 +54,7 @@ def contribution_rows(score: Any, library: Library, use_case_names: dict[str, st
         rows.append(ContributionRow(
             c.question_id, c.scope, q.text.get(lang) if q else c.question_id,
             tr("res.organisation") if c.scope == ORGANISATION else use_case_names.get(c.scope, c.scope),
-            answer, c.weight, c.points, c.status))
+            answer, c.weight, c.points, c.status, (sources or {}).get((c.question_id, c.scope), "")))
     return rows
 
 
@@ -62,7 +64,8 @@ class WhyDialog(QDialog):
     question_requested = Signal(str, str)
 
     def __init__(self, title: str, name: str, value_text_: str, score: Any, library: Library,
-                 use_case_names: dict[str, str], parent: QWidget | None = None) -> None:
+                 use_case_names: dict[str, str], parent: QWidget | None = None, *,
+                 sources: dict[tuple[str, str], str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("res.why_title", value=value_text_))
         self.setAccessibleName(self.windowTitle())
@@ -91,11 +94,12 @@ class WhyDialog(QDialog):
                 Column("answer", "res.why_answer", lambda r: r.answer),
                 Column("weight", "res.why_weight", lambda r: f"{r.weight:g}", align=Qt.AlignmentFlag.AlignRight),
                 Column("points", "res.why_points", lambda r: f"{r.points:+.1f}", align=Qt.AlignmentFlag.AlignRight),
+                Column("source", "res.why_source", lambda r: r.source, tooltip=lambda r: r.source),
             ],
             key=lambda r: f"{r.question_id}|{r.scope}",
             parent=self,
         )
-        rows = sorted(contribution_rows(score, library, use_case_names), key=lambda r: -abs(r.points))
+        rows = sorted(contribution_rows(score, library, use_case_names, sources), key=lambda r: -abs(r.points))
         self.model.set_rows(rows)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -108,9 +112,11 @@ class WhyDialog(QDialog):
         header = self.table.horizontalHeader()
         for i, mode in enumerate((QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents,
                                   QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents,
-                                  QHeaderView.ResizeMode.ResizeToContents)):
+                                  QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Interactive)):
             header.setSectionResizeMode(i, mode)
+        self.table.setColumnWidth(5, 240)
         self.table.setColumnHidden(1, len({r.scope for r in rows}) <= 1)
+        self.table.setColumnHidden(5, sources is None)
         self.table.doubleClicked.connect(self._open_question)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox()

@@ -108,7 +108,7 @@ class ExportPage(Page):
         self.buttons: dict[str, QPushButton] = {}
         column = QVBoxLayout()
         column.setSpacing(12)
-        for key in ("pdf", "xlsx", "pptx", "jira", "azure", "copy"):
+        for key in ("pdf", "xlsx", "pptx", "jira", "azure", "templates", "copy"):
             row = QHBoxLayout()
             b = QPushButton()
             b.setMinimumHeight(int(b.fontMetrics().height() * 2.6))
@@ -175,6 +175,8 @@ class ExportPage(Page):
         session = self.session
         if session is None or session.path is None:
             return None
+        if kind == "templates":
+            return self.export_templates(target)
         if kind == "copy":
             saved = self.documents.save_copy(target)
             if saved is not None:
@@ -195,6 +197,35 @@ class ExportPage(Page):
         self.task = run_task(export_work(kind, session.path, target, self.report_language(), branding,
                                          self._portfolio(), template),
                              tr("ex.running"), self, self._done, self._failed)
+        return self.task
+
+    def export_templates(self, folder: Path | None = None) -> Task | None:
+        """One personal template per participant, named after each, into one folder (pre-work)."""
+        session = self.session
+        if session is None or session.path is None:
+            return None
+        if not session.file.participants():
+            self.status_label.setText(tr("ex.templates_none"))
+            return None
+        if folder is None:
+            folder = dialogs.service().open_folder(tr("ex.templates_folder"), str(session.path.parent))
+            if folder is None:
+                return None
+        source, lang = session.path, self.report_language()
+
+        def work(progress: Any, cancelled: Any) -> list[Path]:
+            from readiness_app.excel.template import export_templates
+            from readiness_app.store.assessment_file import AssessmentFile
+
+            with AssessmentFile.open_readonly(source) as af:
+                return export_templates(af, Path(folder), lang=lang)
+
+        def done(paths: object) -> None:
+            written = paths if isinstance(paths, list) else []
+            self.status_label.setText(tr("ex.templates_done", count=len(written), folder=str(folder)))
+
+        self.status_label.setText(tr("ex.running"))
+        self.task = run_task(work, tr("ex.running"), self, done, self._failed)
         return self.task
 
     def _done(self, path: object) -> None:

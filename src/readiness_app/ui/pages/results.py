@@ -628,7 +628,10 @@ class ResultsPage(Page):
         if self.why_dialog is not None:
             self.why_dialog.close()
             self.why_dialog.deleteLater()
-        self.why_dialog = WhyDialog(title, name, value, score, self.session.library, self._use_case_names(), self)
+        from readiness_app.ui.merge_ops import provenance
+
+        self.why_dialog = WhyDialog(title, name, value, score, self.session.library, self._use_case_names(), self,
+                                    sources=provenance(self.session))
         self.why_dialog.question_requested.connect(self.question_requested)
         self.why_dialog.show()
         return self.why_dialog
