@@ -134,6 +134,8 @@ GERMAN: dict[str, str] = {
     "was changed.":
         "ein anderes Programm verwendet die Datei ({detail}). Schließen Sie sie dort oder versuchen Sie es "
         "gleich noch einmal; nichts wurde verändert.",
+    "a text is too long for a page of the report even when shortened ({detail})":
+        "ein Text ist selbst gekürzt zu lang für eine Seite des Berichts ({detail})",
     "a file of this name already exists": "eine Datei dieses Namens gibt es bereits",
     "the file is read-only; save a copy to edit it":
         "die Datei ist schreibgeschützt; speichern Sie eine Kopie, um sie zu bearbeiten",

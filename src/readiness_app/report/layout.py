@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -108,8 +107,11 @@ def tint(colour: Any, weight: float) -> Any:
 
 
 def esc(text: str) -> str:
-    """User text as paragraph markup: escaped, line breaks kept."""
-    return escape(text.strip()).replace("\r\n", "\n").replace("\n", "<br/>")
+    """User text as paragraph markup: escaped, line breaks kept, every character with a glyph (fallback
+    fonts), shortened with a mark when over the length rule (see :mod:`readiness_app.report.glyphs`)."""
+    from readiness_app.report.glyphs import user_text
+
+    return user_text(text)
 
 
 # --------------------------------------------------------------------------- hyphenation
@@ -265,9 +267,11 @@ class Contents(Flowable):  # type: ignore[misc]
             else:
                 font, size, x_title = FONT, 8.8, 22.0
                 c.setFillColor(INK)
-            c.setFont(font, size)
-            c.drawString(x_title, base, e.title)
-            end = x_title + pdfmetrics.stringWidth(e.title, font, size) + 6
+            from readiness_app.report.glyphs import draw_string, printable
+
+            title, _size = fit_text(printable(e.title).replace("\n", " "), font, size, right - 40 - x_title,
+                                    min_size=size)
+            end = x_title + draw_string(c, x_title, base, title, font, size) + 6
             c.setFillColor(RULE if e.level else MUTED)
             dots_from, dots_to = end, right - 24
             if dots_to > dots_from:
@@ -331,7 +335,8 @@ def table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header_rows
     """
     total = sum(widths) if scale else 1.0
     col_widths = [FRAME_W * w / total for w in widths]
-    t = Table(list(rows), colWidths=col_widths, repeatRows=header_rows, hAlign="LEFT")
+    # splitInRow: a row taller than a page (a long note) continues on the next page
+    t = Table(list(rows), colWidths=col_widths, repeatRows=header_rows, hAlign="LEFT", splitInRow=1)
     cmds: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), FONT, 7.8),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
@@ -388,14 +393,30 @@ class VerticalLabel(Flowable):  # type: ignore[misc]
 
 
 def fit_text(text: str, font: str, size: float, width: float, min_size: float = 5.0) -> tuple[str, float]:
-    """Shrink ``text`` to ``width`` (down to ``min_size``), then shorten it with an ellipsis."""
-    w = pdfmetrics.stringWidth(text, font, size)
+    """Shrink ``text`` to ``width`` (down to ``min_size``), then shorten it with an ellipsis.
+
+    Widths count the fallback fonts (CJK, symbols) a character is drawn in; the longest prefix
+    that fits is found by bisection, so a name of any length costs a few measurements.
+    """
+    from readiness_app.report.glyphs import string_width
+
+    def width_of(s: str, at: float) -> float:
+        return pdfmetrics.stringWidth(s, font, at) if s.isascii() else string_width(s, font, at)
+
+    w = width_of(text, size)
     if w <= width:
         return text, size
     size = max(min_size, size * width / w)
-    while text and pdfmetrics.stringWidth(text, font, size) > width:
-        text = text[:-2] + "…" if len(text) > 2 else text[:-1]
-    return text, size
+    if width_of(text, size) <= width:
+        return text, size
+    lo, hi = 0, min(len(text), int(width / (size * 0.15)) + 1)  # no glyph is narrower than 0.15 em
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if width_of(text[:mid] + "…", size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…", size
 
 
 class Picture(Flowable):  # type: ignore[misc]
@@ -535,11 +556,11 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         d = self.decor
         c.saveState()
         top = PAGE_H - 13 * mm
-        client, size = fit_text(d.client, FONT_BOLD, 7.5, FRAME_W * 0.45, min_size=6)
-        c.setFont(FONT_BOLD, size)
+        from readiness_app.report.glyphs import draw_string, printable, string_width
+
+        client, size = fit_text(printable(d.client).replace("\n", " "), FONT_BOLD, 7.5, FRAME_W * 0.45, min_size=6)
         c.setFillColor(INK)
-        c.drawString(MARGIN_X, top, client)
-        w = pdfmetrics.stringWidth(client, FONT_BOLD, size)
+        w = draw_string(c, MARGIN_X, top, client, FONT_BOLD, size)
         c.setFont(FONT, 7.5)
         c.setFillColor(MUTED)
         if w + 6 + pdfmetrics.stringWidth(d.short_title, FONT, 7.5) < FRAME_W * 0.55:
@@ -553,9 +574,9 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
             c.drawImage(self.logo, right - lw, top - 1.6 * mm, width=lw, height=h, mask="auto")
             right -= lw + 3 * mm
         if d.consultancy:
-            name, size = fit_text(d.consultancy, FONT, 7.5, right - MARGIN_X - FRAME_W * 0.58, min_size=6)
-            c.setFont(FONT, size)
-            c.drawRightString(right, top, name)
+            name, size = fit_text(printable(d.consultancy).replace("\n", " "), FONT, 7.5,
+                                  right - MARGIN_X - FRAME_W * 0.58, min_size=6)
+            draw_string(c, right - string_width(name, FONT, size), top, name, FONT, size)
         c.setStrokeColor(d.accent)
         c.setLineWidth(0.8)
         c.line(MARGIN_X, top - 3.2 * mm, PAGE_W - MARGIN_X, top - 3.2 * mm)
@@ -564,9 +585,10 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         c.setStrokeColor(RULE)
         c.setLineWidth(0.4)
         c.line(MARGIN_X, bottom + 4 * mm, PAGE_W - MARGIN_X, bottom + 4 * mm)
-        c.setFont(FONT, 7)
         c.setFillColor(MUTED)
-        c.drawString(MARGIN_X, bottom, d.confidential)
+        confidential, size = fit_text(printable(d.confidential).replace("\n", " "), FONT, 7, FRAME_W * 0.8, min_size=5)
+        draw_string(c, MARGIN_X, bottom, confidential, FONT, size)
+        c.setFont(FONT, 7)
         label = d.page_label.format(n=doc.page)
         c.drawRightString(PAGE_W - MARGIN_X - 13, bottom, label)
         c.translate(PAGE_W - MARGIN_X - 10.5, bottom)

@@ -118,6 +118,9 @@ def render_report(data: ReportData, out_path: Path, *, lang: str, sections: Coll
     try:
         _write(data, tmp_name, lang="de" if lang == "de" else "en", sections=chosen,
                branding=branding or Branding(), progress=progress, cancel=cancel)
+        from readiness_app.store.sqlite_file import default_permissions
+
+        default_permissions(Path(tmp_name))  # mkstemp makes it owner-only; follow the umask like the workbooks
         os.replace(tmp_name, out)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -129,6 +132,27 @@ def render_report(data: ReportData, out_path: Path, *, lang: str, sections: Coll
 
 def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, ...], branding: Branding,
            progress: ProgressFn | None, cancel: CancelFn | None) -> None:
+    """Lay the report out with the length rule (:mod:`.glyphs`); when something still does not fit on
+    a page, once more with the shorter limit. Every shortened text is printed in full at the end."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from readiness_app.report.glyphs import LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT, shortening
+
+    for limit in (LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT):
+        with shortening(limit):
+            try:
+                _write_pass(data, filename, lang=lang, sections=sections, branding=branding, progress=progress,
+                            cancel=cancel)
+                return
+            except LayoutError as exc:
+                log.warning("report layout with texts up to %d characters failed: %s", limit, exc)
+                failure = exc
+    raise ExportError(msg("a text is too long for a page of the report even when shortened ({detail})",
+                          detail=str(failure).split("\n", 1)[0][:200]))
+
+
+def _write_pass(data: ReportData, filename: str, *, lang: str, sections: tuple[str, ...], branding: Branding,
+                progress: ProgressFn | None, cancel: CancelFn | None) -> None:
     from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
 
     from readiness_app.report.language import Hyphenation
@@ -193,6 +217,7 @@ def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, .
         report(5 + 45 * (i + 1) / len(sections))
 
     _check_consistency(ctx)
+    story.extend(_full_texts(styles, lang, PageBreak))
     total = max(1, len(story))
 
     def on_flowable(done: int) -> None:
@@ -210,6 +235,20 @@ def _write(data: ReportData, filename: str, *, lang: str, sections: tuple[str, .
         _build(filename, decor, state, with_cover, story, client, consultancy, e.facilitator, lang)
     finally:
         rl_config.useA85 = saved_a85
+
+
+def _full_texts(styles: Any, lang: str, page_break: Any) -> list[Any]:
+    """The closing list of every text the length rule shortened, in full (empty when none was)."""
+    from readiness_app.report.glyphs import full_texts
+    from readiness_app.report.layout import Para
+
+    texts = full_texts()
+    if not texts:
+        return []
+    out: list[Any] = [page_break(), Para(t("fulltexts.title", lang), styles.h2),
+                      Para(t("fulltexts.intro", lang), styles.muted)]
+    out.extend(Para(f"[{i}] {text}", styles.body) for i, text in enumerate(texts, start=1))
+    return out
 
 
 def _check_consistency(ctx: Any) -> None:

@@ -24,6 +24,9 @@ _S: dict[str, tuple[str, str]] = {
                     "Bewertung der KI-Reife, Priorisierung der Anwendungsfälle und 90-Tage-Fahrplan"),
     "doc.keywords": ("AI readiness, maturity, roadmap, use cases", "KI-Reife, Reifegrad, Fahrplan, Anwendungsfälle"),
     "doc.client_unnamed": ("Client not named", "Kunde nicht benannt"),
+    "fulltexts.title": ("Full texts of long entries", "Vollständige Texte langer Einträge"),
+    "fulltexts.intro": ("Entries marked [n] are shortened in the report; here each is given in full.",
+                        "Mit [n] markierte Einträge sind im Bericht gekürzt; hier steht jeder vollständig."),
     "page": ("Page {n} of", "Seite {n} von"),
     "confidential": ("Confidential", "Vertraulich"),
     "confidential.line": (
