@@ -204,3 +204,32 @@ def test_pdf_chapter_shows_classes_duties_and_coverage(tmp_path, lang: str, titl
     assert "NIST AI RMF 1.0" in flat and "GOVERN 1" in flat and "A.6" in flat and "Art. 26" in flat
     if lang == "de":
         assert "Anhang III Nummer 5(c)" in flat
+
+
+@pytest.mark.parametrize(("lang", "sheet", "klass"), [("en", "AI Act & standards", "High-risk"),
+                                                      ("de", "KI-VO & Standards", "Hochriskant")])
+def test_scorecard_sheet_and_exact_round_trip(tmp_path, lang: str, sheet: str, klass: str) -> None:
+    from openpyxl import load_workbook
+
+    from readiness_app.cli import main
+    from readiness_app.demo import write_demo
+    from readiness_app.excel.scorecard import export_scorecard
+    from readiness_app.store.assessment_file import AssessmentFile
+
+    demo = tmp_path / "demo.readiness"
+    write_demo(demo)
+    xlsx = tmp_path / "scorecard.xlsx"
+    export_scorecard(demo, xlsx, lang=lang)
+    ws = load_workbook(xlsx)[sheet]
+    rows = [[c for c in row] for row in ws.iter_rows(values_only=True)]
+    health = next(r for r in rows if r[0] == "Health insurance risk pricing")
+    assert health[1] == klass and "Art. 6(3)" in health[3] and health[4] == 7
+    assert any(r[1] == "Art. 27" for r in rows)  # the duties table
+    assert any(r[1] == "GOVERN 1" for r in rows) and any(r[1] == "A.10" for r in rows)  # coverage per area
+    back = tmp_path / "back.readiness"
+    assert main(["import", str(xlsx), "-o", str(back)]) == 0
+    with AssessmentFile.open_readonly(demo) as a, AssessmentFile.open_readonly(back) as b:
+        key = lambda x: (x.question_id, x.scope, x.participant_id)  # noqa: E731
+        assert sorted((key(x), x.value, x.not_applicable) for x in a.answers()) == \
+            sorted((key(x), x.value, x.not_applicable) for x in b.answers())
+        assert b.library().regulation == a.library().regulation

@@ -56,7 +56,7 @@ def test_obligations_have_dates_source_and_as_of() -> None:
     lib = load_library()
     assert lib.regulation is not None and lib.regulation.obligations is not None
     ob = lib.regulation.obligations
-    assert "2024/1689" in ob.source and ob.as_of
+    assert "2024/1689" in ob.source.en and "2024/1689" in ob.source.de and ob.as_of
     dates = {o.id: o.applies_from for o in ob.obligations}
     assert dates["stop_prohibited"] == "2025-02-02" and dates["literacy"] == "2025-02-02"
     assert dates["gpai_documentation"] == "2025-08-02"

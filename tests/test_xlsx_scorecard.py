@@ -46,8 +46,8 @@ def snapshot(path: Path) -> dict[str, object]:
 
 def test_sheets_and_summary(scorecard: Path) -> None:
     wb = load_workbook(scorecard)
-    assert wb.sheetnames == ["Summary", "Use-case priorities", "Data readiness", "Maturity", "Roadmap", "Responses",
-                             "About", "_readiness"]
+    assert wb.sheetnames == ["Summary", "Use-case priorities", "Data readiness", "Maturity", "Roadmap",
+                             "AI Act & standards", "Responses", "About", "_readiness"]
     assert wb["_readiness"].sheet_state == "veryHidden"
     ws = wb["Summary"]
     assert ws["A1"].value == "AI readiness scorecard: Muster & Söhne AG"
@@ -147,8 +147,8 @@ def test_about_names_format_and_versions(scorecard: Path) -> None:
 def test_german_scorecard(small: Path, tmp_path: Path) -> None:
     out = export_scorecard(small, tmp_path / "de.xlsx", lang="de")
     wb = load_workbook(out)
-    assert wb.sheetnames[:7] == ["Übersicht", "Priorisierung", "Datenbereitschaft", "Reifegrad", "Fahrplan",
-                                 "Antworten", "Info"]
+    assert wb.sheetnames[:8] == ["Übersicht", "Priorisierung", "Datenbereitschaft", "Reifegrad", "Fahrplan",
+                                 "KI-VO & Standards", "Antworten", "Info"]
     ws = wb["Übersicht"]
     assert ws["A1"].value == "Scorecard KI-Reife: Muster & Söhne AG"
     assert ws["A4"].value == "Kunde" and ws["A8"].value == "Gesamtreifegrad"

@@ -241,6 +241,9 @@ class _Scorecard(FollowupSheets):
         if self.portfolio is not None:
             self._benchmark(wb.create_sheet(sheet_title(self.t("sh_benchmark"), self.taken)), self.portfolio)
         road = wb.create_sheet(sheet_title(self.t("sh_roadmap"), self.taken))
+        from readiness_app.excel.regulation_sheet import sheet_name, write_regulation_sheet
+
+        write_regulation_sheet(self, wb.create_sheet(sheet_title(sheet_name(self.lang), self.taken)))
         resp = wb.create_sheet(sheet_title(self.t("sh_responses"), self.taken))
         about = wb.create_sheet(sheet_title(self.t("sh_about"), self.taken))
         n_uc = self._priorities(pri)

@@ -98,7 +98,7 @@ class Obligation:
 @dataclass(frozen=True, slots=True)
 class ObligationSet:
     version: str
-    source: str  # the legal text the dates come from
+    source: Text  # the legal text the dates come from
     as_of: str  # ISO date the dates were last checked against the law
     note: Text
     obligations: tuple[Obligation, ...]
@@ -245,7 +245,7 @@ def parse_obligations(source: str, path: str = "<obligations>") -> tuple[Obligat
     if not obligations:
         c.add("", "obligations", "needs at least one [[obligations]] entry")
     return ObligationSet(
-        version=c.string(data, "version", ""), source=c.string(data, "source", ""),
+        version=c.string(data, "version", ""), source=c.text(data, "source", ""),
         as_of=_date(c, data, "as_of", ""), note=c.text(data, "note", ""), obligations=tuple(obligations),
     ), c.problems
 

@@ -30,7 +30,7 @@ def render_regulation(library: Library) -> list[str]:
     if ob is not None:
         out.extend([
             "## EU AI Act obligations / Pflichten nach der KI-Verordnung", "",
-            f"Version {ob.version} · Source: {ob.source} · As of / Stand: {ob.as_of}", "",
+            f"Version {ob.version} · Source: {ob.source.en} · As of / Stand: {ob.as_of}", "",
             ob.note.en, "", ob.note.de, "",
             "An obligation applies to a use case when one of its triggers fired in the screening "
             "(`questionnaires/ai_act.toml`) and the organisation's role is one of its roles. When the system is "

@@ -5,6 +5,7 @@ scoring/framework_coverage.py)."""
 from __future__ import annotations
 
 from typing import Any
+from xml.sax.saxutils import escape as own  # our own texts (data, not user input): never shortened
 
 from reportlab.lib import colors
 
@@ -48,8 +49,8 @@ def section_regulation(ctx: Ctx) -> list[Any]:
                       ctx.m(f"<b>{esc(ctx.tr('reg.disclaimer'))}</b>", st.body)]
     obligations = ctx.lib.regulation.obligations if ctx.lib.regulation is not None else None
     if obligations is not None:
-        out.append(ctx.p(ctx.tr("reg.source", source=obligations.source, as_of=obligations.as_of), st.muted))
-        out.append(ctx.p(obligations.note.get(ctx.lang), st.muted))
+        out.append(ctx.p(ctx.tr("reg.source", source=obligations.source.get(ctx.lang), as_of=obligations.as_of), st.muted))
+        out.append(ctx.m(own(obligations.note.get(ctx.lang)), st.muted))
     if screened:
         out += _classes(ctx, screened)
         out += _obligations(ctx, screened)
@@ -66,7 +67,7 @@ def _classes(ctx: Ctx, screened: list[Any]) -> list[Any]:
     extra: list[tuple[Any, ...]] = []
     for i, u in enumerate(screened, start=1):
         ai = u.ai_act
-        why = "<br/>".join(f"<b>{esc(article(ctx, x.article))}</b>: {esc(x.text.get(ctx.lang))}" for x in ai.reasons)
+        why = "<br/>".join(f"<b>{own(article(ctx, x.article))}</b>: {own(x.text.get(ctx.lang))}" for x in ai.reasons)
         role = ROLE_LABELS[ai.role].get(ctx.lang) if ai.role in ROLE_LABELS else ctx.tr("reg.role_missing")
         rows.append([ctx.p(u.name, st.cell), ctx.m(f"<b>{esc(CLASS_LABELS[ai.class_].get(ctx.lang))}</b>", st.cell),
                      ctx.p(role, st.cell), ctx.m(why, st.cell_small)])
@@ -121,7 +122,7 @@ def _coverage(ctx: Ctx, fc: Any) -> list[Any]:
         for i, a in enumerate(fw.areas, start=1):
             qs = ", ".join(a.questions) if a.questions else "–"
             arows.append([ctx.m(f"<b>{esc(a.id)}</b> {esc(a.name.get(ctx.lang))}", st.cell),
-                          ctx.p(STATUS_LABELS[a.status].get(ctx.lang), st.cell), ctx.p(qs, st.cell_small)])
+                          ctx.p(STATUS_LABELS[a.status].get(ctx.lang), st.cell), ctx.m(own(qs), st.cell_small)])
             bg, fg = STATUS_COLOURS[a.status]
             extra += [("BACKGROUND", (1, i), (1, i), bg), ("TEXTCOLOR", (1, i), (1, i), fg)]
         out.append(table(arows, [0.42, 0.13, 0.45], accent=ctx.accent, zebra=False, extra=extra))
