@@ -75,7 +75,7 @@ def test_personal_template_names_its_participant_on_a_protected_front_sheet(smal
     assert front["A1"].value == "Personal template for Ben Okafor: AI readiness workshop"
     assert (front["C8"].value, front["C9"].value) == ("Ben Okafor", "Data owner")  # matched, spelled as stored
     assert front.protection.sheet and front["C8"].protection.locked and front["C9"].protection.locked
-    assert "imported as the vote of the person named below" in front["A10"].value
+    assert "imported as the vote of the person named above" in front["A10"].value
     new = load_workbook(personal(small, "Dana Fischer", tmp_path / "dana.xlsx")).worksheets[0]
     assert new["C8"].value == "Dana Fischer" and new.protection.sheet and new["C8"].protection.locked
     assert new["C9"].value is None and not new["C9"].protection.locked  # someone new gives their role
@@ -165,6 +165,11 @@ def test_a_folder_of_filled_templates_goes_in_at_once(small: Path, tmp_path: Pat
     (folder / "~$Dana Fischer.xlsx").write_bytes(b"lock file of an open workbook")
     (folder / "notes.txt").write_text("not a workbook")
     capsys.readouterr()
+    before = small.read_bytes()
+    assert main(["import", str(folder), "--into", str(small), "--dry-run"]) == 0
+    looked = capsys.readouterr().out.splitlines()
+    assert len(looked) == 2 and looked[0].startswith("Dana Fischer.xlsx (fill-in template): 1 answers (1 votes")
+    assert small.read_bytes() == before  # a dry run writes nothing
     assert main(["import", str(folder), "--into", str(small)]) == 0
     assert "2 people answered the pre-work: Dana Fischer, Erik Lund" in capsys.readouterr().out
     with AssessmentFile.open_readonly(small) as af:

@@ -746,29 +746,15 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _import_many(args: argparse.Namespace, workbooks: list[Path]) -> int:
     """Several filled templates (or a folder of them) into one assessment: all read first, then written."""
-    from readiness_app.excel.importer import plan_import
-    from readiness_app.excel.prework import check_into, import_summary, write_into
-    from readiness_app.store.assessment_file import AssessmentFile
+    from readiness_app.excel.prework import import_many
 
     if args.profile is not None or args.sheet is not None or args.header_row is not None:
         print("readiness import: error: --profile, --sheet and --header-row read one workbook at a time",
               file=sys.stderr)
         return 2
-    opened = (AssessmentFile.open_readonly(args.into) if args.dry_run
-              else AssessmentFile.open(args.into, author=args.author))
-    with opened as af:
-        library = af.library()
-        plans = [plan_import(w, library) for w in workbooks]
-        for plan in plans:
-            if args.dry_run:
-                print(plan.summary())
-            check_into(plan, af, allow_problems=args.skip_bad_rows or args.dry_run)
-        if args.dry_run:
-            return 0
-        results = [write_into(af, plan, allow_problems=args.skip_bad_rows) for plan in plans]
-        for r in results:
-            print(f"added {r.written} answers from {r.file} to {args.into}")
-        print(import_summary(af, results))
+    for line in import_many(args.into, workbooks, author=args.author, dry_run=args.dry_run,
+                            allow_problems=args.skip_bad_rows):
+        print(line)
     return 0
 
 
@@ -795,12 +781,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     if args.json:
         json.dump(plan.to_json(str(args.out)), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
-        return 0
-    print(f"wrote {args.out}: {len(plan.taken_from_a)} change(s) taken from {args.a.name}, "
-          f"{len(plan.taken_from_b)} from {args.b.name}, {len(plan.conflicts)} conflict(s)")
-    for c in plan.conflicts:
-        print(f"  conflict {c.kind} {c.id}: kept {json.dumps(c.a, ensure_ascii=False)} "
-              f"(B had {json.dumps(c.b, ensure_ascii=False)})")
+    else:
+        print("\n".join(plan.report_lines(str(args.out))))
     return 0
 
 

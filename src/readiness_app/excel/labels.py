@@ -34,9 +34,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "Lassen Sie den Namen leer, wenn die Antworten die abgestimmten Antworten des Teams sind.",
     ),
     "tpl_personal": (
-        "This template is personal: its answers are imported as the vote of the person named below, "
+        "This template is personal: its answers are imported as the vote of the person named above, "
         "hidden from the room until the facilitator reveals them.",
-        "Diese Vorlage ist persönlich: Ihre Antworten werden als Stimme der unten genannten Person "
+        "Diese Vorlage ist persönlich: Ihre Antworten werden als Stimme der oben genannten Person "
         "importiert und bleiben verborgen, bis die Moderation sie aufdeckt.",
     ),
     "tpl_for": ("Personal template for", "Persönliche Vorlage für"),

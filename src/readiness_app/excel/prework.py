@@ -192,6 +192,27 @@ def workbooks_in(paths: list[Path]) -> list[Path]:
     return found
 
 
+def import_many(into: Path, workbooks: list[Path], *, author: str = "", dry_run: bool = False,
+                allow_problems: bool = False) -> list[str]:
+    """Several filled templates into one assessment: every one read and checked first, then written.
+
+    Returns the lines to show (per file what was written, then :func:`import_summary`); with
+    ``dry_run`` each plan's summary and nothing is written. Raises on the first unusable workbook.
+    """
+    from readiness_app.excel.importer import plan_import
+    from readiness_app.store.assessment_file import AssessmentFile
+
+    opened = AssessmentFile.open_readonly(into) if dry_run else AssessmentFile.open(into, author=author)
+    with opened as af:
+        plans = [plan_import(w, af.library()) for w in workbooks]
+        for plan in plans:
+            check_into(plan, af, allow_problems=allow_problems or dry_run)
+        if dry_run:
+            return [plan.summary() for plan in plans]
+        results = [write_into(af, plan, allow_problems=allow_problems) for plan in plans]
+        return [f"added {r.written} answers from {r.file} to {into}" for r in results] + [import_summary(af, results)]
+
+
 def import_summary(af: AssessmentFile, results: list[IntoResult], *, widest: int = 10) -> str:
     """What the import did, how many people have answered the pre-work, and the widest spreads first."""
     lines = []

@@ -67,6 +67,15 @@ class MergePlan:
                 "conflicts": [i.to_json() for i in self.conflicts], "out": out}
 
 
+    def report_lines(self, out: str) -> list[str]:
+        """What the command line prints: the counts, then each conflict with the value kept and B's."""
+        lines = [f"wrote {out}: {len(self.taken_from_a)} change(s) taken from {self.a_path.name}, "
+                 f"{len(self.taken_from_b)} from {self.b_path.name}, {len(self.conflicts)} conflict(s)"]
+        lines += [f"  conflict {c.kind} {c.id}: kept {json.dumps(c.a, ensure_ascii=False)} "
+                  f"(B had {json.dumps(c.b, ensure_ascii=False)})" for c in self.conflicts]
+        return lines
+
+
 def shown(value: Any) -> Any:
     """A record as JSON: answers as value, not applicable and note; others as their fields."""
     if isinstance(value, Answer):
