@@ -16,7 +16,7 @@ from readiness_app.model import CONSENSUS, ORGANISATION, Answer
 from readiness_app.questionnaire.loader import Library, Question, Text
 from readiness_app.scoring.ai_act import classify
 from readiness_app.scoring.consensus import consensus_of
-from readiness_app.scoring.framework_coverage import framework_coverage
+from readiness_app.scoring.framework_coverage import coverage_plan, framework_coverage
 from readiness_app.scoring.indices import LOW_CONFIDENCE_BELOW, combine, weighted_score
 from readiness_app.scoring.inputs import ScoringInput
 from readiness_app.scoring.results import (
@@ -86,6 +86,7 @@ class Scorer:
         self._key_index = {k: i for i, k in enumerate(self._keys)}
         self._consensus: dict[Key, QuestionConsensus] = {k: self._consensus_of(k) for k in self._keys}
         self._uc_cache: dict[str, UseCaseResult] = {}
+        self._coverage_plan = coverage_plan(lib)  # the crosswalk's areas and questions: the library's, not the answers'
         self._maturity: MaturityResult | None = None
         self.results = self._aggregate()
 
@@ -101,6 +102,32 @@ class Scorer:
         key = (question_id, scope)
         self._answers[key].pop(participant_id, None)
         return self._refresh(key)
+
+    def update(self, answers: Iterable[Answer], cleared: Iterable[tuple[str, str, str]] = ()) -> Results:
+        """Re-score after several answers were saved (``answers``) or cleared (``cleared``: question,
+        scope, participant): each touched question once, the totals once; nothing when nothing changed
+        (a hidden vote cleared that was never counted)."""
+        touched: set[Key] = set()
+        for a in answers:
+            key = (a.question_id, a.scope)
+            if self._answers[key].get(a.participant_id) != a:
+                self._answers[key][a.participant_id] = a
+                touched.add(key)
+        for question_id, scope, participant_id in cleared:
+            key = (question_id, scope)
+            if self._answers.get(key, {}).pop(participant_id, None) is not None:
+                touched.add(key)
+        touched &= self._consensus.keys()
+        if not touched:
+            return self.results
+        for key in touched:
+            self._consensus[key] = self._consensus_of(key)
+            if key[1] == ORGANISATION:
+                self._maturity = None
+            else:
+                self._uc_cache.pop(key[1], None)
+        self.results = self._aggregate()
+        return self.results
 
     def _refresh(self, key: Key) -> Results:
         if key not in self._consensus:
@@ -224,7 +251,8 @@ class Scorer:
             use_cases=ranked, first_lane=first, maturity=maturity, consensus=consensus,
             disagreements=disagreements, risks=risks, roadmap=roadmap,
             completeness=self._completeness(),
-            framework_coverage=framework_coverage(self._library, self._consensus, [u.id for u in self._use_cases]),
+            framework_coverage=framework_coverage(self._library, self._consensus, [u.id for u in self._use_cases],
+                                                  self._coverage_plan),
         )
 
     def _completeness(self) -> tuple[Completeness, ...]:

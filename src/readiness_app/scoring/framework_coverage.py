@@ -102,11 +102,44 @@ def question_value(library: Library, question_id: str, consensus: Mapping[Key, Q
     return sum(values) / len(values) if values else None
 
 
-def framework_coverage(library: Library, consensus: Mapping[Key, QuestionConsensus],
-                       use_case_ids: Iterable[str]) -> FrameworkCoverage:
+@dataclass(frozen=True, slots=True)
+class _PlannedArea:
+    id: str
+    name: Text
+    questions: tuple[str, ...]
+    controls: tuple[str, ...]
+    rationales: tuple[Text, ...]
+
+
+CoveragePlan = dict[str, tuple[Text, tuple[_PlannedArea, ...]]]  # framework id -> (name, areas)
+
+
+def coverage_plan(library: Library) -> CoveragePlan:
+    """What the crosswalk puts behind every area; depends on the library only (the engine keeps it)."""
     crosswalk = library.regulation.crosswalk if library.regulation is not None else None
+    return {fid: _plan(library, crosswalk, fid) for fid in FRAMEWORKS}
+
+
+def framework_coverage(library: Library, consensus: Mapping[Key, QuestionConsensus],
+                       use_case_ids: Iterable[str], plan: CoveragePlan | None = None) -> FrameworkCoverage:
+    plan = plan if plan is not None else coverage_plan(library)
     ucs = tuple(use_case_ids)
-    results = {fid: _framework(library, crosswalk, fid, consensus, ucs) for fid in FRAMEWORKS}
+    values: dict[str, float | None] = {}
+    results: dict[str, FrameworkResult] = {}
+    for fid in FRAMEWORKS:
+        name, planned = plan[fid]
+        areas: list[AreaCoverage] = []
+        for a in planned:
+            answered = []
+            for q in a.questions:
+                if q not in values:
+                    values[q] = question_value(library, q, consensus, ucs)
+                v = values[q]
+                if v is not None:
+                    answered.append(v)
+            mean = sum(answered) / len(answered) if answered else None
+            areas.append(AreaCoverage(a.id, a.name, status_of(mean), a.questions, mean, a.controls, a.rationales))
+        results[fid] = FrameworkResult(fid, name, coverage_of(a.status for a in areas), tuple(areas))
     return FrameworkCoverage(results["nist_ai_rmf"], results["iso_iec_42001"], results["eu_ai_act"])
 
 
@@ -117,11 +150,10 @@ _NAMES = {
 }
 
 
-def _framework(library: Library, crosswalk: Crosswalk | None, fid: str,
-               consensus: Mapping[Key, QuestionConsensus], ucs: tuple[str, ...]) -> FrameworkResult:
+def _plan(library: Library, crosswalk: Crosswalk | None, fid: str) -> tuple[Text, tuple[_PlannedArea, ...]]:
     fw = crosswalk.framework(fid) if crosswalk is not None else None
     if crosswalk is None or fw is None:
-        return FrameworkResult(fid, _NAMES[fid], 0.0, ())
+        return _NAMES[fid], ()
     behind: dict[str, list[str]] = {a.id: [] for a in fw.areas}
     controls: dict[str, list[str]] = {a.id: [] for a in fw.areas}
     why: dict[str, list[Text]] = {a.id: [] for a in fw.areas}
@@ -139,17 +171,5 @@ def _framework(library: Library, crosswalk: Crosswalk | None, fid: str,
                     controls[area.id].append(name)
                 if link.rationale not in why[area.id]:
                     why[area.id].append(link.rationale)
-    values: dict[str, float | None] = {}
-    areas: list[AreaCoverage] = []
-    for a in fw.areas:
-        answered = []
-        for q in behind[a.id]:
-            if q not in values:
-                values[q] = question_value(library, q, consensus, ucs)
-            v = values[q]
-            if v is not None:
-                answered.append(v)
-        mean = sum(answered) / len(answered) if answered else None
-        areas.append(AreaCoverage(a.id, a.name, status_of(mean), tuple(behind[a.id]), mean,
-                                  tuple(controls[a.id]), tuple(why[a.id])))
-    return FrameworkResult(fid, fw.name, coverage_of(a.status for a in areas), tuple(areas))
+    return fw.name, tuple(_PlannedArea(a.id, a.name, tuple(behind[a.id]), tuple(controls[a.id]), tuple(why[a.id]))
+                          for a in fw.areas)
