@@ -233,3 +233,22 @@ def test_scorecard_sheet_and_exact_round_trip(tmp_path, lang: str, sheet: str, k
         assert sorted((key(x), x.value, x.not_applicable) for x in a.answers()) == \
             sorted((key(x), x.value, x.not_applicable) for x in b.answers())
         assert b.library().regulation == a.library().regulation
+
+
+def test_obligation_items_take_edits_like_any_roadmap_item(library: Library) -> None:
+    from readiness_app.model import RoadmapEdit
+
+    answers = tuple(Answer(q, UC, CONSENSUS, v) for q, v in {**BASE, "aia.art50": ["deep_fake"]}.items())
+    edits = (RoadmapEdit(1, "aia.disclose_deep_fakes", "move", {"phase": 2, "due_week": 6}),
+             RoadmapEdit(2, "aia.literacy", "edit", {"owner": "Monika Steiner", "done": True}))
+    inp = ScoringInput(library=library, participants=(), use_cases=(UseCase(UC, "Case", position=1),),
+                       answers=answers, as_of="2026-07-10", roadmap_edits=edits)
+    items = {i.key: i for i in score(inp).roadmap.items}
+    moved = items["aia.disclose_deep_fakes"]
+    assert (moved.phase, moved.due_week, moved.edited) == (2, 6, True)
+    assert items["aia.literacy"].owner == "Monika Steiner" and items["aia.literacy"].done
+    # once the room ticks the duty as met, the item is no longer generated and its edit is kept aside
+    met = (*answers, Answer("aia.obligations_met", UC, CONSENSUS, ["disclose_deep_fakes"]))
+    roadmap = score(ScoringInput(library=library, participants=(), use_cases=inp.use_cases, answers=met,
+                                 as_of="2026-07-10", roadmap_edits=edits)).roadmap
+    assert "aia.disclose_deep_fakes" not in [i.key for i in roadmap.items] and roadmap.orphan_edits == 1
