@@ -252,3 +252,16 @@ def test_obligation_items_take_edits_like_any_roadmap_item(library: Library) -> 
     roadmap = score(ScoringInput(library=library, participants=(), use_cases=inp.use_cases, answers=met,
                                  as_of="2026-07-10", roadmap_edits=edits)).roadmap
     assert "aia.disclose_deep_fakes" not in [i.key for i in roadmap.items] and roadmap.orphan_edits == 1
+
+
+def test_score_command_prints_each_class_with_its_article_and_the_disclaimer(tmp_path, capsys) -> None:
+    from readiness_app.cli import main
+    from readiness_app.demo import write_demo
+
+    demo = tmp_path / "demo.readiness"
+    write_demo(demo)
+    assert main(["score", str(demo)]) == 0
+    out = capsys.readouterr().out
+    assert "Health insurance risk pricing: High-risk (Art. 6(3), Annex III point 5(c)); Deployer" in out
+    assert "Customer service chatbot: Transparency duties (Art. 50(1)); Provider" in out
+    assert "not legal advice" in out and "NIST AI RMF 1.0" in out

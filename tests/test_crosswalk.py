@@ -139,3 +139,13 @@ def test_the_regulation_travels_with_an_assessment(tmp_path: Path) -> None:
     with AssessmentFile.open(tmp_path / "a.readiness") as af:
         embedded = af.library()
     assert embedded.regulation == lib.regulation
+
+
+def test_a_plain_text_source_is_read_for_both_languages() -> None:
+    from readiness_app.questionnaire.regulation import parse_obligations
+
+    text = (questionnaires_dir() / "regulation" / "ai_act_obligations.toml").read_text(encoding="utf-8")
+    start = text.index("source.en")
+    end = text.index("\n", text.index("source.de"))
+    ob, problems = parse_obligations(text[:start] + 'source = "Regulation (EU) 2024/1689"' + text[end:])
+    assert problems == [] and ob is not None and ob.source.de == ob.source.en == "Regulation (EU) 2024/1689"

@@ -210,6 +210,7 @@ def _items(c: Any, data: Mapping[str, Any], key: str) -> list[tuple[str, Mapping
 
 
 def parse_obligations(source: str, path: str = "<obligations>") -> tuple[ObligationSet | None, list[Problem]]:
+    from readiness_app.questionnaire.loader import Text as _Text
     from readiness_app.questionnaire.loader import _Collector, _parse_toml
 
     c = _Collector(path)
@@ -245,7 +246,8 @@ def parse_obligations(source: str, path: str = "<obligations>") -> tuple[Obligat
     if not obligations:
         c.add("", "obligations", "needs at least one [[obligations]] entry")
     return ObligationSet(
-        version=c.string(data, "version", ""), source=c.text(data, "source", ""),
+        version=c.string(data, "version", ""),
+        source=_Text(raw, raw) if isinstance(raw := data.get("source"), str) and raw else c.text(data, "source", ""),
         as_of=_date(c, data, "as_of", ""), note=c.text(data, "note", ""), obligations=tuple(obligations),
     ), c.problems
 

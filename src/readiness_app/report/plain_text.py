@@ -67,6 +67,7 @@ def format_results(results: Results, library: Library, lang: str = "en") -> str:
         q = library.question(c.question_id)
         scope = "" if c.scope == "org" else f" [{names.get(c.scope, c.scope)}]"
         out.append(f"  {t['spread']} {_num(c.spread)}: {q.text.get(lang) if q else c.question_id}{scope}")
+    out.extend(_regulation(results, lang))
     out.append("")
     out.append(f"{t['road']}:")
     for phase in (1, 2, 3):
@@ -78,3 +79,25 @@ def format_results(results: Results, library: Library, lang: str = "en") -> str:
     out.append(f"{t['complete']}: " + ", ".join(
         f"{c.questionnaire_id} {c.ratio:.0%}" for c in results.completeness))
     return "\n".join(out) + "\n"
+
+
+def _regulation(results: Results, lang: str) -> list[str]:
+    """The EU AI Act class per use case (with the first rule's article) and the framework coverage."""
+    from readiness_app.scoring.ai_act import CLASS_LABELS, DISCLAIMER, ROLE_LABELS
+
+    screened = [u for u in results.use_cases if u.ai_act is not None and u.ai_act.assessed]
+    out: list[str] = []
+    if screened:
+        out += ["", "EU AI Act" if lang != "de" else "KI-Verordnung"]
+        for u in screened:
+            ai = u.ai_act
+            assert ai is not None
+            role = ROLE_LABELS[ai.role].get(lang) if ai.role in ROLE_LABELS else "?"
+            why = ai.reasons[0].article if ai.reasons else ""
+            out.append(f"  {u.name}: {CLASS_LABELS[ai.class_].get(lang)} ({why}); {role}, "
+                       f"{len(ai.open_obligations)} {'offene Pflichten' if lang == 'de' else 'open duties'}")
+        out.append(f"  {DISCLAIMER.get(lang)}")
+    fc = results.framework_coverage
+    if fc is not None and any(fw.areas for fw in fc.frameworks()):
+        out.append("  " + ", ".join(f"{fw.name.get(lang)} {fw.coverage:.0%}" for fw in fc.frameworks()))
+    return out
