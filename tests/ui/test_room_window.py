@@ -93,6 +93,9 @@ def test_the_room_opens_from_workshop_mode_and_a_phone_vote_is_a_typed_vote(
     with AssessmentFile.open_readonly(path) as saved:  # autosaved: on disk at once
         assert saved.answer("mat.mon.drift", "org", "p1").value == 3
     qtbot.waitUntil(lambda: rw.progress.text() == "1 of 3 voted")
+    shots = Path(os.environ.get("ROOM_SHOTS", tmp_path))
+    rw.resize(1100, 760)
+    assert rw.grab().save(str(shots / "room-join-screen.png"))  # the projector: "1 of 3 voted", hidden
     grid = page.votes.model
     assert grid.index(0, 1).data() not in ("", "3")  # hidden in the grid until revealed, like a typed vote
 
@@ -113,10 +116,6 @@ def test_the_room_opens_from_workshop_mode_and_a_phone_vote_is_a_typed_vote(
     assert room.room.claimed() == set()
     status, _ = phone.call(qtbot, "GET", "api/state")
     assert status == 401
-
-    shots = Path(os.environ.get("ROOM_SHOTS", tmp_path))
-    rw.resize(1100, 760)
-    assert rw.grab().save(str(shots / "room-join-screen.png"))
 
     port = room.server.port
     rw.close()  # closing the window closes the room and its port

@@ -146,12 +146,14 @@ class Session(QObject):
                 self._rebuild = False
             elif self._stale_keys:
                 keys, self._stale_keys = self._stale_keys, set()
+                given, cleared = [], []
                 for key in keys:
                     current = self.file.answer(*key)
                     if current is None or not self.visibility.may_show(current):  # hidden votes count as not given
-                        self._scorer.clear_answer(*key)
+                        cleared.append(key)
                     else:
-                        self._scorer.set_answer(current)
+                        given.append(current)
+                self._scorer.update(given, cleared)  # a burst of votes (the room): the totals once
             self._scoring_error = ""
             return self._scorer.results
         except Exception as exc:  # a scoring failure must never take the window down

@@ -15,6 +15,7 @@ import concurrent.futures
 import contextlib
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -61,16 +62,32 @@ def qr_pixmap(text: str, size: int) -> QPixmap:
 
 
 class _Relay(QObject):
-    """Runs a job in the UI thread, whichever thread emits ``job``."""
+    """Runs jobs in the UI thread, whichever thread emits ``job``: one per turn of the event loop.
+
+    Forty phones may vote within a second; each vote is one committed transaction (a disk flush).
+    Taken one per turn, the window paints and answers keys between them instead of waiting for all.
+    """
 
     job = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
-        self.job.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        self._jobs: deque[Callable[[], None]] = deque()
+        self._timer = QTimer(self)
+        self._timer.setInterval(1)  # not 0: a zero timer may fire twice in one turn
+        self._timer.timeout.connect(self._run_one)
+        self.job.connect(self._queue, Qt.ConnectionType.QueuedConnection)
 
-    def _run(self, job: Callable[[], None]) -> None:
-        job()
+    def _queue(self, job: Callable[[], None]) -> None:
+        self._jobs.append(job)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _run_one(self) -> None:
+        if self._jobs:
+            self._jobs.popleft()()
+        if not self._jobs:
+            self._timer.stop()
 
 
 class RoomController(QObject):
@@ -83,7 +100,11 @@ class RoomController(QObject):
         self.main = main
         self.relay = _Relay()
         self.room = Room(self._submit_from_server, add_participant=self._add_from_server)
-        self.room.on_change(lambda: self.relay.job.emit(self._room_changed))
+        self.redraw = QTimer(self)  # claims and votes from phones redraw the window at most every 100 ms
+        self.redraw.setSingleShot(True)
+        self.redraw.setInterval(100)
+        self.redraw.timeout.connect(self._room_changed)
+        self.room.on_change(lambda: self.relay.job.emit(self._schedule_redraw))
         self.server: RoomServer | None = None
         self.found: list[network.Interface] = []
         self.address: str | None = None
@@ -165,6 +186,7 @@ class RoomController(QObject):
         for future in pending:
             future.cancel()
         self.timer.stop()
+        self.redraw.stop()
         if self.server is not None:
             self.server.stop()
             self.server = None
@@ -220,6 +242,10 @@ class RoomController(QObject):
             current = Current(q, scope, use_case.name if use_case is not None else "", revealed, votes)
         self.room.update(participants=session.file.participants(), current=current)
         self.window.refresh()
+
+    def _schedule_redraw(self) -> None:
+        if not self.redraw.isActive():
+            self.redraw.start()
 
     def _room_changed(self) -> None:
         if not self._closing:
