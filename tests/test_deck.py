@@ -152,6 +152,17 @@ def test_the_slides_come_in_the_order_of_the_readout(deck_en: Path, results: dic
     assert got[-len(appendix):] == appendix, "the appendix closes the deck"
 
 
+def test_each_appendix_slide_tells_what_its_questionnaire_found(deck_en: Path, results: dict[str, Any]) -> None:
+    prs = Presentation(str(deck_en))
+    appendix = {s.shapes.title.text_frame.text: slide_text(s) for s in prs.slides
+                if s.shapes.title.text_frame.text.startswith("Appendix: ")}
+    assert all("of the applicable questions answered" in text for text in appendix.values())
+    assert all(("Lowest-rated answers of the room" in text) != ("What the room recorded" in text)
+               for text in appendix.values())
+    baseline = appendix["Appendix: Operating baseline"]
+    assert "Average claims cycle time" in baseline, "a questionnaire of figures shows what was recorded"
+
+
 def test_the_summary_names_the_first_lane_why_top_risks_and_the_metric(deck_en: Path,
                                                                         results: dict[str, Any]) -> None:
     prs = Presentation(str(deck_en))

@@ -335,12 +335,19 @@ def appendix_slides(d: Deck) -> None:
         scope = d.tr("app.scope_uc", n=len(per_uc)) if per_uc else d.tr("app.scope_org")
         paras = [Para(d.tr("app.version", version=q.version, kind=scope, pct=_pct(done[q.id], d.lang)),
                       colour=MUTED, scale=0.9)]
-        paras.append(Para(d.tr("app.lowest"), bold=True))
         lowest = sorted(scored, key=lambda c: (c.numeric or 0.0, c.question_id))[:4]
-        paras += [Para(d.tr("app.value", question=question_text(c.question_id), scope=where(c.scope),
-                            value=number(c.numeric or 0.0, 1, d.lang)), bullet=True, gap=False) for c in lowest]
-        if not lowest:
-            paras.append(Para(d.tr("app.nothing"), gap=False))
+        if lowest:
+            paras.append(Para(d.tr("app.lowest"), bold=True))
+            paras += [Para(d.tr("app.value", question=question_text(c.question_id), scope=where(c.scope),
+                                value=number(c.numeric or 0.0, 1, d.lang)), bullet=True, gap=False) for c in lowest]
+        else:  # a questionnaire of figures and facts (the operating baseline): what the room recorded
+            recorded = [c for c in r.consensus if c.question_id in ids and not c.not_applicable
+                        and c.value not in (None, "", [])][:5]
+            paras.append(Para(d.tr("app.recorded"), bold=True))
+            paras += [Para(d.tr("app.answer", question=question_text(c.question_id), scope=where(c.scope),
+                                value=_value_text(c.value, d.lang)), bullet=True, gap=False) for c in recorded]
+            if not recorded:
+                paras.append(Para(d.tr("app.nothing"), gap=False))
         split_room = [c for c in r.disagreements if c.question_id in ids][:3]
         paras.append(Para(d.tr("app.disagreements"), bold=True))
         for c in split_room:
@@ -351,6 +358,17 @@ def appendix_slides(d: Deck) -> None:
         if not split_room:
             paras.append(Para(d.tr("app.disagreements_none"), gap=False))
         d.w.text_slides(d.tr("app.title", name=q.title.get(d.lang)), paras, largest=16, smallest=10)
+
+
+def _value_text(value: Any, lang: str) -> str:
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        text = f"{float(value):g}"
+        return text.replace(".", ",") if lang == "de" else text
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
 
 
 SLIDES = (title_slide, scope_slide, summary_slide, matrix_slide, readiness_slides, maturity_slide, risk_slides,

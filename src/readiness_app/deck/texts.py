@@ -97,7 +97,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "app.spread": ("{question} ({scope}): votes from {low} to {high}",
                    "{question} ({scope}): Stimmen von {low} bis {high}"),
     "app.org": ("organisation", "Organisation"),
-    "app.nothing": ("No scored answers yet.", "Noch keine bewerteten Antworten."),
+    "app.nothing": ("No answers yet.", "Noch keine Antworten."),
+    "app.recorded": ("What the room recorded", "Was der Raum erfasst hat"),
+    "app.answer": ("{question} ({scope}): {value}", "{question} ({scope}): {value}"),
 }
 
 
