@@ -48,7 +48,7 @@ def answers_by_text(plan):  # type: ignore[no-untyped-def]
 def test_long_layout_with_title_rows_sections_and_text_labels(fmt: str) -> None:
     plan = plan_import(FIXTURES / f"lang.{fmt}")
     assert plan.errors == []
-    assert [lay.layout for lay in plan.layouts][0] == "long" and plan.layouts[0].header_row == 4
+    assert plan.layouts[0].layout == "long" and plan.layouts[0].header_row == 4
     (inst,) = plan.instruments
     assert inst.kind == "imported" and inst.title.en == "Reifegrad-Selbstbewertung KI 2025"
     sections = [s.title.en for s in inst.sections]
@@ -158,7 +158,7 @@ def test_checklist_without_answers_becomes_an_instrument(fmt: str, tmp_path: Pat
             assert [(o.label.en, o.value) for o in q.options] == [
                 ("Nicht erfüllt", 0.0), ("Teilweise erfüllt", 2.0), ("Erfüllt", 4.0)]
         else:  # none readable: the generic levels in the workbook's language
-            assert [o.label.en for o in q.options][0] == "0 - Nicht vorhanden"
+            assert q.options[0].label.en == "0 - Nicht vorhanden"
         # the workshop answers it from scratch, like our own questions
         from readiness_app.model import Answer
 

@@ -550,7 +550,7 @@ class ForeignImport:
         self._seen[k] = (r.sheet, r.row)
         answer = Answer(question_id=q.id, scope=scope, participant_id=pid, value=value, not_applicable=na,
                         note=r.note, source=f"{file} / {r.sheet} / row {r.row}")
-        return PlannedAnswer(answer, r.sheet, r.row, raw, q.text.en, how, conf, pname, ucname)
+        return PlannedAnswer(answer, r.sheet, r.row, raw, q.text.en, how, conf, pname, ucname, r.answer_col)
 
 
 def signature_of(layouts: list[SheetLayout]) -> list[str]:

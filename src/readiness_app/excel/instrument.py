@@ -229,8 +229,9 @@ def build_imported(rows: Sequence[ForeignRow], *, name: str, title: str, languag
     problems: list[tuple[ForeignRow, str]] = []
     value_map: dict[str, Any] = {}
     use_case_rows = any(r.use_case for r in rows)
+    several_sheets = len({r.sheet for r in rows}) > 1
     for r in rows:
-        title_s = r.section or (r.sheet if len({x.sheet for x in rows}) > 1 else "") or title or r.sheet
+        title_s = r.section or (r.sheet if several_sheets else "") or title or r.sheet
         sid = section_ids.get(title_s)
         if sid is None:
             sid = f"s{len(section_ids) + 1}-{slug(title_s, 24)}"

@@ -249,7 +249,8 @@ def detect_layout(sheet: str, rows: Sequence[tuple[int, Sequence[Any]]], *, layo
     if not has_question:
         return None
     if layout == "by-participant" or (layout is None and not answer_cols):
-        people = [i for i in range(width) if i not in taken and i not in computed and i < len(headers)
+        named = roles.get("participant")  # "Participant 01": a column of answers named by its header
+        people = [i for i in range(width) if (i not in taken or i == named) and i not in computed and i < len(headers)
                   and headers[i] and _person_header(headers[i]) and filled_count[i] > 0 and strongly_answers(col(i))]
         people += [i for i in answer_cols if i not in people] if layout == "by-participant" else []
         if people and (layout == "by-participant" or len(people) >= 2):
@@ -268,8 +269,8 @@ def _person_header(h: str) -> bool:
     if not n or len(n) > 40 or any(ch.isdigit() for ch in n.replace(" ", "")[:1]):
         return False
     tokens = n.split()
-    for words in HEADER_WORDS.values():
-        if any(w in tokens for w in words):
+    for role, words in HEADER_WORDS.items():
+        if role != "participant" and any(w in tokens for w in words):
             return False
     return not any(w in n for w in ("total", "summe", "average", "mittel", "gesamt", "weight", "gewicht", "level",
                                     "type", "typ", "category", "kategorie", "status", "date", "datum"))

@@ -428,8 +428,10 @@ class QuestionMatcher:
         words = frozenset(n.split())
         if not words:
             return Match(None, 0.0, "none")
-        overlap = sorted(((len(words & t) / max(len(words), len(t)), i) for i, t in enumerate(self._tokens)),
-                         reverse=True)[:8]
+        # texts that share under a third of their words are never 50% alike: difflib only scores the rest
+        overlap = [(share, i) for share, i in sorted(
+            ((len(words & t) / max(len(words), len(t)), i) for i, t in enumerate(self._tokens)), reverse=True)[:8]
+            if share >= 0.34]
         best: tuple[float, Question] | None = None
         sm = difflib.SequenceMatcher(autojunk=False)
         sm.set_seq2(n[:300])

@@ -59,6 +59,7 @@ class PlannedAnswer:
     confidence: float
     participant: str  # the participant's name, "" for the consensus
     use_case: str  # the use case's name, "" for organisation-wide questions
+    column: int = -1  # the answer cell's column (0-based), -1 when not known
 
 
 @dataclass(slots=True)
