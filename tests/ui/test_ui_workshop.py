@@ -72,7 +72,7 @@ def test_whole_workshop_by_keyboard(qtbot: Any, window: Any, tmp_path: Path, fak
     q1 = page.question()
     scale_questions = [q for q in page.questions if q.type == "scale"]
     assert q1 is not None and q1 in scale_questions
-    _press(qtbot, page, Qt.Key.Key_4)
+    _press(qtbot, page, Qt.Key.Key_C, Qt.Key.Key_4)  # C: the consensus row; a digit there records the answer
     assert window.session.file.answer(q1.id).value == 4
     assert page.panel.cards[4].property("selected") is True
     _press(qtbot, page, Qt.Key.Key_Right)
@@ -135,7 +135,7 @@ def test_whole_workshop_by_keyboard(qtbot: Any, window: Any, tmp_path: Path, fak
     pq = prio.question()
     assert pq is not None
     prio.setFocus()
-    _press(qtbot, prio, Qt.Key.Key_2)
+    _press(qtbot, prio, Qt.Key.Key_C, Qt.Key.Key_2)
     uc_id = window.session.file.use_cases()[0].id
     stored = window.session.file.answer(pq.id, uc_id)
     assert stored is not None and stored.value is not None
@@ -222,7 +222,9 @@ def test_choice_number_and_navigation_keys(qtbot: Any, window: Any, tmp_path: Pa
     assert s.file.answer(q.id).value == 12.5
     # Ctrl+PgDown / Ctrl+PgUp move between steps; F11 toggles full screen
     qtbot.keyClick(window, Qt.Key.Key_PageDown, CTRL)
-    assert window.navigator.current() == "results"
+    from readiness_app.ui.progress import STEPS
+
+    assert window.navigator.current() == STEPS[STEPS.index("baseline") + 1]
     qtbot.keyClick(window, Qt.Key.Key_PageUp, CTRL)
     assert window.navigator.current() == "baseline"
     qtbot.keyClick(window, Qt.Key.Key_F11)

@@ -244,7 +244,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "part.confirm_remove": ("Remove {name} and their {count} votes? You can undo this.",
                             "{name} und die {count} Stimmen entfernen? Sie können dies rückgängig machen."),
     # question view
-    "q.use_case": ("Use case", "Use Case"),
+    "q.use_case": ("Use case", "Anwendungsfall"),
     "q.list_mode": ("List", "Liste"),
     "q.workshop_mode": ("Workshop mode", "Workshop-Modus"),
     "q.no_use_cases": ("Add use cases in the use-case inventory first.",
@@ -303,8 +303,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "q.no_participants": ("Add participants to collect individual votes.",
                           "Fügen Sie Teilnehmende hinzu, um einzelne Stimmen zu erfassen."),
     "q.vote_grid": ("Vote grid", "Stimmenraster"),
-    "q.votes_keys": ("Select a participant and type 0–4; Delete clears.",
-                     "Teilnehmende wählen und 0–4 tippen; Entf löscht."),
+    "q.votes_keys": ("Type 0–4 for the selected row (↑/↓ choose it); the last row is the consensus. Delete clears.",
+                     "0–4 für die gewählte Zeile tippen (↑/↓ wählt sie); die letzte Zeile ist der Konsens. "
+                     "Entf löscht."),
     "q.consensus_from_votes": ("from votes", "aus Stimmen"),
     # results
     "res.heading": ("Results", "Ergebnisse"),
@@ -703,6 +704,19 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "{name} gibt es schon. Durch die importierte Bewertung ersetzen?"),
     "q.source": ("Imported from {source}", "Importiert aus {source}"),
 }
+
+
+def _add_workshop_strings() -> None:
+    """The keyboard model, hidden votes, dates and zoom strings (ui/i18n_workshop.py)."""
+    from readiness_app.ui.i18n_workshop import STRINGS as workshop
+
+    duplicated = STRINGS.keys() & workshop.keys()
+    if duplicated:
+        raise KeyError(f"interface strings defined twice: {sorted(duplicated)}")
+    STRINGS.update(workshop)
+
+
+_add_workshop_strings()
 
 
 def _add_strings() -> None:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from readiness_app import __version__
-from readiness_app.ui import dialogs, i18n
+from readiness_app.ui import dialogs, i18n, presentation
 from readiness_app.ui.documents import Documents
 from readiness_app.ui.followup_actions import FollowupActions
 from readiness_app.ui.i18n import tr
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.prework.question_requested.connect(self.show_question)
         self.setAcceptDrops(True)
         self.dashboard_window: DashboardWindow | None = None
+        self.zoom = 1.0  # presentation zoom of the question pages (Ctrl++ / Ctrl+- / Ctrl+0)
         self.room: Any = None  # the open room (ui.room_window.RoomController), if any
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
             from readiness_app.ui.pages.questions import QuestionPage
 
             question_page = QuestionPage(step)
+            question_page.set_zoom(self.zoom)
             question_page.workshop_mode_changed.connect(self._workshop_mode_changed)
             question_page.room_requested.connect(self.open_room)
             page = question_page
@@ -182,7 +184,12 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self._action("workshop_mode", self._toggle_workshop_mode, "F5", checkable=True)
         self._action("fullscreen", self._toggle_fullscreen, "F11", checkable=True)
-        self._action("dashboard_window", self.open_dashboard_window, "Ctrl+D")
+        self._action("dashboard_window", lambda: presentation.toggle_dashboard(self), "Ctrl+D")
+        self._action("show_all_votes", lambda on: presentation.show_all_votes(self, on), checkable=True)
+        self._action("zoom_in", lambda: presentation.zoom(self, 1), QKeySequence.StandardKey.ZoomIn)
+        self.actions_by_key["zoom_in"].setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self._action("zoom_out", lambda: presentation.zoom(self, -1), QKeySequence.StandardKey.ZoomOut)
+        self._action("zoom_reset", lambda: presentation.zoom(self, 0), "Ctrl+0")
         self._action("room", self.open_room)
         self._action("next_step", lambda: self._step_by(1), "Ctrl+PgDown")
         self._action("prev_step", lambda: self._step_by(-1), "Ctrl+PgUp")
@@ -215,7 +222,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(A["settings"])
         self.view_menu = mb.addMenu("")
-        for key in ("workshop_mode", "spread", "fullscreen", "dashboard_window", "prev_step", "next_step"):
+        for key in ("workshop_mode", "spread", "fullscreen", "dashboard_window", "show_all_votes", "zoom_in", "zoom_out",
+                    "zoom_reset", "prev_step", "next_step"):
             self.view_menu.addAction(A[key])
         self.view_menu.addSeparator()
         self.view_menu.addAction(A["benchmark"])
@@ -250,7 +258,8 @@ class MainWindow(QMainWindow):
                 self.dashboard_window = None
         has = session is not None
         self.actions_by_key["room"].setEnabled(has)
-        for key in ("save_copy", "export", "close", "workshop_mode", "dashboard_window", "start_followup",
+        presentation.sync_show_all(self)
+        for key in ("save_copy", "export", "close", "workshop_mode", "dashboard_window", "show_all_votes", "start_followup",
                     "export_anonymised", "benchmark", "merge", "spread"):
             self.actions_by_key[key].setEnabled(has)
         if not has:
@@ -265,6 +274,9 @@ class MainWindow(QMainWindow):
             self._on_changed(None)
             self.navigator.select("engagement")
             self.show_step(self.navigator.current() or "engagement")
+            focus_first = getattr(self.current_page(), "focus_first", None)
+            if focus_first is None or not focus_first():  # the first thing to do: an empty engagement field
+                self.navigator.view.setFocus()  # or else choose the step
         self._update_title()
 
     def _on_changed(self, change: Change | None) -> None:
@@ -286,7 +298,7 @@ class MainWindow(QMainWindow):
         if s.results_ready():
             self.navigator.set_statuses(completion(s.file, s.results()))
         else:  # the question steps fill in when the background scoring is done
-            self.navigator.set_statuses(completion(s.file, questions=False))
+            self.navigator.update_statuses(completion(s.file, questions=False))  # keeps the question steps
             if s.path is not None and self.isVisible():
                 QTimer.singleShot(50, lambda: s.start_scoring() if self.session is s else None)
 
@@ -436,7 +448,7 @@ class MainWindow(QMainWindow):
         page.export_report()
 
     def _help(self) -> None:
-        dialogs.service().info(tr("help.title"), tr("help.text"))
+        presentation.show_help_card(self)
 
     def _about(self) -> None:
         try:

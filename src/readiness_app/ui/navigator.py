@@ -168,6 +168,10 @@ class Navigator(QWidget):
             items.append(StepItem(key, tr(f"step.{key}"), detail, bool(st and st.complete), ratio))
         self.model.set_items(items)
 
+    def update_statuses(self, statuses: dict[str, StepStatus]) -> None:
+        """Update the named steps and keep the others (while scoring runs, the question steps keep their last progress)."""
+        self.set_statuses({**self._statuses, **statuses})
+
     def select(self, key: str) -> None:
         row = self.model.row_of(key)
         if row >= 0 and self.view.currentIndex().row() != row:

@@ -1,12 +1,14 @@
 """One question on screen: text, help, level descriptors, the answer, N/A and a note.
 
 It only shows what it is given and emits what the facilitator did; the page turns that
-into operations. ``set_scale`` switches between list mode and large workshop type.
+into operations. ``set_scale`` switches between list mode and large workshop type; in
+workshop type the text shrinks (never below list size) until the question and all its
+levels fit the panel without scrolling.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator, QFont, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +28,8 @@ from readiness_app.model import Answer, AnswerValue
 from readiness_app.questionnaire.loader import Question
 from readiness_app.ui.format import answer_text
 from readiness_app.ui.i18n import language, tr
+
+MIN_FIT_SCALE = 0.8  # workshop type shrinks down to this (list type is 1.0) before the levels scroll
 
 CARD_STYLE = """
 QFrame#levelCard { border: 1px solid palette(mid); border-radius: 6px; background: palette(base); }
@@ -126,6 +130,9 @@ class QuestionPanel(QWidget):
         self.answer: Answer | None = None
         self.votes = 0  # votes given to the shown question (they count while no consensus is recorded)
         self.scale = 1.0
+        self._fit_pending = False
+        self._checks_left = 0
+        self.shown_scale = 1.0  # the scale in use: ``scale``, or less where the question must fit
         self.cards: list[LevelCard] = []
         self.checks: list[QCheckBox] = []
         self.value_edit: QLineEdit | None = None
@@ -156,18 +163,18 @@ class QuestionPanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.answers_box)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.answers_scroll = scroll
-        outer.addWidget(scroll)
+        outer.addWidget(scroll, 1)  # the levels get every pixel the text leaves (never squeezed by a spacer)
 
         status = QHBoxLayout()
         self.answer_label = QLabel()
         self.answer_label.setWordWrap(True)
         self.na_button = QPushButton()
-        self.na_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.na_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.na_button.clicked.connect(self.not_applicable_requested)
         self.clear_button = QPushButton()
-        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.clear_button.clicked.connect(self.clear_requested)
         status.addWidget(self.answer_label, 1)
         outer.addLayout(status)
@@ -187,13 +194,12 @@ class QuestionPanel(QWidget):
         note_row.addWidget(self.note_edit, 1)
         outer.addLayout(note_row)
 
-        outer.addStretch(1)
         nav = QHBoxLayout()
         self.prev_button = QPushButton()
-        self.prev_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.prev_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.prev_button.clicked.connect(self.previous_requested)
         self.next_button = QPushButton()
-        self.next_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.next_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.next_button.clicked.connect(self.next_requested)
         self.keys_label = QLabel()
         self.keys_label.setWordWrap(True)
@@ -243,6 +249,8 @@ class QuestionPanel(QWidget):
             self._update_keys()
             self._apply_scale()  # fonts only when the widgets are new: a font change re-lays out everything
         self._show_answer()
+        if rebuild:
+            self.fit()
 
     def _clear_answers(self) -> None:
         while self.answers_layout.count():
@@ -363,10 +371,71 @@ class QuestionPanel(QWidget):
     def set_scale(self, scale: float) -> None:
         self.scale = scale
         self._apply_scale()
+        self.fit()
 
-    def _apply_scale(self) -> None:
-        self.answers_scroll.updateGeometry()
+    def needed_height(self) -> int:
+        """The height the question, its help and every level need at the panel's width (from the fonts in use)."""
+        w = max(self.width(), 200)
+        spacing = self.layout().spacing() if self.layout() is not None else 8  # type: ignore[union-attr]
+        labels = (self.where_label, self.text_label, self.help_label, self.badge_label, self.answer_label,
+                  self.source_label, self.keys_label)
+        need = sum(lab.heightForWidth(w) + spacing for lab in labels if not lab.isHidden() and lab.text())
+        inner = w - 2 * self.answers_scroll.frameWidth() - 4
+        for card in self.cards:
+            key_w = card.key_label.minimumWidth()
+            text_h = card.text_label.heightForWidth(max(inner - key_w - 20 - 12, 50))
+            need += max(text_h, card.key_label.sizeHint().height()) + 12 + 4 + self.answers_layout.spacing()
+        for box in self.checks:
+            need += box.sizeHint().height() + self.answers_layout.spacing()
+        if self.value_edit is not None:
+            need += self.value_edit.sizeHint().height()
+        need += 8 + self.note_edit.sizeHint().height() + self.prev_button.sizeHint().height() + 3 * spacing
+        return int(need * 1.06) + 8  # what the estimate leaves out: frames, rounding of wrapped lines
+
+    def fit(self) -> None:
+        """Large type, but never so large that a level is cut off: shrink in steps until it all fits."""
         s = self.scale
+        if s <= 1.0 or self.question is None or self.height() < 100:
+            if self.shown_scale != s:
+                self._apply_scale()
+            return
+        self._apply_scale(s)
+        while s > MIN_FIT_SCALE and self.needed_height() > self.height():
+            s = max(MIN_FIT_SCALE, round(s - 0.1, 2))
+            self._apply_scale(s)
+        self._checks_left = 8
+        QTimer.singleShot(0, self._check_fit)
+
+    def _check_fit(self) -> None:
+        """Once laid out: if the levels still scroll, one step smaller (the estimate is close, not exact)."""
+        if self.scale <= 1.0 or self.shown_scale <= MIN_FIT_SCALE or self._checks_left <= 0:
+            return
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        viewport = self.answers_scroll.viewport()
+        if self.answers_layout.heightForWidth(viewport.width()) <= viewport.height():
+            return
+        self._checks_left -= 1
+        self._apply_scale(max(MIN_FIT_SCALE, round(self.shown_scale - 0.1, 2)))
+        QTimer.singleShot(0, self._check_fit)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.scale > 1.0 and event.size() != event.oldSize() and not self._fit_pending:
+            self._fit_pending = True  # once the resizing settles
+            QTimer.singleShot(0, self._refit)
+
+    def _refit(self) -> None:
+        self._fit_pending = False
+        if self.scale > 1.0:
+            self._apply_scale()
+            self.fit()
+
+    def _apply_scale(self, scale: float | None = None) -> None:
+        self.answers_scroll.updateGeometry()
+        s = self.scale if scale is None else scale
+        self.shown_scale = s
         self.where_label.setFont(_font(0.95 * min(s, 1.2)))
         self.text_label.setFont(_font((1.45 if s <= 1.0 else 1.3) * s, bold=True))
         self.help_label.setFont(_font(0.95 * s, italic=True))

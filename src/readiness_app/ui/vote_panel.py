@@ -1,10 +1,13 @@
 """The per-participant vote grid: hidden from the room until the facilitator reveals it.
 
-Enter votes by selecting a participant and typing: a digit (0-4 for scales, 1-n for
-choices; the selection moves to the next participant), a number for number questions
-(the unit is shown; Enter saves), or 1-n to tick and untick the items of a checklist
-(double-click opens the items as a menu). After "Reveal", the spread and the
-disagreement flag show, and "Record consensus" stores the room's answer.
+One row per participant and a last row for the room's consensus. Enter votes by selecting a
+row and typing: a digit (0-4 for scales, 1-n for choices; the selection then moves down one
+row, from the last participant onto the consensus row, and stays there), a number for number
+questions (the unit is shown; Enter saves), or 1-n to tick and untick the items of a
+checklist (double-click opens the items as a menu). A digit on the consensus row records the
+room's answer. After "Reveal", the spread and the disagreement flag show, and "Record
+consensus" stores the answer the votes suggest. Keys the grid does not use (←/→, Enter, R,
+C, N) go on to the question page; Tab leaves the grid.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -22,7 +26,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -38,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readiness_app.model import Answer, AnswerValue, Participant, role_label
+from readiness_app.model import CONSENSUS, Answer, AnswerValue, Participant, role_label
 from readiness_app.questionnaire.loader import Question
 from readiness_app.ui.format import short_value, value_text
 from readiness_app.ui.i18n import language, tr
@@ -55,15 +59,19 @@ class VoteRow:
     answer: Answer | None
     question: Question
     revealed: bool
+    consensus: bool = False  # the room's agreed answer (always shown), not a participant's vote
 
     @property
     def voted(self) -> bool:
         return self.answer is not None and (self.answer.value is not None or self.answer.not_applicable)
 
+    def name_text(self) -> str:
+        return tr("q.consensus_row") if self.consensus else self.participant.name
+
     def vote_text(self) -> str:
         if not self.voted:
-            return ""
-        if not self.revealed:
+            return "–" if self.consensus else ""
+        if not self.revealed and not self.consensus:
             return tr("q.vote_hidden")
         assert self.answer is not None
         if self.answer.not_applicable:
@@ -77,13 +85,15 @@ class VoteRow:
         return short_value(self.question, value)
 
     def vote_tooltip(self) -> str:
+        if self.consensus:
+            return tr("q.consensus_row_tip")
         if not self.voted or not self.revealed or self.answer is None or self.answer.not_applicable:
             return ""
         return value_text(self.question, self.answer.value)
 
     def edit_text(self) -> str:
         """What the number editor starts with (empty while votes are hidden)."""
-        if not self.revealed or self.answer is None or not isinstance(self.answer.value, int | float):
+        if not (self.revealed or self.consensus) or self.answer is None or not isinstance(self.answer.value, int | float):
             return ""
         return f"{self.answer.value:g}"
 
@@ -142,11 +152,17 @@ def digit_value(q: Question, digit: int) -> AnswerValue:
     return None
 
 
-class VoteGridView(QTableView):
-    """Digits vote for the selected participant; Delete clears; Escape leaves the grid.
+PASSED_ON = frozenset({Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+                       Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_R, Qt.Key.Key_C, Qt.Key.Key_N,
+                       Qt.Key.Key_Home, Qt.Key.Key_End})
 
-    ``mode``: "digits" (scale, choice: a digit votes and moves on), "number" (typing opens
-    the number editor) or "checklist" (a digit ticks or unticks that item, staying on the row).
+
+class VoteGridView(QTableView):
+    """Digits vote for the selected row; Delete clears it; Escape leaves the grid.
+
+    ``mode``: "digits" (scale, choice: a digit votes and moves down one row), "number" (typing
+    opens the number editor) or "checklist" (a digit ticks or unticks that item, staying on the
+    row). The question page's keys (←/→, Enter, R, C, N) are passed on to it; Tab leaves.
     """
 
     digit_typed = Signal(int, int)  # row, digit
@@ -156,6 +172,19 @@ class VoteGridView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.mode = "digits"
+        self.setTabKeyNavigation(False)  # Tab moves on to the next control, never from cell to cell
+        pal = self.palette()  # the selected participant stays plainly marked when the grid has no focus
+        for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
+            pal.setColor(QPalette.ColorGroup.Inactive, role, pal.color(QPalette.ColorGroup.Active, role))
+        self.setPalette(pal)
+
+    def select_row(self, row: int) -> None:
+        """Make ``row`` the current and only selected row (shown at once, scrolled into view)."""
+        if 0 <= row < self.model().rowCount():
+            index = self.model().index(row, 1)
+            self.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.scrollTo(index)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -179,8 +208,7 @@ class VoteGridView(QTableView):
             if row >= 0:
                 self.digit_typed.emit(row, key - Qt.Key.Key_0)
                 if self.mode != "checklist":  # a checklist vote takes several keys
-                    nxt = min(row + 1, self.model().rowCount() - 1)
-                    self.setCurrentIndex(self.model().index(nxt, 1))
+                    self.select_row(min(row + 1, self.model().rowCount() - 1))
             event.accept()
             return
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and row >= 0:
@@ -190,6 +218,9 @@ class VoteGridView(QTableView):
         if key == Qt.Key.Key_Escape:
             self.leave.emit()
             event.accept()
+            return
+        if key in PASSED_ON and plain:
+            event.ignore()  # the question page's key: it reaches the page through the parents
             return
         super().keyPressEvent(event)
 
@@ -204,6 +235,7 @@ class VotePanel(QWidget):
         super().__init__(parent)
         self.question: Question | None = None
         self.revealed = False
+        self.scale = 1.0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -213,8 +245,10 @@ class VotePanel(QWidget):
         self.hint_label.setWordWrap(True)
         self.model = RecordTableModel(
             [
-                Column("participant", "q.col_participant", lambda r: r.participant.name,
-                       tooltip=lambda r: f"{r.participant.name} ({role_label(r.participant.role, language())})"),
+                Column("participant", "q.col_participant", lambda r: r.name_text(),
+                       tooltip=lambda r: tr("q.consensus_row_tip") if r.consensus
+                       else f"{r.participant.name} ({role_label(r.participant.role, language())})",
+                       font=lambda r: _font(self.scale, bold=True) if r.consensus else None),
                 Column("vote", "q.col_vote", lambda r: r.vote_text(), align=Qt.AlignmentFlag.AlignCenter,
                        edit=lambda r: r.edit_text(), tooltip=lambda r: r.vote_tooltip()),
             ],
@@ -263,13 +297,21 @@ class VotePanel(QWidget):
     # ---------------------------------------------------------------- content
 
     def show_votes(self, q: Question | None, participants: list[Participant], votes: dict[str, Answer],
-                   revealed: bool, spread: float | None, disagreement: bool, suggestion: str) -> None:
+                   revealed: bool, spread: float | None, disagreement: bool, suggestion: str,
+                   consensus: Answer | None = None) -> None:
+        new_question = q is not self.question
         self.question = q
         shown = q is not None and bool(participants) and (q.type in VOTABLE or bool(votes))
         votable = shown
         self.revealed = revealed
         rows = [VoteRow(p, votes.get(p.id), q, revealed) for p in participants] if q is not None else []
+        if rows and q is not None:
+            rows.append(VoteRow(Participant(CONSENSUS, tr("q.consensus_row"), "other"), consensus, q, True, True))
         self.model.set_rows(rows if votable else [])
+        if votable and (new_question or self.grid.currentIndex().row() < 0):
+            # a new question starts on the first participant still to vote (all voted: the consensus row)
+            self.grid.select_row(next((i for i, r in enumerate(rows) if not r.voted and not r.consensus),
+                                      len(rows) - 1))
         self.grid.setEnabled(votable)
         qtype = q.type if q is not None else ""
         self.grid.mode = "number" if qtype == "number" else "checklist" if qtype == "checklist" else "digits"
@@ -277,7 +319,7 @@ class VotePanel(QWidget):
         self.number_delegate.unit = unit
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                                   if qtype == "number" else QAbstractItemView.EditTrigger.NoEditTriggers)
-        voted = sum(1 for r in rows if r.voted)
+        voted = sum(1 for r in rows if r.voted and not r.consensus)
         self.count_label.setText(tr("q.voted_count", count=voted, total=len(participants)) if votable else "")
         if q is not None and q.type in VOTABLE and not participants:
             self.hint_label.setText(tr("q.no_participants"))
@@ -345,7 +387,7 @@ class VotePanel(QWidget):
         self.vote_requested.emit(rec.participant.id, number)
         row = self.model.row_of(rec.participant.id)
         nxt = min(row + 1, self.model.rowCount() - 1)
-        QTimer.singleShot(0, lambda: self.grid.setCurrentIndex(self.model.index(nxt, 1)))
+        QTimer.singleShot(0, lambda: self.grid.select_row(nxt))
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if self.question is not None and self.question.type == "checklist":
@@ -357,7 +399,7 @@ class VotePanel(QWidget):
         q = self.question
         if rec is None or q is None or q.type != "checklist":
             return None
-        current = rec.answer.value if rec.answer is not None and self.revealed else None
+        current = rec.answer.value if rec.answer is not None and (self.revealed or rec.consensus) else None
         if self.option_menu is not None:
             self.option_menu.deleteLater()
         menu = QMenu(self)
@@ -387,7 +429,38 @@ class VotePanel(QWidget):
         self.reveal_button.setText(tr("q.hide") if self.revealed else tr("q.reveal"))
         self.model.retranslate()
 
+    # ---------------------------------------------------------------- keyboard (the question page calls these)
+
+    @property
+    def active(self) -> bool:
+        """Whether digits go to the grid (a votable question and participants on screen)."""
+        return not self.isHidden() and self.model.rowCount() > 0 and self.grid.isEnabled()
+
+    def selected_row(self) -> int:
+        row = self.grid.currentIndex().row()
+        return row if row >= 0 else 0
+
+    def selected_is_consensus(self) -> bool:
+        rec = self.model.record(self.selected_row())
+        return bool(rec is not None and rec.consensus)
+
+    def type_key(self, event: QKeyEvent) -> None:
+        """A digit (or a number key) typed anywhere on the page: it goes to the selected row."""
+        if self.grid.currentIndex().row() < 0:
+            self.grid.select_row(0)
+        self.grid.keyPressEvent(event)
+
+    def move_selection(self, delta: int) -> None:
+        self.grid.select_row(min(max(self.selected_row() + delta, 0), self.model.rowCount() - 1))
+
+    def select_consensus(self) -> None:
+        self.grid.select_row(self.model.rowCount() - 1)
+
+    def clear_selected(self) -> None:
+        self._clear(self.selected_row())
+
     def set_scale(self, scale: float) -> None:
+        self.scale = scale
         self.title_label.setFont(_font(1.1 * scale, bold=True))
         self.grid.setFont(_font(scale))
         self.grid.verticalHeader().setDefaultSectionSize(int(self.grid.fontMetrics().height() * 1.5))

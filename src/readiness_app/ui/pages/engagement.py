@@ -145,6 +145,15 @@ class EngagementPage(Page):
         finally:
             self._loading = False
 
+    def focus_first(self) -> bool:
+        """After opening a file: the cursor in the first empty field (never in a date); False if none is empty."""
+        for name in TEXT_FIELDS:
+            edit = self.edits[name]
+            if not edit.text().strip():
+                edit.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
+
     def retranslate(self) -> None:
         self.title_label.setText(tr("eng.heading"))
         self.intro_label.setText(tr("eng.intro"))

@@ -1,7 +1,16 @@
 """Steps 4-7: the question view, in list mode (preparation) and workshop mode (projector).
 
-Keys (on the page, the list and the answer panel): 0-4 answer a scale, 1-n pick an option,
-N marks "not applicable" (asks a short reason), Delete clears, arrows and PgUp/PgDn move.
+The keyboard model of the room (the F1 help card, ``ui/help_card.py``, says the same):
+
+* 0-4 (scales) or 1-n (choices): the vote of the participant selected in the vote grid; the
+  selection then moves down one row, after the last participant onto the consensus row. A
+  digit on the consensus row records the room's answer. Without participants (or for a
+  question nobody votes on) digits record the consensus at once.
+* ↑/↓ choose the row; C selects the consensus row; R reveals (and hides) the votes; Enter
+  records the consensus the revealed votes suggest; N marks "not applicable" (asks a short
+  reason); Delete clears the selected row.
+* ←/→ and PgUp/PgDn always move to the previous / next question, wherever the focus is on the
+  page (except inside a text field). Tab and Shift+Tab visit every control; Escape comes back.
 """
 
 from __future__ import annotations
@@ -12,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
@@ -32,14 +42,15 @@ from readiness_app.ui.format import answer_text, short_value
 from readiness_app.ui.i18n import language, tr
 from readiness_app.ui.models import Column, RecordTableModel
 from readiness_app.ui.operations import Change
-from readiness_app.ui.pages.base import Page, heading
+from readiness_app.ui.pages.base import Page, heading, scaled_font
 from readiness_app.ui.progress import step_questions
 from readiness_app.ui.question_panel import QuestionPanel
-from readiness_app.ui.vote_panel import VOTABLE, VotePanel, digit_value
+from readiness_app.ui.vote_panel import NUMBER_KEYS, VOTABLE, VotePanel, digit_value
 
 WORKSHOP_SCALE = 1.7
 MOVE_BACK = (Qt.Key.Key_Left, Qt.Key.Key_PageUp)
 MOVE_ON = (Qt.Key.Key_Right, Qt.Key.Key_PageDown)
+RECORD_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 @dataclass(frozen=True)
@@ -102,6 +113,7 @@ class QuestionPage(Page):
         self.current = 0
         self.scope_choice = ""  # selected use-case id
         self.workshop = False
+        self.zoom = 1.0  # presentation zoom (Ctrl++ / Ctrl+-), on top of the workshop scale
         self._answers: dict[tuple[str, str], dict[str, Answer]] = {}
         self._cache_scopes: frozenset[str] = frozenset()
         self._people: list[Any] | None = None
@@ -157,6 +169,8 @@ class QuestionPage(Page):
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list_view.verticalHeader().setVisible(False)
+        self.list_view.setTabKeyNavigation(False)
+        self._syncing = False
         self.list_view.setWordWrap(False)
         self.list_view.setAlternatingRowColors(True)
         header = self.list_view.horizontalHeader()
@@ -200,6 +214,12 @@ class QuestionPage(Page):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.splitter)
         self.outer.addWidget(self.body, 1)
+        # ←/→ move between questions from every control of the page that does not type text
+        self._arrow_sources: list[QWidget] = [self.use_case_combo, self.votes.grid, *self.findChildren(QAbstractButton)]
+        for w in self._arrow_sources:
+            if isinstance(w, QAbstractButton):
+                w.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reached by Tab; a click leaves the keys on the page
+            w.installEventFilter(self)
         self.retranslate()
 
     # ---------------------------------------------------------------- state
@@ -322,13 +342,18 @@ class QuestionPage(Page):
         self._show_current(participants, answers)
 
     def _sync_selection(self) -> None:
-        if self.model.rowCount() and self.list_view.currentIndex().row() != self.current:
-            self.list_view.blockSignals(True)
-            self.list_view.selectionModel().blockSignals(True)
-            self.list_view.setCurrentIndex(self.model.index(self.current, 1))
-            self.list_view.selectRow(self.current)
-            self.list_view.selectionModel().blockSignals(False)
-            self.list_view.blockSignals(False)
+        """Select the current question's row, and only it (the view repaints the row it leaves)."""
+        selected = [i.row() for i in self.list_view.selectionModel().selectedRows()]
+        if self.model.rowCount() and (self.list_view.currentIndex().row() != self.current or selected != [self.current]):
+            self._syncing = True
+            try:
+                from PySide6.QtCore import QItemSelectionModel
+
+                self.list_view.selectionModel().setCurrentIndex(
+                    self.model.index(self.current, 1),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            finally:
+                self._syncing = False
             self.list_view.scrollTo(self.model.index(self.current, 1))
 
     def _show_current(self, participants: list[Any] | None = None,
@@ -368,7 +393,10 @@ class QuestionPage(Page):
             spread, disagreement = c.spread, c.disagreement
             value = suggested_value(q, scope, list(votes.values()))
             suggestion = short_value(q, value) if value is not None else ""
-        self.votes.show_votes(q, participants, votes, revealed, spread, disagreement, suggestion)
+        self.votes.show_votes(q, participants, votes, revealed, spread, disagreement, suggestion,
+                              consensus=given.get(CONSENSUS))
+        if self.votes.active:  # the keys of the room, not the keys of a lone answer
+            self.panel.keys_label.setText(tr("q.keys_room"))
 
     # ---------------------------------------------------------------- navigation
 
@@ -396,7 +424,7 @@ class QuestionPage(Page):
         return False
 
     def _row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and current.row() != self.current:
+        if not self._syncing and current.isValid() and current.row() != self.current:
             self.current = current.row()
             self._redraw()
 
@@ -410,11 +438,20 @@ class QuestionPage(Page):
             self.use_case_combo.setCurrentIndex(i)
             self._use_case_picked(i)
 
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = zoom
+        self._apply_scales()
+
+    def _apply_scales(self) -> None:
+        on, z = self.workshop, self.zoom
+        self.panel.set_scale((WORKSHOP_SCALE if on else 1.0) * z)
+        self.votes.set_scale((1.35 if on else 1.0) * z)
+        self.list_view.setFont(scaled_font(self, z))
+
     def set_workshop_mode(self, on: bool) -> None:
         self.workshop = on
         self.list_view.setVisible(not on)
-        self.panel.set_scale(WORKSHOP_SCALE if on else 1.0)
-        self.votes.set_scale(1.35 if on else 1.0)
+        self._apply_scales()
         self.list_button.setChecked(not on)
         self.workshop_button.setChecked(on)
         self.room_button.setVisible(on)
@@ -424,9 +461,13 @@ class QuestionPage(Page):
     # ---------------------------------------------------------------- keyboard
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.list_view and event.type() == QEvent.Type.KeyPress:
+        if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            if self.handle_key(event, from_list=True):
+            if watched is self.list_view and self.handle_key(event, from_list=True):
+                return True
+            if (watched in self._arrow_sources and event.key() in MOVE_BACK + MOVE_ON
+                    and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+                self.step_by(-1 if event.key() in MOVE_BACK else 1)
                 return True
         return super().eventFilter(watched, event)
 
@@ -443,6 +484,27 @@ class QuestionPage(Page):
         q = self.question()
         if q is None:
             return False
+        plain = mods == Qt.KeyboardModifier.NoModifier
+        grid = self.votes.active  # digits go to the selected row of the vote grid
+        if grid and plain and (Qt.Key.Key_0 <= key <= Qt.Key.Key_9 or (q.type == "number" and key in NUMBER_KEYS)):
+            self.votes.type_key(event)
+            return True
+        if grid and plain and key == Qt.Key.Key_C:
+            self.votes.select_consensus()
+            return True
+        if grid and plain and key == Qt.Key.Key_R:
+            if self.votes.reveal_button.isEnabled():
+                self.reveal(not self.votes.revealed)
+            return True
+        if grid and plain and key in RECORD_KEYS:
+            self.record_consensus()
+            return True
+        if grid and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not from_list:
+            self.votes.move_selection(-1 if key == Qt.Key.Key_Up else 1)
+            return True
+        if grid and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.votes.clear_selected()
+            return True
         if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and mods == Qt.KeyboardModifier.NoModifier:
             digit = key - Qt.Key.Key_0
             if q.type == "checklist":
