@@ -301,6 +301,22 @@ def test_a_potx_template_works_too(demo: Path, tmp_path: Path) -> None:
     _check_on_template(out, pptx_file)
 
 
+def test_a_template_of_blank_layouts_still_gets_titles_and_content(demo: Path, tmp_path: Path) -> None:
+    template = make_template(tmp_path / "firm.pptx", examples=0)
+    prs = Presentation(str(template))
+    layouts = prs.slide_layouts
+    for layout in [x for x in layouts if x.name != "Blank"]:
+        layouts.remove(layout)
+    prs.save(str(template))
+    out = tmp_path / "blank.pptx"
+    build_deck(demo, out, template=template)
+    deck = Presentation(str(out))
+    names = [[shape.name for shape in s.shapes] for s in deck.slides]
+    assert all("Title" in n for n in names), "every slide has its title in a box"
+    assert "Executive summary" in "\n".join(slide_text(s) for s in deck.slides)
+    assert overflowing_text(deck) == []
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_a_template_saved_by_libreoffice(demo: Path, tmp_path: Path) -> None:

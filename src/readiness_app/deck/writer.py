@@ -102,15 +102,22 @@ class Writer:
         slide = self.prs.slides.add_slide(layout)
         self.on_slide()
         body_ph = None
+        titled = False
         for ph in list(slide.placeholders):
             kind = ph.placeholder_format.type
             _pin(ph, layout)
-            if kind in (P.TITLE, P.CENTER_TITLE):
+            if kind in (P.TITLE, P.CENTER_TITLE) and not titled and ph.width is not None:
                 self.set_title(ph, title)
+                titled = True
             elif body and body_ph is None and kind in (P.BODY, P.OBJECT):
                 body_ph = ph
             elif layout is not self.base.title_layout or kind != P.SUBTITLE:
                 ph._element.getparent().remove(ph._element)  # unused: no "click to add text" left behind
+        if not titled:  # a layout without a title placeholder: the title in a box above the content
+            h = int(self.prs.slide_height)
+            top = int(h * 0.04)
+            box = Box(self.area.left, top, self.area.width, max(int(h * 0.08), self.area.top - top - int(h * 0.02)))
+            self.text_box(slide, box, [Para(title, bold=True)], 28, 12, name="Title")
         return slide, body_ph
 
     def set_title(self, ph: Any, title: str) -> None:
