@@ -383,3 +383,12 @@ def test_bad_templates_get_one_line_naming_the_file(case: str, demo: Path, tmp_p
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and str(template) in err, err
     assert not (tmp_path / "out.pptx").exists()
+
+
+def test_python_pptx_loads_only_when_a_deck_is_built() -> None:
+    import sys
+
+    code = ("import sys, readiness_app.cli, readiness_app.deck.builder, readiness_app.backlog.csv_files\n"
+            "print([m for m in ('pptx', 'reportlab', 'lxml') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
