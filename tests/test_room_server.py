@@ -93,7 +93,7 @@ def test_a_phone_sees_only_the_current_question_and_its_own_vote(s: Served) -> N
     for r in replies:
         assert b"BEN-PRIVATE" not in r.raw and b"room.readiness" not in r.raw and b"Muster AG" not in r.raw
     state = replies[0].body
-    assert set(state) == {"open", "version", "participant", "question", "revealed", "vote"}
+    assert set(state) == {"open", "version", "poll_ms", "participant", "question", "revealed", "vote"}
     assert state["revealed"] is True and state["vote"]["value"] == 1
     assert "votes" not in json.dumps(state["question"]) and "4" not in json.dumps(state["vote"])
 

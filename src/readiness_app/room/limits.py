@@ -26,6 +26,7 @@ class RoomLimits:
     anonymous_burst: int = 60
     bad_codes_per_minute: int = 20
     submit_timeout: float = 10.0  # seconds a vote waits for the file to take it
+    poll_ms: int = 2000  # how often a phone asks what is current (told to the page with each state)
 
 
 class RateLimiter:

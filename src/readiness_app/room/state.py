@@ -253,7 +253,7 @@ class Room:
         with self._lock:
             cur = self._current
             version = self.version
-        out: dict[str, Any] = {"open": True, "version": version,
+        out: dict[str, Any] = {"open": True, "version": version, "poll_ms": self.limits.poll_ms,
                                "participant": {"id": participant.id, "name": participant.name},
                                "question": None, "revealed": False, "vote": None}
         if cur is not None:

@@ -60,7 +60,7 @@
       err_other: "Das hat nicht geklappt ({code}). Bitte erneut versuchen.", unit: "Einheit: {unit}"
     }
   };
-  var POLL_MS = 2000;
+  var POLL_MS = 2000;  // the room tells its own interval with each state
   var secret = (location.pathname.match(/\/j\/([^/]+)\//) || [])[1] || "";
   var api = "/j/" + secret + "/api/";
   var tokenKey = "readiness.room.claim." + secret;
@@ -347,6 +347,7 @@
     request("GET", "state").then(function (r) {
       if (!r.ok) return handleFailure(r);
       connected();
+      if (r.body.poll_ms >= 250) POLL_MS = r.body.poll_ms;
       if (!state || r.body.version !== state.version || r.body.question === null || shownKey === null ||
           (r.body.question && r.body.question.key !== shownKey) || r.body.revealed !== state.revealed) {
         render(r.body);
