@@ -756,3 +756,16 @@ def _add_regulation_strings() -> None:
 
 
 _add_regulation_strings()
+
+
+def _add_import_strings() -> None:
+    """The strings of imported instruments live in ui/i18n_import.py."""
+    from readiness_app.ui.i18n_import import STRINGS as imported
+
+    duplicated = STRINGS.keys() & imported.keys()
+    if duplicated:
+        raise KeyError(f"interface strings defined twice: {sorted(duplicated)}")
+    STRINGS.update(imported)
+
+
+_add_import_strings()

@@ -11,7 +11,7 @@ from readiness_app.store.assessment_file import AssessmentFile
 
 STEPS: tuple[str, ...] = (
     "engagement", "participants", "use_cases", "prioritization", "readiness", "maturity",
-    "baseline", "ai_act", "results", "roadmap", "export",
+    "baseline", "ai_act", "imported", "results", "roadmap", "export",
 )
 
 # question steps: which questionnaire kinds each one asks
@@ -21,6 +21,7 @@ QUESTION_STEPS: dict[str, tuple[str, ...]] = {
     "maturity": ("maturity",),
     "baseline": ("baseline", "risk"),
     "ai_act": ("regulation",),  # the EU AI Act screening per use case (questionnaires/ai_act.toml)
+    "imported": ("imported",),  # instruments kept from imported workbooks (questionnaire/imported.py)
 }
 
 KEY_ROLES = ("product_owner", "data_owner", "model_owner", "control_owner", "operations_lead")
