@@ -164,10 +164,14 @@ def test_a_vote_for_a_question_that_is_not_current_is_refused(s: Served) -> None
                  {"question": "mat.mon.drift", "scope": "uc1", "value": 2}, {"value": 2}):
         r = s.call("POST", "api/vote", body, token=token)
         assert r.status == 409 and r.body["code"] == "not_current"
-    s.console.command("reveal")
+    s.console.command("reveal")  # kept in the file's meta, as the app keeps it
+    before = s.stored()
     r = s.call("POST", "api/vote", {**s.current(), "value": 2}, token=token)
     assert r.status == 409 and r.body["code"] == "voting_closed"
     assert s.stored() == before
+    from readiness_app.scoring.visibility import from_meta
+
+    assert from_meta(s.file.meta()).votes_shown("mat.mon.drift", "org")
 
 
 @pytest.mark.parametrize("body, code", [

@@ -23,6 +23,7 @@ from readiness_app.questionnaire.loader import Question
 from readiness_app.room import network
 from readiness_app.room.server import RoomServer, RoomStartError
 from readiness_app.room.state import Current, Room
+from readiness_app.scoring.visibility import from_meta, meta_changes
 from readiness_app.store.assessment_file import AssessmentFile
 
 KIND_ORDER = ("prioritization", "readiness", "maturity", "baseline")
@@ -60,7 +61,7 @@ class Console:
         self.lock = threading.Lock()  # one writer: votes arrive on server threads
         self.positions = _positions(file)
         self.index = 0
-        self.revealed = False
+        self.visibility = from_meta(file.meta())  # reveals are kept in the file, as the app keeps them
         self.room = Room(self._submit, add_participant=self._add_participant)
         self.room.update(participants=file.participants(), current=self._current())
         self.room.on_change(self._report)
@@ -84,7 +85,18 @@ class Console:
         q, scope, name = self.positions[self.index]
         votes = {a.participant_id: a for a in self.file.answers(scope=scope, question_ids=[q.id])
                  if not a.is_consensus}
-        return Current(q, scope, name, self.revealed, votes)
+        return Current(q, scope, name, self.visibility.votes_shown(q.id, scope), votes)
+
+    def reveal(self, on: bool) -> None:
+        """Reveal (or hide again) the votes on the current question; kept in the file's meta."""
+        if not self.positions:
+            return
+        q, scope, _name = self.positions[self.index]
+        after = self.visibility.with_revealed(q.id, scope, on)
+        with self.lock:
+            for key, value in meta_changes(self.visibility, after).items():
+                self.file.set_meta(key, value)
+            self.visibility = after
 
     def say(self, line: str) -> None:
         print(line, file=self.out, flush=True)
@@ -127,18 +139,17 @@ class Console:
         if verb in ("n", "next", "b", "back"):
             step = 1 if verb in ("n", "next") else -1
             self.index = min(max(self.index + step, 0), max(len(self.positions) - 1, 0))
-            self.revealed = False
             self.show()
         elif verb == "go" and args:
             for i, (q, scope, _name) in enumerate(self.positions):
                 if q.id == args[0] and (len(args) < 2 or scope == args[1]):
-                    self.index, self.revealed = i, False
+                    self.index = i
                     self.show()
                     break
             else:
                 self.say(f"no question {' '.join(args)}")
         elif verb in ("r", "reveal", "hide"):
-            self.revealed = verb != "hide"
+            self.reveal(verb != "hide")
             self.show()
         elif verb == "release" and args:
             wanted = " ".join(args).casefold()
