@@ -29,8 +29,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "action.zoom_reset": ("&Normal size", "&Normale Größe"),
     "status.zoom": ("Presentation zoom {percent} %", "Präsentationszoom {percent} %"),
     # dates
-    "eng.date_none": ("not set", "nicht gesetzt"),
-    "eng.date_clear": ("Clear the date", "Datum leeren"),
+    "eng.date_pick": ("Pick the date from a calendar", "Datum im Kalender wählen"),
+    "eng.start_after_end": ("The workshop cannot start after it ends ({end}).",
+                            "Der Workshop kann nicht nach seinem Ende ({end}) beginnen."),
     "eng.end_before_start": ("The workshop cannot end before it starts ({start}).",
                              "Der Workshop kann nicht vor seinem Beginn ({start}) enden."),
     "eng.date_invalid": ("“{text}” is not a date; type it as {format}.",

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -15,13 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from readiness_app.ui import operations
+from readiness_app.ui.date_field import DateField, shown
 from readiness_app.ui.i18n import tr
 from readiness_app.ui.operations import Change
 from readiness_app.ui.pages.base import Page, heading, intro
 
 TEXT_FIELDS = ("client", "industry", "title", "facilitator", "consultancy")
 DATE_FIELDS = ("workshop_start", "workshop_end")
-NO_DATE = QDate(2000, 1, 1)
 
 
 class NotesEdit(QPlainTextEdit):
@@ -50,21 +49,21 @@ class EngagementPage(Page):
         form.setVerticalSpacing(10)
         self.form = form
         self.edits: dict[str, QLineEdit] = {}
-        self.dates: dict[str, QDateEdit] = {}
+        self.dates: dict[str, DateField] = {}
         self.labels: dict[str, QLabel] = {}
         for name in ("client", "industry", "title"):
             self._add_text(name)
         for name in DATE_FIELDS:
-            d = QDateEdit()
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
-            d.setMinimumDate(NO_DATE)
-            d.setSpecialValueText("—")
-            d.setMaximumWidth(220)
-            d.editingFinished.connect(lambda n=name: self._commit_date(n))
-            d.dateChanged.connect(lambda _d, n=name: self._date_picked(n))
+            d = DateField()
+            d.committed.connect(lambda iso, n=name: self._commit_date(n, iso))
             self.dates[name] = d
             self._add_row(name, d)
+        start, end = self.dates["workshop_start"], self.dates["workshop_end"]
+        end.default_month = lambda: start.value  # the end's calendar opens at the start
+        end.validate = lambda iso: (tr("eng.end_before_start", start=shown(start.value))
+                                    if start.value and iso < start.value else "")
+        start.validate = lambda iso: (tr("eng.start_after_end", end=shown(end.value))
+                                      if end.value and iso > end.value else "")
         for name in ("facilitator", "consultancy"):
             self._add_text(name)
         self.language = QComboBox()
@@ -103,16 +102,10 @@ class EngagementPage(Page):
         if self.session is not None and not self._loading:
             operations.update_engagement(self.session, **{name: self.edits[name].text().strip()})
 
-    def _date_picked(self, name: str) -> None:
-        if not self.dates[name].hasFocus():  # a pick from the calendar popup
-            self._commit_date(name)
-
-    def _commit_date(self, name: str) -> None:
+    def _commit_date(self, name: str, iso: str) -> None:
         if self.session is None or self._loading:
             return
-        d = self.dates[name].date()
-        value = "" if d <= NO_DATE else d.toString("yyyy-MM-dd")
-        operations.update_engagement(self.session, **{name: value})
+        operations.update_engagement(self.session, **{name: iso})
 
     def _commit_language(self) -> None:
         if self.session is not None and not self._loading:
@@ -136,9 +129,7 @@ class EngagementPage(Page):
                 if edit.text() != value:
                     edit.setText(value)
             for name, d in self.dates.items():
-                value = getattr(e, name)
-                qd = QDate.fromString(value, "yyyy-MM-dd") if value else NO_DATE
-                d.setDate(qd if qd.isValid() else NO_DATE)
+                d.set_value(getattr(e, name))
             self.language.setCurrentIndex(max(0, self.language.findData(e.language)))
             if self.notes.toPlainText() != e.notes:
                 self.notes.setPlainText(e.notes)
@@ -165,4 +156,6 @@ class EngagementPage(Page):
                 w.setAccessibleName(text)
         self.language.setItemText(0, tr("lang.en"))
         self.language.setItemText(1, tr("lang.de"))
+        for d in self.dates.values():
+            d.retranslate()
         super().retranslate()
