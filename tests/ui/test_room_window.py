@@ -174,3 +174,21 @@ def test_the_join_screen_in_german(qtbot: Any, opened: Any) -> None:
     assert rw.title.text() == "Mit dem Telefon abstimmen" and rw.progress.text() == "0 von 3 abgestimmt"
     assert rw.close_button.text() == "Raum &schließen"
     room.close()
+
+
+def test_a_participant_adds_themselves_only_when_the_facilitator_allows_it(qtbot: Any, opened: Any) -> None:
+    window, _page, _path = opened
+    room = window.open_room()
+    rw = room.window
+    phone = Phone(room.server.join_url)
+    status, body = phone.call(qtbot, "POST", "api/join", {"name": "Dana Neu", "role": "data_owner"})
+    assert status == 403 and body["code"] == "self_join_off"
+    rw.self_join.setChecked(True)
+    status, body = phone.call(qtbot, "POST", "api/join", {"name": "Dana Neu", "role": "data_owner"})
+    assert status == 200 and body["participant"]["name"] == "Dana Neu"
+    session = window.session
+    assert [p.name for p in session.file.participants()][-1] == "Dana Neu"
+    assert session.undo_stack.undoText() == "add participant Dana Neu"  # the same operation as typing it
+    qtbot.waitUntil(lambda: rw.claims_label.text() == "Phones connected: 1 of 4")
+    assert rw.progress.text() == "0 of 4 voted"
+    room.close()
