@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from readiness_app.cli import main
+from readiness_app.errors import WorkbookImportError
 from readiness_app.excel.importer import apply_plan, find_profile, plan_import, profile_matches
 from readiness_app.excel.mapping import ImportProfile
 from readiness_app.model import CONSENSUS, ORGANISATION
@@ -252,3 +253,27 @@ def test_import_into_an_open_assessment_adds_the_instrument(tmp_path: Path, mini
         assert af.library().questionnaire("imp.nach-teilnehmer") is not None
         assert len(af.answers()) == before + 10
         assert any(e.entity == "instrument" and e.action == "add" for e in af.changelog())
+
+
+def test_crosswalk_counts_a_foreign_question_or_section_on_ours(tmp_path: Path) -> None:
+    """A foreign question (by its id) or a whole section mapped onto one of our questions also counts there."""
+    profile = ImportProfile(crosswalk={"G-1": "mat.gov.pilot_approval", "Betrieb": "mat.mon.manual_checks"})
+    plan = plan_import(FIXTURES / "lang.xlsx", profile=profile)
+    ours = {pa.answer.question_id: pa for pa in plan.answers if pa.match == "crosswalk"}
+    assert set(ours) == {"mat.gov.pilot_approval", "mat.mon.manual_checks"}
+    policy = ours["mat.gov.pilot_approval"]
+    assert policy.answer.value == 4  # "Ja" = 4 on the imported instrument, a 0-4 scale question of ours
+    assert policy.answer.note == "laut Workshop\nFrom the imported instrument 'Reifegrad-Selbstbewertung KI 2025': " \
+                                 "Gibt es eine schriftliche KI-Richtlinie? = Ja"
+    assert policy.answer.source == "lang.xlsx / Bewertung / row 6 (crosswalk from imp.lang.g-1)"
+    # the section "Betrieb" holds three questions: the first answer counts, the later ones are reported
+    assert ours["mat.mon.manual_checks"].answer.value == 3  # "3 - Definiert"
+    skipped = [p for p in plan.warnings if "crosswalk" in p.reason]
+    assert [p.row for p in skipped] == [11, 12]
+    out = apply_plan(plan, tmp_path / "walk.readiness")
+    with AssessmentFile.open_readonly(out) as af:
+        got = {a.question_id: a for a in af.answers()}
+        assert got["mat.gov.pilot_approval"].value == 4 and got["imp.lang.g-1"].value == "ja"  # counted in both places
+    with pytest.raises(WorkbookImportError) as bad:
+        ImportProfile.from_json('{"crosswalk": {"G-1": 3}}', "walk.json")
+    assert bad.value.one_line() == "walk.json: crosswalk: an object of their question id, text or section -> our question id"

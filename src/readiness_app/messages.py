@@ -177,6 +177,10 @@ GERMAN: dict[str, str] = {
     "instrument (map it under \"questions\" in the profile to count it there)":
         "Frage {question} ähnelt {id} ({confidence}), liegt aber unter {minimum}; sie bleibt im importierten "
         "Instrument (ordnen Sie sie unter \"questions\" im Profil zu, damit sie dort zählt)",
+    "{question} is answered already ({sheet} / row {row}); the crosswalk from the imported instrument is "
+    "skipped here":
+        "{question} ist bereits beantwortet ({sheet} / Zeile {row}); die Zuordnung aus dem importierten "
+        "Instrument entfällt hier",
     "sheet skipped: its questions belong to no questionnaire read from this workbook":
         "Blatt übersprungen: seine Fragen gehören zu keinem Fragebogen, der aus dieser Arbeitsmappe gelesen wird",
     "{count} question(s) of this workbook have no counterpart in our questionnaires; they are kept as the "

@@ -471,6 +471,8 @@ class ForeignImport:
                                    "imported", 1.0, file)
                 if pa is not None:
                     answers.append(pa)
+                    if profile.crosswalk and ia.value is not None and not ia.not_applicable:
+                        self._crosswalk(pa, iq, ia.row, lib, imported.instrument.title.en, answers, file)
             for k, v in imported.value_map.items():
                 value_map.setdefault(k, v)
             self.problem("", None, None, msg("{count} question(s) of this workbook have no counterpart in our "
@@ -498,6 +500,43 @@ class ForeignImport:
                           answers=answers, problems=self.problems, profile=effective_profile, sheets=self.sheets_read,
                           rows_read=self.rows_read, instruments=instruments, layouts=list(self.layouts),
                           value_map=value_map)
+
+    def _crosswalk(self, pa: PlannedAnswer, iq: Question, row: ForeignRow, lib: Library, title: str,
+                   answers: list[PlannedAnswer], file: str) -> None:
+        """Also count an imported answer on our question that the profile's crosswalk maps it (or its section) to."""
+        walk = {normalise(k): v for k, v in self.profile.crosswalk.items()}
+        target_id = next((walk[k] for k in (normalise(row.ref), normalise(row.text), normalise(row.section)) if k and k in walk),
+                         None)
+        target = lib.question(target_id) if target_id else None
+        option = iq.option(str(pa.answer.value))
+        if target is None or option is None or option.value is None:
+            return
+        value: Any
+        if target.type == "scale":
+            value = min(4, max(0, int(option.value + 0.5)))
+        elif target.type == "choice":
+            scored = [o for o in target.options if o.value is not None]
+            if not scored:
+                return
+            value = min(scored, key=lambda o: abs((o.value or 0.0) - (option.value or 0.0))).id
+        else:
+            return
+        scope = pa.answer.scope if target.scope == "use_case" else ORGANISATION
+        if (target.scope == "use_case") != (pa.answer.scope != ORGANISATION):
+            return
+        key = (target.id, scope, pa.answer.participant_id)
+        if key in self._seen:
+            s0, r0 = self._seen[key]
+            self.problem(row.sheet, row.row, None, msg("{question} is answered already ({sheet} / row {row}); the "
+                                                       "crosswalk from the imported instrument is skipped here",
+                                                       question=target.id, sheet=s0, row=r0), "warning")
+            return
+        self._seen[key] = (row.sheet, row.row)
+        note = f"From the imported instrument {title!r}: {iq.text.en} = {option.label.en}"
+        answer = replace(pa.answer, question_id=target.id, scope=scope, value=value,
+                         note=(pa.answer.note + "\n" if pa.answer.note else "") + note,
+                         source=f"{pa.answer.source} (crosswalk from {iq.id})")
+        answers.append(replace(pa, answer=answer, question_text=target.text.en, match="crosswalk"))
 
     def _foreign_row(self, r: RawRow) -> ForeignRow:
         ref, text = r.qid, r.qtext

@@ -249,8 +249,8 @@ def detect_layout(sheet: str, rows: Sequence[tuple[int, Sequence[Any]]], *, layo
     if not has_question:
         return None
     if layout == "by-participant" or (layout is None and not answer_cols):
-        named = roles.get("participant")  # "Participant 01": a column of answers named by its header
-        people = [i for i in range(width) if (i not in taken or i == named) and i not in computed and i < len(headers)
+        person = roles.get("participant")  # "Participant 01": a column of answers named by its header
+        people = [i for i in range(width) if (i not in taken or i == person) and i not in computed and i < len(headers)
                   and headers[i] and _person_header(headers[i]) and filled_count[i] > 0 and strongly_answers(col(i))]
         people += [i for i in answer_cols if i not in people] if layout == "by-participant" else []
         if people and (layout == "by-participant" or len(people) >= 2):

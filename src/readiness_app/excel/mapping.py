@@ -165,6 +165,8 @@ class ImportProfile:
     layout: str = "auto"  # "auto", "long", "by-subject" or "by-participant"
     instrument_title: str = ""  # the title of the imported instrument (default: the workbook's title row)
     signature: list[str] = field(default_factory=list)  # "Sheet: header | header" per sheet: recognises the layout
+    # a foreign question (their id or text) or section title -> our question id: its answers count there too
+    crosswalk: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> str:
         data: dict[str, Any] = {"format": PROFILE_FORMAT}
@@ -241,6 +243,9 @@ class ImportProfile:
             problems.append("instrument_title: a text")
         if not isinstance(self.signature, list) or not all(isinstance(x, str) for x in self.signature):
             problems.append("signature: a list of texts")
+        if not isinstance(self.crosswalk, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in self.crosswalk.items()):
+            problems.append("crosswalk: an object of their question id, text or section -> our question id")
         return problems
 
 
