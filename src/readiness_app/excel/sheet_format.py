@@ -37,10 +37,13 @@ def explicit_fonts(wb: Any) -> None:
 
 
 def document_properties(wb: Any, *, title: str, author: str, lang: str) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     props = wb.properties
-    props.title = title
-    props.creator = author
-    props.lastModifiedBy = author
+    # document properties are XML text: control characters (allowed in names) cannot go there
+    props.title = ILLEGAL_CHARACTERS_RE.sub("", title)[:1000]
+    props.creator = ILLEGAL_CHARACTERS_RE.sub("", author)[:1000]
+    props.lastModifiedBy = props.creator
     props.language = "de-DE" if lang == "de" else "en-GB"
 
 

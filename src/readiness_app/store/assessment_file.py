@@ -462,7 +462,7 @@ class AssessmentFile:
         if not name.strip():
             raise ValueError("a participant needs a name")
         pos = position if position is not None else self._next_position("participants")
-        p = Participant(participant_id or new_id("p"), name.strip(), role, organisation, pos)
+        p = Participant(participant_id or new_id("p"), name, role, organisation, pos)  # kept as given (round trips)
         with self._edit("participant", p.id, "add", None, asdict(p)):
             self.db.table("participants").insert(asdict(p))
         return p
@@ -516,7 +516,7 @@ class AssessmentFile:
         if not name.strip():
             raise ValueError("a use case needs a name")
         pos = position if position is not None else self._next_position("use_cases")
-        uc = UseCase(use_case_id or new_id("uc"), name.strip(), description, stage, pos)
+        uc = UseCase(use_case_id or new_id("uc"), name, description, stage, pos)  # kept as given (round trips)
         if uc.id == ORGANISATION:
             raise ValueError(f"{ORGANISATION!r} is reserved")
         with self._edit("use_case", uc.id, "add", None, asdict(uc)):
