@@ -843,7 +843,8 @@ def write_demo(path: Path, size: Size = "standard", library: Library | None = No
     engagement = Engagement(
         client=_t(ENGAGEMENT["client"], language),
         industry=_t(ENGAGEMENT["industry"], language),
-        title=_t(ENGAGEMENT["title"], language) + (" (large benchmark)" if size == "large" else ""),
+        title=_t(ENGAGEMENT["title"], language) + (
+            _t((" (large benchmark)", " (großer Benchmark)"), language) if size == "large" else ""),
         workshop_start=WORKSHOP_START.date().isoformat(),
         workshop_end=WORKSHOP_END.date().isoformat(),
         facilitator=facilitator,

@@ -41,6 +41,7 @@ _WRONG_DECIMAL = {
     "en": re.compile(r"(?<![\d.,\w])\d{1,3},\d{1,2}(?![\d,])"),
 }
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{5,}")
+_VERSION_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|[Vv]ersion|\bv)\s?$")
 _IDS = re.compile(r"\b[\w-]+(?:\.[\w-]+)+\b")  # question and flag ids ("mat.mon.business_loop")
 
 
@@ -50,14 +51,16 @@ def _problem_lines(text: str, lang: str, where: str) -> list[str]:
         m = pattern.search(text)
         if m:
             out.append(f"{where}: {what}: {_context(text, m.start())!r}")
-    m = _WRONG_DECIMAL["de" if lang == "de" else "en"].search(text)
-    if m:
+    for m in _WRONG_DECIMAL["de" if lang == "de" else "en"].finditer(text):
+        if _VERSION_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # "NIST AI RMF 1.0", "Version 2.1": a version, not a decimal
         out.append(f"{where}: decimal separator of the other language: {_context(text, m.start())!r}")
+        break
     for v in violations(text, lang):
         out.append(f"{where}: glossary: {v}")
     if lang == "de":
         words = _WORD.findall(_IDS.sub(" ", text))
-        english = sorted({w for w in words if w.lower() in english_only_words()})
+        english = sorted({w for w in words if w.lower() in english_only_words() and not w.isupper()})
         if english:
             out.append(f"{where}: English words in a German deliverable: {', '.join(english[:6])}")
     return out
@@ -107,42 +110,45 @@ def english_only_words() -> frozenset[str]:
 # --------------------------------------------------------------------------- PDF
 
 
-def _page_lines(page: Any) -> list[tuple[float, str]]:
-    """(y, text) of every text run on a page, top of the page first."""
-    runs: list[tuple[float, str]] = []
-
-    def visit(text: str, cm: Any, tm: Any, _font: Any, _size: Any) -> None:
-        if text.strip():
-            runs.append((float(tm[5]) * float(cm[3]) + float(cm[5]), text))
-
-    page.extract_text(visitor_text=visit)
-    return sorted(runs, key=lambda r: -r[0])
-
-
-def lint_pdf(path: Path, lang: str) -> list[str]:
-    """Findings in a written report, one line each, naming the page."""
+def pdf_pages(path: Path) -> list[tuple[str, list[tuple[float, str]], float]]:
+    """Per page: its text, its text runs as (y, text) top first, and the page height (one pass)."""
     from pypdf import PdfReader
 
-    from readiness_app.report.texts import SECTION_IDS, section_title
+    pages = []
+    for page in PdfReader(str(path)).pages:
+        runs: list[tuple[float, str]] = []
 
-    reader = PdfReader(str(path))
+        def visit(text: str, cm: Any, tm: Any, _font: Any, _size: Any, runs: list[tuple[float, str]] = runs) -> None:
+            if text.strip():
+                runs.append((float(tm[5]) * float(cm[3]) + float(cm[5]), text))
+
+        text = page.extract_text(visitor_text=visit) or ""
+        pages.append((text, sorted(runs, key=lambda r: -r[0]), float(page.mediabox.height)))
+    return pages
+
+
+def lint_pdf(path: Path, lang: str, pages: list[tuple[str, list[tuple[float, str]], float]] | None = None) -> list[str]:
+    """Findings in a written report, one line each, naming the page (``pages``: from :func:`pdf_pages`)."""
+    from readiness_app.report.texts import SECTION_IDS, all_keys, section_title, t
+
     out: list[str] = []
-    titles = {section_title(s, lang) for s in SECTION_IDS}
-    pages = reader.pages
+    # a chapter starts with its title; the closing list of full texts counts as one
+    titles = {section_title(s, lang) for s in SECTION_IDS} | {t(k, lang) for k in ("fulltexts.title",)
+                                                               if k in all_keys()}
     fills: list[float] = []
     starts: list[bool] = []
-    for n, page in enumerate(pages, start=1):
-        text = page.extract_text() or ""
+    for n, (text, runs, height) in enumerate(pages if pages is not None else pdf_pages(path), start=1):
         body = text.replace("\u00ad", "").replace("-\n", "")
         out += _problem_lines(body, lang, f"{path.name}: page {n}")
-        if "…" in text:
-            out.append(f"{path.name}: page {n}: clipped text: {_context(text, text.index('…'))!r}")
-        height = float(page.mediabox.height)
-        top, bottom = height * 0.90, height * 0.07  # inside the running header and footer
-        ys = [y for y, _t in _page_lines(page) if bottom < y < top]
-        fills.append((top - min(ys)) / (top - bottom) if ys else 0.0)
-        head = [t.strip() for _y, t in _page_lines(page) if bottom < _y < top][:4]
-        starts.append(any(t.lstrip("0123456789 ").strip() in titles for t in head))
+        for m in re.finditer("…", text):
+            if re.match(r"\s*\[\d+\]", text[m.end():m.end() + 8]):
+                continue  # shortened by rule, with its full text under that number at the end
+            out.append(f"{path.name}: page {n}: clipped text: {_context(text, m.start())!r}")
+            break
+        top, bottom = height * 0.93, height * 0.07  # inside the running header and footer
+        inside = [(y, t) for y, t in runs if bottom < y < top]
+        fills.append((top - min(y for y, _t in inside)) / (top - bottom) if inside else 0.0)
+        starts.append(any(t.strip().lstrip("0123456789 ").strip() in titles for _y, t in inside[:4]))
     for i, fill in enumerate(fills):
         ends_chapter = i + 1 >= len(fills) or starts[i + 1]
         if i >= 1 and fill < MIN_PAGE_FILL and not ends_chapter:
@@ -158,8 +164,19 @@ def lint_xlsx(path: Path, lang: str) -> list[str]:
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
-    wb = load_workbook(path)
+    from readiness_app.excel.labels import label
+    from readiness_app.excel.sheet_format import line_count
+
+    # the responses table (filtered, machine-readable: ids, roles, raw values) and the About sheet (ids,
+    # versions, fingerprints) are technical: only placeholders and the glossary are checked there
+    data_tables = {label(k, lang) for k in ("sh_responses", "sh_about") for lang in ("en", "de")}
+    with tempfile.TemporaryDirectory(prefix="readiness-lint-") as tmp:
+        light, table_texts = _split_tables(path, {label("sh_responses", x) for x in ("en", "de")}, Path(tmp))
+        wb = load_workbook(light)
     out: list[str] = []
+    for title, table_lines in table_texts.items():
+        found = _problem_lines("\n".join(table_lines), lang, f"{path.name}: sheet {title}")
+        out += [f for f in found if "placeholder" in f or "unfilled" in f or "plural" in f or "glossary" in f]
     for i, font in enumerate(wb._fonts):
         if not font.name:
             out.append(f"{path.name}: styles: font {i} has no name (another reader falls back to a serif)")
@@ -168,12 +185,6 @@ def lint_xlsx(path: Path, lang: str) -> list[str]:
         out.append(f"{path.name}: document properties: no title")
     if (wb.properties.creator or "").lower() == "openpyxl":
         out.append(f"{path.name}: document properties: author 'openpyxl'")
-    from readiness_app.excel.labels import label
-    from readiness_app.excel.sheet_format import line_count
-
-    # the responses table (filtered, machine-readable: ids, roles, raw values) and the About sheet (ids,
-    # versions, fingerprints) are technical: only placeholders and the glossary are checked there
-    data_tables = {label(k, lang) for k in ("sh_responses", "sh_about") for lang in ("en", "de")}
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":
             continue
@@ -208,6 +219,41 @@ def lint_xlsx(path: Path, lang: str) -> list[str]:
             found = [f for f in found if "placeholder" in f or "unfilled" in f or "plural" in f or "glossary" in f]
         out += found
     return _dedupe(out)
+
+
+def _split_tables(path: Path, titles: set[str], tmp: Path) -> tuple[Path, dict[str, list[str]]]:
+    """A copy of the workbook without the rows of the big data tables (openpyxl reads it in a
+    fraction of the time), and those tables' texts, read with python-calamine."""
+    import zipfile
+    from xml.etree import ElementTree as ET
+
+    from python_calamine import CalamineWorkbook
+
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+          "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+    with zipfile.ZipFile(path) as z:
+        book = ET.fromstring(z.read("xl/workbook.xml"))
+        rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+        targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("p:Relationship", ns)}
+        parts: dict[str, str] = {}
+        for sheet in book.findall("m:sheets/m:sheet", ns):
+            if sheet.get("name") in titles:
+                target = targets.get(sheet.get(f"{{{ns['r']}}}id"), "").lstrip("/")
+                parts["xl/" + target if not target.startswith("xl/") else target] = str(sheet.get("name"))
+        if not parts:
+            return path, {}
+        light = tmp / path.name
+        with zipfile.ZipFile(light, "w", zipfile.ZIP_DEFLATED) as out:
+            for item in z.infolist():
+                data = z.read(item.filename)
+                if item.filename in parts:
+                    data = re.sub(rb"<sheetData>.*</sheetData>", b"<sheetData/>", data, flags=re.S)
+                out.writestr(item, data)
+    cal = CalamineWorkbook.from_path(str(path))
+    texts = {title: [str(v) for row in cal.get_sheet_by_name(title).to_python() for v in row
+                     if isinstance(v, str) and v] for title in parts.values()}
+    return light, texts
 
 
 def _dedupe(lines: Iterable[str]) -> list[str]:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
@@ -17,6 +18,7 @@ from readiness_app import __version__
 from readiness_app.model import ORGANISATION
 from readiness_app.questionnaire.loader import Question
 from readiness_app.report.layout import (
+    FONT_BOLD,
     INK,
     MUTED,
     SEVERITY_COLOURS,
@@ -100,6 +102,8 @@ def _matrix_cell(ctx: Ctx, q: Question, c: QuestionConsensus | None) -> ValueCel
         value = ctx.num(c.numeric, None)
     else:
         value = answer_text(ctx, q, c)
+        if stringWidth(value, FONT_BOLD, 7.6) > 34:  # a choice in words: listed in full below the table
+            return ValueCell("✎", "", colour=INK, spread_colour=muted, bold=False)
     spread = ""
     if c.spread is not None and len(c.votes) >= 2:
         spread = f"Δ {ctx.num(c.spread, None)}"
@@ -143,6 +147,10 @@ def _matrix_notes(ctx: Ctx, questions: Sequence[Question], ucs: Sequence[UseCase
             parts: list[str] = []
             if q.type == "text" and isinstance(c.value, str) and c.value.strip() and not c.not_applicable:
                 parts.append(f"<b>{esc(c.value)}</b>")
+            elif (q.type in ("choice", "checklist") and not c.not_applicable and c.value is not None
+                  and not (c.numeric is not None and q.scored)
+                  and stringWidth(answer_text(ctx, q, c), FONT_BOLD, 7.6) > 34):
+                parts.append(f"<b>{esc(answer_text(ctx, q, c))}</b>")
             if c.not_applicable and c.na_reason.strip():
                 parts.append(f"{esc(ctx.tr('ap.na'))}: {esc(c.na_reason)}")
             parts += [f"<font color='#5F6B73'>{esc(ctx.participant_name(pid))}:</font> {esc(note)}"
