@@ -94,6 +94,7 @@ class SheetPreview:
     headers: tuple[str, ...]
     columns: dict[str, int]  # role -> 0-based column
     rows: tuple[tuple[int, tuple[str, ...]], ...]  # the first rows as text
+    layout: str = "long"  # the detected layout: long, by-subject or by-participant
 
 
 def preview_sheet(path: Path, sheet: str, *, rows: int = HEADER_SEARCH_ROWS, header_row: int | None = None) -> SheetPreview:
@@ -106,8 +107,12 @@ def preview_sheet(path: Path, sheet: str, *, rows: int = HEADER_SEARCH_ROWS, hea
     headers: tuple[str, ...] = ()
     if hr is not None:
         headers = tuple(cell_text(v) for n, vals in values if n == hr for v in vals)
+    from readiness_app.excel.layouts import detect_layout
+
+    lay = detect_layout(name, values, header_row=hr) if hr is not None else None
     return SheetPreview(name, hr, headers, guess_columns(headers) if headers else {},
-                        tuple((n, tuple(cell_text(v) for v in vals)) for n, vals in values))
+                        tuple((n, tuple(cell_text(v) for v in vals)) for n, vals in values),
+                        lay.layout if lay is not None else "long")
 
 
 def suggest_profile(path: Path, sheet: str | None = None) -> ImportProfile:

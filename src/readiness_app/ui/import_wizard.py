@@ -230,6 +230,7 @@ class Draft:
     values: dict[str, Any] = field(default_factory=dict)
     questions: dict[str, str] = field(default_factory=dict)
     default_use_case: str = ""
+    layout: str = "auto"  # auto (as detected), long, by-subject or by-participant
     base: ImportProfile = field(default_factory=ImportProfile)  # the rest (min_confidence, engagement, ...)
 
     @classmethod
@@ -259,6 +260,7 @@ class Draft:
         self.values = dict(profile.values)
         self.questions = dict(profile.questions)
         self.default_use_case = profile.default_use_case
+        self.layout = profile.layout
         self.base = profile
         return missing
 
@@ -266,7 +268,14 @@ class Draft:
         return replace(self.base, sheets=[self.sheet] if self.sheet else [], header_row=self.header_row,
                        columns={r: c for r, c in self.columns.items() if c}, scale=self.scale or "auto",
                        values=dict(self.values), questions=dict(self.questions),
-                       default_use_case=self.default_use_case.strip())
+                       default_use_case=self.default_use_case.strip(), layout=self.layout)
+
+    def effective_layout(self, overview: WorkbookOverview) -> str:
+        """The layout the import will read: the chosen one, or the one detected on the chosen sheet."""
+        if self.layout != "auto":
+            return self.layout
+        so = overview.sheet(self.sheet)
+        return so.preview.layout if so is not None and so.preview is not None else "long"
 
 
 def _first_sheet(overview: WorkbookOverview) -> str:
@@ -840,10 +849,22 @@ class SheetPage(_Page):
         header_row.addStretch(1)
         self.detected_label = _hint()
         self.kind_label = _hint()
+        layout_row = QHBoxLayout()
+        self.layout_label = QLabel()
+        self.layout_combo = QComboBox()
+        for key in ("auto", "long", "by-subject", "by-participant"):
+            self.layout_combo.addItem("", key)
+        self.layout_label.setBuddy(self.layout_combo)
+        self.layout_combo.currentIndexChanged.connect(self._layout_changed)
+        layout_row.addWidget(self.layout_label)
+        layout_row.addWidget(self.layout_combo, 1)
+        self.layout_hint = _hint()
         lv.addWidget(self.file_label)
         lv.addWidget(self.sheets_label)
         lv.addWidget(self.sheets, 1)
         lv.addLayout(header_row)
+        lv.addLayout(layout_row)
+        lv.addWidget(self.layout_hint)
         lv.addWidget(self.detected_label)
         lv.addWidget(self.kind_label)
         right = QWidget()
@@ -889,6 +910,7 @@ class SheetPage(_Page):
             self.sheets.addItem(item)
         names = [s.name for s in ov.sheets]
         self.sheets.setCurrentRow(names.index(draft.sheet) if draft.sheet in names else 0)
+        self.layout_combo.setCurrentIndex(max(0, self.layout_combo.findData(draft.layout)))
         self._filling = False
         self._show_sheet()
         self.retranslate()
@@ -909,6 +931,16 @@ class SheetPage(_Page):
             draft.sheet = so.name
             draft.header_row = so.preview.header_row if so.preview is not None else None
         self._show_sheet()
+
+    def _layout_changed(self, _index: int) -> None:
+        if self._filling:
+            return
+        self.import_wizard().draft.layout = str(self.layout_combo.currentData())
+        self._update_detected()
+
+    def choose_layout(self, layout: str) -> None:
+        """Switch the layout as a user does in the combo box ("auto" follows the detection)."""
+        self.layout_combo.setCurrentIndex(self.layout_combo.findData(layout))
 
     def _header_changed(self, value: int) -> None:
         if self._filling:
@@ -958,6 +990,9 @@ class SheetPage(_Page):
         so = self.current_sheet()
         detected = so.preview.header_row if so is not None and so.preview is not None else None
         self.detected_label.setText(tr("iw.detected", row=detected) if detected else tr("iw.not_detected"))
+        found = so.preview.layout if so is not None and so.preview is not None else "long"
+        self.layout_hint.setText(tr("iw.layout_detected", layout=tr(f"iw.layout_{found}")) + " "
+                                 + tr(f"iw.layout_{self.import_wizard().draft.effective_layout(self.import_wizard().overview)}_hint"))
 
     def isComplete(self) -> bool:
         so = self.current_sheet()
@@ -965,13 +1000,14 @@ class SheetPage(_Page):
 
     def nextId(self) -> int:
         wiz = self.wizard()
-        if isinstance(wiz, ImportWizard) and wiz.overview.kind != "foreign":
-            return ImportWizard.PREVIEW
+        if isinstance(wiz, ImportWizard) and (wiz.overview.kind != "foreign"
+                                              or wiz.draft.effective_layout(wiz.overview) != "long"):
+            return ImportWizard.PREVIEW  # a wide layout maps itself: its columns are the criteria or people
         return ImportWizard.COLUMNS
 
     def validatePage(self) -> bool:
         wiz = self.import_wizard()
-        if wiz.overview.kind != "foreign":
+        if wiz.overview.kind != "foreign" or wiz.draft.effective_layout(wiz.overview) != "long":
             return wiz.run_step(self, "plan")
         return True
 
@@ -983,6 +1019,10 @@ class SheetPage(_Page):
         self.sheets.setAccessibleName(tr("iw.sheets_name"))
         self.header_label.setText(tr("iw.header_row"))
         self.header_spin.setAccessibleName(tr("iw.header_row_name"))
+        self.layout_label.setText(tr("iw.layout"))
+        self.layout_combo.setAccessibleName(tr("iw.layout_name"))
+        for i in range(self.layout_combo.count()):
+            self.layout_combo.setItemText(i, tr(f"iw.layout_{self.layout_combo.itemData(i)}"))
         self.preview_label.setText(tr("iw.preview_rows"))
         self.preview.setAccessibleName(tr("iw.preview_rows_name"))
         if isinstance(wiz, ImportWizard):
@@ -1436,7 +1476,7 @@ class PreviewPage(_Page):
     def isComplete(self) -> bool:
         wiz = self.wizard()
         plan = wiz.plan if isinstance(wiz, ImportWizard) else None
-        if plan is None or not plan.answers or self.target_path() is None:
+        if plan is None or not (plan.answers or plan.instruments) or self.target_path() is None:
             return False
         return not plan.errors or self.allow.isChecked()
 
@@ -1471,13 +1511,18 @@ class PreviewPage(_Page):
             style = f"font-size: 22pt; font-weight: bold;{' color: ' + colour + ';' if colour else ''}"
             tile.setText(f"<div style='{style}'>{counts[key]}</div><div>{caption}</div>")
             tile.setAccessibleName(f"{counts[key]} {caption}")
-        self.summary.setText(tr("iw.summary", votes=votes, consensus=len(plan.answers) - votes, na=na,
-                                rows=plan.rows_read, warnings=len(plan.warnings), file=plan.file))
+        summary = tr("iw.summary", votes=votes, consensus=len(plan.answers) - votes, na=na,
+                     rows=plan.rows_read, warnings=len(plan.warnings), file=plan.file)
+        if plan.layouts:
+            summary += " " + tr("iw.layout_read", layout=tr(f"iw.layout_{plan.layouts[0].layout}"))
+        for qn in plan.instruments:
+            summary += " " + tr("iw.instrument_created", title=qn.title.get(language()), count=len(qn.questions))
+        self.summary.setText(summary)
         self.problems_label.setText(tr("iw.problems", count=len(plan.problems)))
         self.answers_label.setText(tr("iw.answers", count=len(plan.answers)))
         self.allow.setText(tr("iw.allow", count=n_errors))
         self.allow.setAccessibleName(tr("iw.allow", count=n_errors))
-        if not plan.answers:
+        if not plan.answers and not plan.instruments:
             self.set_status(tr("iw.nothing"), error=True)
 
 
