@@ -437,7 +437,7 @@ _S: dict[str, tuple[str, str]] = {
                       "Heute steht der Steuerungsrhythmus auf Stufe {level} ({name})."),
     "op.metrics": ("Metrics to track", "Zu verfolgende Kennzahlen"),
     "op.col.metric": ("Metric", "Kennzahl"),
-    "op.col.baseline": ("Baseline today", "Ausgangswert heute"),
+    "op.col.baseline": ("Value recorded", "Erfasster Wert"),
     "op.col.scope": ("Measured for", "Gemessen für"),
     "op.metrics_intro": ("Baselines as recorded in the workshop. Track each weekly from Day 1 so the effect "
                          "of the first lane can be shown.",

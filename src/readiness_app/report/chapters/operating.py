@@ -37,18 +37,25 @@ from readiness_app.report.chapters.base import (
     answer_text,
 )
 from readiness_app.report.chapters.summary import target_metric, target_values
+from readiness_app.report.metrics import split_unit, with_unit
 
 # --------------------------------------------------------------------------- operating model
 
 
+OUTCOME_METRIC_QUESTION = "base.uc.outcome_metric"  # a text answer naming the metric (and its unit in brackets)
+OUTCOME_VALUE_QUESTION = "base.uc.outcome_value"  # its value "in the unit of the outcome metric"
+
+
 def _baseline_rows(ctx: Ctx) -> list[tuple[str, str, str]]:
-    """(metric, baseline, measured for) for every baseline question."""
+    """(metric, value in words, measured for) for every baseline question; a metric named in words and
+    its value form one row ("Share of claims settled within five working days: 46%")."""
     lane_id = ctx.r.first_lane.use_case_id or (ctx.r.use_cases[0].use_case_id if ctx.r.use_cases else None)
     lane = ctx.r.use_case(lane_id) if lane_id else None
     rows: list[tuple[str, str, str]] = []
     for qn in ctx.lib.by_kind("baseline"):
         for q in qn.questions:
-            if q.id in (TARGET_METRIC_QUESTION, TARGET_CURRENT_QUESTION, TARGET_VALUE_QUESTION):
+            if q.id in (TARGET_METRIC_QUESTION, TARGET_CURRENT_QUESTION, TARGET_VALUE_QUESTION,
+                        OUTCOME_VALUE_QUESTION):
                 continue
             if q.scope == "organisation":
                 scope, where = ORGANISATION, ctx.tr("op.organisation")
@@ -57,10 +64,22 @@ def _baseline_rows(ctx: Ctx) -> list[tuple[str, str, str]]:
             else:
                 continue
             c = ctx.cons.get((q.id, scope))
-            value = answer_text(ctx, q, c) if c is not None and c.status == "answered" else ""
+            name = q.text.get(ctx.lang)
+            value = ""
             if c is not None and c.not_applicable:
                 value = ctx.tr("ap.na")
-            rows.append((q.text.get(ctx.lang), value or ctx.tr("op.baseline_missing"), where))
+            elif q.id == OUTCOME_METRIC_QUESTION:
+                if c is None or not isinstance(c.value, str) or not c.value.strip():
+                    continue  # no outcome metric named: nothing to show
+                name, unit = split_unit(c.value)
+                v = ctx.cons.get((OUTCOME_VALUE_QUESTION, scope))
+                if v is not None and isinstance(v.value, int | float) and not v.not_applicable:
+                    value = with_unit(float(v.value), unit, ctx.lang)
+            elif c is not None and c.status == "answered" and isinstance(c.value, int | float):
+                value = with_unit(float(c.value), q.unit.get(ctx.lang) if q.unit else "", ctx.lang)
+            elif c is not None and c.status == "answered":
+                value = answer_text(ctx, q, c)
+            rows.append((name, value or ctx.tr("op.baseline_missing"), where))
     return rows
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from reportlab.platypus import (
@@ -20,7 +19,6 @@ from readiness_app.report.chapters.base import (
 )
 from readiness_app.report.chapters.maturity import _level_or_dash, baseline_date
 from readiness_app.report.evidence import Statement, summary_statements
-from readiness_app.report.language import percent
 from readiness_app.report.layout import (
     FRAME_H,
     FRAME_W,
@@ -31,6 +29,7 @@ from readiness_app.report.layout import (
     esc,
     tint,
 )
+from readiness_app.report.metrics import split_unit, with_unit
 from readiness_app.scoring.results import (
     LEVEL_NAMES,
     RoadmapItem,
@@ -43,12 +42,6 @@ def _next_steps(ctx: Ctx, n: int = 3) -> list[RoadmapItem]:
     items = list(ctx.r.roadmap.items)
     order = {id(i): k for k, i in enumerate(items)}
     return sorted(items, key=lambda i: (i.phase, i.due_week, order[id(i)]))[:n]
-
-
-def split_unit(text: str) -> tuple[str, str]:
-    """ "Average cycle time (days)" → ("Average cycle time", "days")."""
-    m = re.fullmatch(r"(.*\S)\s*\(([^()]{1,40})\)\s*", text.strip())
-    return (m.group(1), m.group(2)) if m else (text.strip(), "")
 
 
 def target_metric(ctx: Ctx) -> str:
@@ -64,18 +57,11 @@ def _metric_unit(ctx: Ctx) -> str:
     return split_unit(c.value)[1] if c is not None and isinstance(c.value, str) else ""
 
 
-def with_unit(ctx: Ctx, value: float, unit: str) -> str:
-    """ "9.55 days", "24.5%" / "24,5 %"."""
-    if unit.strip() == "%":
-        return percent(value / 100, ctx.lang, 1 if not float(value).is_integer() else 0)
-    return f"{ctx.num(value, None)} {unit}".strip()
-
-
 def _org_number(ctx: Ctx, question_id: str) -> str:
     c = ctx.cons.get((question_id, ORGANISATION))
     if c is None or c.not_applicable or not isinstance(c.value, int | float) or isinstance(c.value, bool):
         return ""
-    return with_unit(ctx, float(c.value), _metric_unit(ctx))
+    return with_unit(float(c.value), _metric_unit(ctx), ctx.lang)
 
 
 def target_values(ctx: Ctx) -> str:
