@@ -135,3 +135,27 @@ def test_each_layout_renders_for_the_guide(qtbot: Any, tmp_path: Path, lang: str
     finally:
         app.setFont(before)
         i18n.set_language("en")
+
+
+def test_a_saved_profile_is_proposed_for_the_next_workbook(qtbot: Any, tmp_path: Path) -> None:
+    first = copy("nach_teilnehmer.xlsx", tmp_path)
+    wizard = wizard_on(qtbot, first)
+    page = wizard.currentPage()
+    assert isinstance(page, SheetPage) and not page.proposal.isVisible()
+    saved = wizard.save_profile(tmp_path / "in" / "umfrage-profil.json")
+    assert saved is not None
+    wizard.close()
+    # the next workbook of the same layout, in the same folder (another format): the profile is proposed
+    second = copy("nach_teilnehmer.ods", tmp_path)
+    wizard = wizard_on(qtbot, second)
+    page = wizard.currentPage()
+    assert isinstance(page, SheetPage)
+    assert page.proposal.isVisible()
+    assert page.proposal.text() == "Use the saved profile umfrage-profil.json (it fits this workbook)"
+    page.proposal.click()
+    assert "umfrage-profil.json" in page.status.text()
+    assert wizard.draft.sheet == "Umfrage" and wizard.draft.header_row == 1
+    # a workbook of another layout: nothing proposed
+    wizard.close()
+    wizard = wizard_on(qtbot, copy("lang.xlsx", tmp_path))
+    assert not wizard.currentPage().proposal.isVisible()  # type: ignore[attr-defined]

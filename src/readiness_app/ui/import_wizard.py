@@ -270,6 +270,12 @@ class Draft:
                        values=dict(self.values), questions=dict(self.questions),
                        default_use_case=self.default_use_case.strip(), layout=self.layout)
 
+    def profile_for(self, overview: WorkbookOverview) -> ImportProfile:
+        """The profile to save: with the signature (sheet and header cells) that recognises the next workbook."""
+        so = overview.sheet(self.sheet)
+        heads = [h for h in so.headers(self.header_row) if h] if so is not None else []
+        return replace(self.profile(), signature=[f"{self.sheet}: " + " | ".join(heads)] if heads else [])
+
     def effective_layout(self, overview: WorkbookOverview) -> str:
         """The layout the import will read: the chosen one, or the one detected on the chosen sheet."""
         if self.layout != "auto":
@@ -859,7 +865,11 @@ class SheetPage(_Page):
         layout_row.addWidget(self.layout_label)
         layout_row.addWidget(self.layout_combo, 1)
         self.layout_hint = _hint()
+        self.proposal = QPushButton()
+        self.proposal.setVisible(False)
+        self.proposal.clicked.connect(lambda: self.import_wizard().use_proposed_profile())
         lv.addWidget(self.file_label)
+        lv.addWidget(self.proposal)
         lv.addWidget(self.sheets_label)
         lv.addWidget(self.sheets, 1)
         lv.addLayout(header_row)
@@ -1021,6 +1031,9 @@ class SheetPage(_Page):
         self.header_spin.setAccessibleName(tr("iw.header_row_name"))
         self.layout_label.setText(tr("iw.layout"))
         self.layout_combo.setAccessibleName(tr("iw.layout_name"))
+        if isinstance(wiz, ImportWizard) and wiz.proposed is not None:
+            self.proposal.setText(tr("iw.profile_fits", name=wiz.proposed.name))
+        self.proposal.setVisible(isinstance(wiz, ImportWizard) and wiz.proposed is not None)
         for i in range(self.layout_combo.count()):
             self.layout_combo.setItemText(i, tr(f"iw.layout_{self.layout_combo.itemData(i)}"))
         self.preview_label.setText(tr("iw.preview_rows"))
@@ -1543,6 +1556,14 @@ class ImportWizard(QWizard):
         self.overview = overview
         self.author = author
         self.draft = Draft.start(overview, profile)
+        # a profile saved beside the workbook whose sheets and headers fit it: proposed on the first page
+        self.proposed: Path | None = None
+        if profile is None and overview.kind == "foreign":
+            from readiness_app.excel.importer import find_profile
+
+            with contextlib.suppress(ReadinessError, OSError):
+                found = find_profile(overview.path, overview.path.parent)
+                self.proposed = found[0] if found is not None else None
         self.survey: Survey | None = None
         self.plan: ImportPlan | None = None
         self.target = target
@@ -1715,6 +1736,11 @@ class ImportWizard(QWizard):
             page.set_status(text)
         return True
 
+    def use_proposed_profile(self) -> bool:
+        """Load the saved profile that recognises this workbook (the button on the first page)."""
+        path, self.proposed = self.proposed, None
+        return path is not None and self.load_profile(path)
+
     def save_profile(self, path: Path | None = None) -> Path | None:
         if self.overview.kind != "foreign":
             return None
@@ -1727,7 +1753,7 @@ class ImportWizard(QWizard):
         if path.suffix.lower() != ".json":
             path = path.with_name(path.name + ".json")
         try:
-            self.draft.profile().save(path)
+            self.draft.profile_for(self.overview).save(path)
         except (ReadinessError, OSError) as exc:
             dialogs.show_exception(exc)
             return None
