@@ -203,3 +203,65 @@ def test_engagement_fields_survive(small: Path, scorecard: Path, tmp_path: Path)
     with AssessmentFile.open_readonly(out) as a, AssessmentFile.open_readonly(small) as b:
         assert asdict(a.engagement()) == asdict(b.engagement())
         assert a.engagement().notes == "=not a formula"
+
+
+# --------------------------------------------------------------------------- what every reader shows (issue 15)
+
+
+def test_every_font_has_a_name_and_the_document_names_title_and_author(scorecard: Path) -> None:
+    wb = load_workbook(scorecard)
+    assert all(font.name for font in wb._fonts)  # LibreOffice otherwise falls back to a serif
+    assert wb.properties.title == "Muster & Söhne AG – AI readiness scorecard"
+    assert wb.properties.creator not in (None, "", "openpyxl")
+
+
+def test_the_author_comes_from_the_caller(small: Path, tmp_path: Path) -> None:
+    out = export_scorecard(small, tmp_path / "a.xlsx", author="Kessler & Partner Advisory")
+    assert load_workbook(out).properties.creator == "Kessler & Partner Advisory"
+
+
+def test_wrapped_text_gets_row_heights(scorecard: Path) -> None:
+    from readiness_app.excel.sheet_format import line_count
+
+    wb = load_workbook(scorecard)
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible" or ws.title == "Responses":
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.alignment.wrap_text and not cell.alignment.textRotation:
+                    width = ws.column_dimensions[cell.column_letter].width or 8.43
+                    lines = line_count(cell.value, width)
+                    if lines > 1 and not any(cell.coordinate in r for r in ws.merged_cells.ranges):
+                        assert (ws.row_dimensions[cell.row].height or 0) >= 15 * lines, (ws.title, cell.coordinate)
+
+
+def _data_text(path: Path) -> str:
+    wb = load_workbook(path)
+    ws = wb["_readiness"]
+    return "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+
+
+def test_the_demo_scorecard_keeps_the_questionnaire_texts_at_the_firm(tmp_path: Path) -> None:
+    from readiness_app.demo import write_demo
+
+    demo = tmp_path / "demo.readiness"
+    write_demo(demo)
+    plain, full = tmp_path / "plain.xlsx", tmp_path / "full.xlsx"
+    export_scorecard(demo, plain)
+    export_scorecard(demo, full, include_library=True)
+    question = "Which one business metric must improve within 60 days?"
+    assert question not in _data_text(plain) and question in _data_text(full)
+    assert plain.stat().st_size < full.stat().st_size - 50_000  # compressed: ~90 KB of texts stay home
+    out = apply_plan(plan_import(plain), tmp_path / "again.readiness")
+    assert snapshot(out) == snapshot(demo)  # the round trip is exact without the texts
+
+
+def test_a_scorecard_without_texts_names_what_is_missing_on_import(small: Path, tmp_path: Path) -> None:
+    from readiness_app.errors import WorkbookImportError
+
+    out = export_scorecard(small, tmp_path / "bare.xlsx", include_library=False)  # the mini questionnaires
+    with pytest.raises(WorkbookImportError, match=r"carries no questionnaire texts and questionnaire .* is not "
+                                                  r"installed here"):
+        plan_import(out)
+    assert main(["import", str(out), "-o", str(tmp_path / "x.readiness")]) == 1

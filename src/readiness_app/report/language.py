@@ -64,7 +64,7 @@ def money(amount: float, currency: str, lang: str) -> str:
     """An amount of money: "EUR 625,000" / "625.000 EUR" (whole units unless it has cents)."""
     from babel.numbers import format_currency
 
-    pattern = "#,##0 ¤" if lang == "de" else "¤#,##0"
+    pattern = "#,##0\u00a0¤" if lang == "de" else "¤#,##0"
     if not float(amount).is_integer():
         pattern = pattern.replace("#,##0", "#,##0.00")
     return str(format_currency(amount, currency, format=pattern, locale=_locale(lang), currency_digits=False))
