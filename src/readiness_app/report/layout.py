@@ -361,16 +361,63 @@ def table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header_rows
     return t
 
 
+def _break_word(word: str, width: float, size: float, hyph: Hyphenation | None) -> list[str]:
+    """A word wider than ``width`` in pieces: after its own hyphens, else at syllables (with "-")."""
+    pieces: list[str] = []
+    rest = word
+    while pdfmetrics.stringWidth(rest, FONT_BOLD, size) > width:
+        cuts = [(i + 1, "") for i, ch in enumerate(rest[:-1]) if ch == "-"]
+        if hyph is not None:
+            cuts += [(i, "-") for i in hyph.breaks(rest)]
+        fitting = [(i, mark) for i, mark in cuts
+                   if pdfmetrics.stringWidth(rest[:i] + mark, FONT_BOLD, size) <= width]
+        if not fitting:
+            break
+        i, mark = max(fitting)
+        pieces.append(rest[:i] + mark)
+        rest = rest[i:]
+    return [*pieces, rest]
+
+
+def vertical_lines(text: str, height: float, size: float, max_lines: int,
+                   hyph: Hyphenation | None = None, min_size: float = 5.2) -> tuple[list[str], float, bool]:
+    """``text`` in at most ``max_lines`` lines no longer than ``height``: broken at spaces, then at a
+    word's own hyphens or (unless protected) its syllables; the font shrinks to ``min_size`` before
+    the text is shortened. Returns (lines, font size, shortened)."""
+    size_now = size
+    while True:
+        lines: list[str] = []
+        current = ""
+        for word in text.split():
+            for piece in _break_word(word, height, size_now, hyph):
+                candidate = f"{current} {piece}".strip() if not current.endswith("-") else current + piece
+                if current and pdfmetrics.stringWidth(candidate, FONT_BOLD, size_now) > height:
+                    lines.append(current)
+                    current = piece
+                else:
+                    current = candidate
+        if current:
+            lines.append(current)
+        fits = all(pdfmetrics.stringWidth(line, FONT_BOLD, size_now) <= height for line in lines)
+        if (fits and len(lines) <= max_lines) or size_now <= min_size:
+            break
+        size_now = max(min_size, size_now - 0.4)
+    if fits and len(lines) <= max_lines:
+        return lines, size_now, False
+    kept = lines[:max_lines]
+    last, _ = fit_text(kept[-1] + " …", FONT_BOLD, size_now, height, min_size=size_now)
+    return [*kept[:-1], last], size_now, True
+
+
 class VerticalLabel(Flowable):  # type: ignore[misc]
-    """Text turned 90 degrees (reading upwards) for narrow heatmap column headers."""
+    """Text turned 90 degrees (reading upwards) for narrow column headers; a long text wraps, then
+    shrinks, and only then is shortened (``shortened`` tells the caller to list it in full)."""
 
-    def __init__(self, text: str, height: float, *, size: float = 7.0, colour: Any = WHITE) -> None:
+    def __init__(self, text: str, height: float, *, size: float = 7.0, colour: Any = WHITE, max_lines: int = 3,
+                 hyphenation: Hyphenation | None = None) -> None:
         super().__init__()
-        from reportlab.lib.utils import simpleSplit
-
-        self.size = size
         self.colour = colour
-        self.lines = simpleSplit(text, FONT_BOLD, size, height)[:3]
+        self.lines, self.size, self.shortened = vertical_lines(text, height, size, max_lines, hyphenation)
         self.box_h = height
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:

@@ -512,6 +512,7 @@ _S: dict[str, tuple[str, str]] = {
         "✎: in Worten beantwortet, unter der Tabelle aufgeführt. Die Spalten sind nach Rang nummeriert.",
     ),
     "ap.missing": ("not answered", "nicht beantwortet"),
+    "ap.columns": ("Columns in full: {names}.", "Spalten vollständig: {names}."),
     "ap.consensus": ("consensus", "Konsens"),
     "ap.votes": ("{n} vote|{n} votes", "{n} Stimme|{n} Stimmen"),
     "ap.disagreement": ("disputed", "strittig"),

@@ -19,6 +19,7 @@ from readiness_app.model import ORGANISATION
 from readiness_app.questionnaire.loader import Question
 from readiness_app.report.layout import (
     FONT_BOLD,
+    FRAME_W,
     INK,
     MUTED,
     SEVERITY_COLOURS,
@@ -112,12 +113,25 @@ def _matrix_cell(ctx: Ctx, q: Question, c: QuestionConsensus | None) -> ValueCel
                      spread_colour=red if c.disagreement else muted, bold=consensus or c.disagreement)
 
 
-def _matrix(ctx: Ctx, questions: Sequence[Question], ucs: Sequence[UseCaseResult]) -> Table:
+def _header_height(ucs: Sequence[UseCaseResult]) -> float:
+    """Room for the rotated names: 30 mm, more (up to 42 mm) when a name holds a word that long."""
+    longest = max((stringWidth(w, FONT_BOLD, 6.0) for u in ucs for w in f"{u.rank}  {u.name}".replace("-", "- ").split()),
+                  default=0.0)
+    return float(min(42 * mm, max(30 * mm, longest + 8)))
+
+
+def _matrix(ctx: Ctx, questions: Sequence[Question], ucs: Sequence[UseCaseResult],
+            shortened: list[UseCaseResult] | None = None) -> Table:
     st = ctx.st
     col = min(0.085, 0.56 / max(1, len(ucs)))
     q_share = 1 - col * len(ucs)
     head: list[Any] = [ctx.p(ctx.tr("ap.col.question"), st.cell_head)]
-    head += [VerticalLabel(f"{u.rank}  {u.name}", 30 * mm, size=6.6) for u in ucs]
+    lines = max(3, min(4, int((col * FRAME_W - 3) / (6.6 * 1.2))))
+    labels = [VerticalLabel(f"{u.rank}  {u.name}", _header_height(ucs), size=6.6, max_lines=lines,
+                            hyphenation=st.hyphenation) for u in ucs]
+    if shortened is not None:  # a name that had to be shortened is listed in full below the table
+        shortened += [u for u, label in zip(ucs, labels, strict=True) if label.shortened]
+    head += labels
     rows: list[list[Any]] = [head]
     extra: list[tuple[Any, ...]] = [("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
                                     ("LEFTPADDING", (1, 0), (-1, -1), 1.5),
@@ -194,7 +208,11 @@ def section_appendix(ctx: Ctx) -> list[Any]:
                     out.append(CondPageBreak(50 * mm))
                     out.append(ctx.p(ctx.tr("ap.chunk", first=chunk[0].rank, last=chunk[-1].rank, n=len(ucs)),
                                      st.h4))
-                out.append(_matrix(ctx, per_uc, chunk))
+                cut: list[UseCaseResult] = []
+                out.append(_matrix(ctx, per_uc, chunk, cut))
+                if cut:
+                    out.append(ctx.p(ctx.tr("ap.columns", names="; ".join(f"{u.rank} {u.name}" for u in cut)),
+                                     st.muted))
                 out.append(Spacer(1, 6))
             notes = _matrix_notes(ctx, per_uc, ucs)
             if notes:

@@ -83,7 +83,7 @@ def section_readiness(ctx: Ctx) -> list[Any]:
     value_w = (1 - name_w) / n
     head_h = 31 * mm
     head: list[Any] = [ctx.p(ctx.tr("dr.col.use_case"), st.cell_head)]
-    head += [VerticalLabel(label, head_h - 6) for _, label in cols]
+    head += [VerticalLabel(label, head_h - 6, hyphenation=st.hyphenation) for _, label in cols]
     head.append(VerticalLabel(ctx.tr("dr.col.overall"), head_h - 6))
     rows: list[list[Any]] = [head]
     extra: list[tuple[Any, ...]] = [
