@@ -132,7 +132,11 @@ def test_reimporting_a_persons_template_replaces_their_prework(small: Path, tmp_
     template = personal(small, "Dana Fischer", tmp_path / "dana.xlsx")
     first = fill(template, tmp_path / "first.xlsx", {"mat.gov.policy": 1, "mat.mon.alerts": 1,
                                                      ("dr.quality.measured", "Claims triage"): 1})
+    capsys.readouterr()
     assert main(["import", str(first), "--into", str(small)]) == 0
+    out = capsys.readouterr().out
+    assert "1 person answered the pre-work: Dana Fischer" in out
+    assert "widest spread first" not in out  # one voter per question: no spread to show yet
     votes = counts(small, capsys)["votes"]
     second = fill(template, tmp_path / "second.xlsx", {"mat.gov.policy": 3})  # she changed her mind, answered less
     capsys.readouterr()

@@ -227,7 +227,8 @@ def import_summary(af: AssessmentFile, results: list[IntoResult], *, widest: int
             extra.append(f"{r.kept} answer(s) the room recorded kept as they were")
         lines.append(f"{r.file}{who}: {r.written} answer(s) written" + (f"; {'; '.join(extra)}" if extra else ""))
     people = people_with_prework(af)
-    lines.append(f"{len(people)} people answered the pre-work" + (f": {', '.join(people)}" if people else ""))
+    who = "person" if len(people) == 1 else "people"
+    lines.append(f"{len(people)} {who} answered the pre-work" + (f": {', '.join(people)}" if people else ""))
     rows = [row for row in prework_spread(af) if row.voters >= 2]
     if rows:
         lines.append("widest spread first:")
