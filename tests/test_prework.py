@@ -300,3 +300,18 @@ def test_the_scorecard_shows_where_each_vote_and_answer_came_from(small: Path, t
                     str(row[header.index("source")] or "")
     assert found[("mat.gov.policy", "Dana Fischer")].startswith("pre-work: dana-prework.xlsx / ")
     assert found[("mat.mon.alerts", "")] == "merge: side B, breakout.readiness"
+
+
+def test_prework_stays_hidden_even_where_every_vote_was_shown(small: Path, tmp_path: Path) -> None:
+    from readiness_app.scoring.visibility import META_ALL, from_meta
+
+    with AssessmentFile.open(small) as af:
+        af.set_meta(META_ALL, "1")  # the facilitator showed every vote while preparing
+    dana = fill(personal(small, "Dana Fischer", tmp_path / "d.xlsx"), tmp_path / "dana.xlsx",
+                {"mat.gov.policy": 1, ("dr.quality.measured", "Claims triage"): 3})
+    assert main(["import", str(dana), "--into", str(small)]) == 0
+    with AssessmentFile.open_readonly(small) as af:
+        seen = from_meta(af.meta())
+    assert not seen.votes_shown("mat.gov.policy", ORGANISATION)  # her pre-work: hidden until revealed
+    assert not seen.votes_shown("dr.quality.measured", "uc-claims")
+    assert seen.votes_shown("mat.mon.drift", ORGANISATION)  # what the room had seen stays shown

@@ -111,6 +111,7 @@ def write_into(af: AssessmentFile, plan: ImportPlan, *, allow_problems: bool = F
 
         replace_answers(af, writes, clear, action="pre-work" if prework_voters else "import",
                         detail={"file": plan.file, "replaced": result.replaced, "kept": result.kept})
+        hide_from_the_room(af, {(a.question_id, a.scope) for a in writes if is_prework(a.source)})
         targets = af.targets()
         for dim, level in plan.targets.items():
             if dim not in targets:
@@ -121,6 +122,20 @@ def write_into(af: AssessmentFile, plan: ImportPlan, *, allow_problems: bool = F
         raise WorkbookImportError(msg("the answers do not fit this assessment ({detail})", detail=str(exc)),
                                   path=plan.file) from exc
     return result
+
+
+def hide_from_the_room(af: AssessmentFile, keys: set[tuple[str, str]]) -> None:
+    """Hide the votes on these (question, scope) pairs again, even where every vote was shown:
+    nobody sees a colleague's pre-work before the facilitator reveals it (``scoring.visibility``)."""
+    from readiness_app.scoring.visibility import from_meta, meta_changes
+    from readiness_app.store.bulk import set_meta_values
+
+    before = from_meta(af.meta())
+    after = before
+    for question_id, scope in sorted(keys):
+        if after.votes_shown(question_id, scope):
+            after = after.with_revealed(question_id, scope, False)
+    set_meta_values(af, meta_changes(before, after), action="hide pre-work")
 
 
 def _same(a: Answer, b: Answer) -> bool:

@@ -13,7 +13,8 @@ from dataclasses import replace
 from typing import Any
 
 from readiness_app.model import Answer, ChangeLogEntry
-from readiness_app.store.assessment_file import AssessmentFile, _answer_row
+from readiness_app.store.assessment_file import AssessmentFile
+from readiness_app.store.rows import answer_row
 
 AnswerKey = tuple[str, str, str]
 
@@ -38,7 +39,7 @@ def replace_answers(af: AssessmentFile, answers: Iterable[Answer], clear: Iterab
             qid, qver = af._questionnaire_of(a.question_id)
             a = replace(a, author=a.author or af.author, updated_at=a.updated_at or now,
                         questionnaire_id=a.questionnaire_id or qid, questionnaire_version=a.questionnaire_version or qver)
-        rows.append(_answer_row(a))
+        rows.append(answer_row(a))
     after = {"count": len(items), "cleared": len(gone), **(detail or {}),
              "keys": ["|".join(a.key) for a in items], "cleared_keys": ["|".join(k) for k in gone]}
     with af._edit("answers", "", action, None, after):
@@ -66,3 +67,15 @@ def append_changelog(af: AssessmentFile, entries: Iterable[ChangeLogEntry], *, o
         if rows:
             af.db.table("changelog").insert_all(rows)
     return len(rows)
+
+
+def set_meta_values(af: AssessmentFile, values: dict[str, str | None], *, action: str = "set") -> None:
+    """Set (``None``: remove) several short ``meta`` values in one transaction with one change-log entry."""
+    if not values:
+        return
+    with af._edit("meta", "", action, None, dict(values)):
+        for key, value in values.items():
+            if value is None:
+                af.db.execute("DELETE FROM meta WHERE key = ?", [key])
+            else:
+                af.db.table("meta").upsert({"key": key, "value": value}, pk="key")

@@ -14,6 +14,7 @@ from typing import Any
 
 from readiness_app.model import CONSENSUS, Answer, is_prework
 from readiness_app.store.assessment_file import AssessmentFile
+from readiness_app.ui import operations
 from readiness_app.ui.i18n import tr
 from readiness_app.ui.operations import (
     ALL,
@@ -143,23 +144,16 @@ def import_prework(session: Session, plans: list[Any]) -> list[Any] | None:
     command = _ImportPrework(session, plans)
     if not push(session, command):
         return None
-    _hide(session, {(k[0], k[1]) for k in command.keys if k[2] != CONSENSUS})
+    _reload_visibility(session)
     return command.results
 
 
-def _hide(session: Session, keys: set[tuple[str, str]]) -> None:
-    from readiness_app.ui import operations
+def _reload_visibility(session: Session) -> None:
+    """The import hid the pre-work's questions in the file; the session shows what the file says."""
+    from readiness_app.scoring.visibility import from_meta
 
-    visibility = getattr(session, "visibility", None)  # the session's record of what the room has seen
-    store = getattr(operations, "_set_visibility", None)
-    if visibility is None or store is None or not keys:
-        return  # without one, the question page hides every vote until it is revealed
-    after = visibility
-    for question_id, scope in sorted(keys):
-        if after.votes_shown(question_id, scope):
-            after = after.with_revealed(question_id, scope, False)
-    if after != visibility:
-        store(session, after)
+    if hasattr(session, "visibility"):
+        session.visibility = from_meta(session.file.meta())
         session.emit_changed(operations.Change(frozenset({ANSWERS})))
 
 
