@@ -28,10 +28,7 @@ from readiness_app.messages import msg
 from readiness_app.model import (
     CONSENSUS,
     ORGANISATION,
-    ROLES,
-    USE_CASE_STAGES,
     Answer,
-    AnswerValue,
     ChangeLogEntry,
     Engagement,
     Participant,
@@ -41,6 +38,16 @@ from readiness_app.model import (
 from readiness_app.questionnaire.loader import Library, join_library_sources, library_from_sources
 from readiness_app.store.filelock import FileLock
 from readiness_app.store.migrations import SCHEMA_VERSION, migrate
+from readiness_app.store.rows import (
+    ANSWER_COLUMNS,
+    ANSWER_SELECT,
+    UPSERT_ANSWER_SQL,
+    answer_from_tuple,
+    answer_log,
+    answer_row,
+    check_role,
+    check_stage,
+)
 from readiness_app.store.sqlite_file import (
     BUSY_CODES,
     DAMAGE_CODES,
@@ -99,18 +106,6 @@ def utc_now() -> str:
 
 def new_id(prefix: str) -> str:
     return f"{prefix}-{os.urandom(5).hex()}"
-
-
-def _encode(value: AnswerValue) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False)
-
-
-def _decode(text: str | None) -> AnswerValue:
-    if text is None:
-        return None
-    value: AnswerValue = json.loads(text)
-    return value
-
 
 
 class AssessmentFile:
@@ -458,7 +453,7 @@ class AssessmentFile:
     @_saving
     def add_participant(self, name: str, role: str, organisation: str = "", *,
                         participant_id: str | None = None, position: int | None = None) -> Participant:
-        _check_role(role)
+        check_role(role)
         if not name.strip():
             raise ValueError("a participant needs a name")
         pos = position if position is not None else self._next_position("participants")
@@ -471,7 +466,7 @@ class AssessmentFile:
     def update_participant(self, participant_id: str, **changes: Any) -> Participant:
         before = self._require_participant(participant_id)
         if "role" in changes:
-            _check_role(changes["role"])
+            check_role(changes["role"])
         after = replace(before, **changes)
         with self._edit("participant", participant_id, "update", asdict(before), changes):
             self.db.table("participants").update(participant_id, changes)
@@ -512,7 +507,7 @@ class AssessmentFile:
     @_saving
     def add_use_case(self, name: str, description: str = "", stage: str = "idea", *,
                      use_case_id: str | None = None, position: int | None = None) -> UseCase:
-        _check_stage(stage)
+        check_stage(stage)
         if not name.strip():
             raise ValueError("a use case needs a name")
         pos = position if position is not None else self._next_position("use_cases")
@@ -529,7 +524,7 @@ class AssessmentFile:
         if before is None:
             raise KeyError(f"no use case {use_case_id!r}")
         if "stage" in changes:
-            _check_stage(changes["stage"])
+            check_stage(changes["stage"])
         after = replace(before, **changes)
         with self._edit("use_case", use_case_id, "update", asdict(before), changes):
             self.db.table("use_cases").update(use_case_id, changes)
@@ -575,15 +570,15 @@ class AssessmentFile:
             args.extend(ids)
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
         with self._reading():
-            cursor = self.conn.execute(f"SELECT {_ANSWER_SELECT} FROM answers{where} ORDER BY rowid", args)
-            return [_answer_from_tuple(t) for t in cursor]
+            cursor = self.conn.execute(f"SELECT {ANSWER_SELECT} FROM answers{where} ORDER BY rowid", args)
+            return [answer_from_tuple(t) for t in cursor]
 
     def answer(self, question_id: str, scope: str = ORGANISATION, participant_id: str = CONSENSUS) -> Answer | None:
         with self._reading():
             row = self.conn.execute(
-                f"SELECT {_ANSWER_SELECT} FROM answers WHERE question_id = ? AND scope = ? AND participant_id = ?",
+                f"SELECT {ANSWER_SELECT} FROM answers WHERE question_id = ? AND scope = ? AND participant_id = ?",
                 [question_id, scope, participant_id]).fetchone()
-        return _answer_from_tuple(row) if row else None
+        return answer_from_tuple(row) if row else None
 
     @_saving
     def set_answer(self, answer: Answer) -> Answer | None:
@@ -599,7 +594,7 @@ class AssessmentFile:
             questionnaire_version=answer.questionnaire_version or self._questionnaire_of(answer.question_id)[1],
         )
         with self._edit("answer", "|".join(answer.key), "set",  # logged as by whoever gave the answer
-                        None if previous is None else _answer_log(previous), _answer_log(stamped),
+                        None if previous is None else answer_log(previous), answer_log(stamped),
                         author=stamped.author):
             self._write_answer(stamped)
         return previous
@@ -615,7 +610,7 @@ class AssessmentFile:
         rows = []
         for a in items:
             qid, qver = self._questionnaire_of(a.question_id)
-            rows.append(_answer_row(replace(
+            rows.append(answer_row(replace(
                 a, author=a.author or self.author, updated_at=a.updated_at or now,
                 questionnaire_id=a.questionnaire_id or qid, questionnaire_version=a.questionnaire_version or qver)))
         with self._edit("answers", "", action, None, {"count": len(items)}):
@@ -628,7 +623,7 @@ class AssessmentFile:
         previous = self.answer(question_id, scope, participant_id)
         if previous is None:
             return None
-        with self._edit("answer", f"{question_id}|{scope}|{participant_id}", "clear", _answer_log(previous), None):
+        with self._edit("answer", f"{question_id}|{scope}|{participant_id}", "clear", answer_log(previous), None):
             self.db.execute("DELETE FROM answers WHERE question_id = ? AND scope = ? AND participant_id = ?",
                             [question_id, scope, participant_id])
         return previous
@@ -639,16 +634,16 @@ class AssessmentFile:
         if previous is None:
             self.clear_answer(*key)
         else:
-            with self._edit("answer", "|".join(key), "restore", None, _answer_log(previous)):
+            with self._edit("answer", "|".join(key), "restore", None, answer_log(previous)):
                 self._write_answer(previous)
 
     def _write_answer(self, a: Answer) -> None:
-        self._upsert_answer_rows([_answer_row(a)])
+        self._upsert_answer_rows([answer_row(a)])
 
     def _upsert_answer_rows(self, rows: list[dict[str, Any]]) -> None:
         """Insert or replace answers by their key, in one prepared statement."""
         if rows:
-            self.conn.executemany(_UPSERT_ANSWER_SQL, [tuple(r[c] for c in _ANSWER_COLUMNS) for r in rows])
+            self.conn.executemany(UPSERT_ANSWER_SQL, [tuple(r[c] for c in ANSWER_COLUMNS) for r in rows])
 
     def _validate_answer(self, a: Answer, known: tuple[set[str], set[str]] | None = None) -> None:
         """Check ``a``; ``known`` = (participant ids, use-case ids) saves a query per answer in bulk writes."""
@@ -790,47 +785,3 @@ def _snapshot_library(db: sqlite_utils.Database, library: Library, now: str) -> 
     db.table("instruments").insert({"id": LIBRARY_INSTRUMENT_ID, "version": library.library_version or "0",
                               "kind": "library", "source": source,
                               "sha256": hashlib.sha256(source.encode()).hexdigest(), "added_at": now})
-
-
-
-_ANSWER_SELECT = ("question_id, scope, participant_id, value, not_applicable, note, questionnaire_id, "
-                  "questionnaire_version, author, updated_at, source")
-_SMALL_INTS = {str(i): i for i in range(5)}  # the common scale values, decoded without json
-
-
-def _answer_from_tuple(t: tuple[Any, ...]) -> Answer:
-    raw = t[3]
-    value: AnswerValue = _SMALL_INTS.get(raw) if raw is not None else None
-    if value is None and raw is not None:
-        value = _decode(raw)
-    return Answer(t[0], t[1], t[2], value, bool(t[4]), t[5], t[6], t[7], t[8], t[9], t[10])
-
-
-_ANSWER_COLUMNS = tuple(f.name for f in fields(Answer))
-_ANSWER_KEY = ("question_id", "scope", "participant_id")
-_UPSERT_ANSWER_SQL = (
-    f"INSERT INTO answers ({', '.join(_ANSWER_COLUMNS)}) VALUES ({', '.join('?' for _ in _ANSWER_COLUMNS)}) "
-    f"ON CONFLICT ({', '.join(_ANSWER_KEY)}) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in _ANSWER_COLUMNS if c not in _ANSWER_KEY)
-)
-
-
-def _answer_row(a: Answer) -> dict[str, Any]:
-    row = {f.name: getattr(a, f.name) for f in fields(Answer)}
-    row["value"] = _encode(a.value)
-    row["not_applicable"] = int(a.not_applicable)
-    return row
-
-
-def _answer_log(a: Answer) -> dict[str, Any]:
-    return {"value": a.value, "na": a.not_applicable, "note": a.note, "source": a.source}
-
-
-def _check_role(role: str) -> None:
-    if role not in ROLES:
-        raise ValueError(f"unknown role {role!r}; roles: {', '.join(ROLES)}")
-
-
-def _check_stage(stage: str) -> None:
-    if stage not in USE_CASE_STAGES:
-        raise ValueError(f"unknown stage {stage!r}; stages: {', '.join(USE_CASE_STAGES)}")
