@@ -131,3 +131,13 @@ def test_check_deliverables_command(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert len(capsys.readouterr().err.splitlines()) == 1
     assert main(["check-deliverables", str(tmp_path / "missing.pdf")]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+def test_impact_at_the_quadrant_line_is_not_called_high(rendered: tuple[Path, Path, str, list[Any]]) -> None:
+    _pdf, _xlsx, lang, pages = rendered
+    text = " ".join(" ".join(page[0].split()) for page in pages)
+    if lang == "en":
+        assert "High impact (50)" not in text and "impact (5 0)" not in text
+        assert "Sufficient impact (50)" in text or "Sufficient impact" in text
+    else:
+        assert "Nutzen hoch (50)" not in text and "Hoher Nutzen" not in text

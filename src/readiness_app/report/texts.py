@@ -12,7 +12,7 @@ from readiness_app.questionnaire.loader import Text
 # The report's sections, in order. ``sections=`` and ``--no-section`` use these ids.
 SECTION_IDS: tuple[str, ...] = (
     "cover", "contents", "summary", "movement", "maturity", "portfolio", "readiness", "roadmap", "operating",
-    "regulation", "appendix",
+    "regulation", "imported", "appendix",
 )
 # Sections shown only when they apply (``movement``: follow-ups); otherwise they are left out silently.
 
@@ -54,6 +54,7 @@ _S: dict[str, tuple[str, str]] = {
     "sec.operating": ("Operating model", "Betriebsmodell"),
     "sec.appendix": ("Appendix", "Anhang"),
     "sec.regulation": ("Regulation and standards", "Regulierung und Standards"),
+    "sec.imported": ("Imported instruments", "Importierte Instrumente"),
     # ---- regulation and standards (report/chapters/regulation.py)
     "reg.intro": ("What the EU AI Act makes of each use case, the duties that follow for the organisation's role "
                   "and from when, and how far the answers evidence NIST AI RMF 1.0, ISO/IEC 42001 and the AI Act.",
@@ -317,17 +318,17 @@ _S: dict[str, tuple[str, str]] = {
     "pf.col.control": ("Control", "Kontrolle"),
     "pf.col.priority": ("Priority", "Priorität"),
     "pf.col.rationale": ("Rationale", "Begründung"),
-    "pf.why.first_lane": ("High impact, ready and manageable to control.",
-                          "Hoher Nutzen, ausreichend vorbereitet und beherrschbar zu kontrollieren."),
+    "pf.why.first_lane": ("{level} impact ({impact}), ready and manageable to control.",
+                          "Nutzen {level} ({impact}), ausreichend vorbereitet und beherrschbar zu kontrollieren."),
     "pf.why.first_lane_pick": ("Recommended first production lane.", "Empfohlener erster Produktionspfad."),
-    "pf.why.strategic_bet": ("High impact and ready, but control complexity ({control}) needs a heavier "
-                             "set of controls first.",
-                             "Hoher Nutzen und vorbereitet, doch die Kontrollkomplexität ({control}) "
+    "pf.why.strategic_bet": ("{level} impact ({impact}) and ready, but control complexity ({control}) needs a "
+                             "heavier set of controls first.",
+                             "Nutzen {level} ({impact}) und vorbereitet, doch die Kontrollkomplexität ({control}) "
                              "erfordert zuerst stärkere Kontrollen."),
-    "pf.why.foundation_first": ("High impact, but readiness ({readiness}) is below 50: build the data and "
-                                "process foundations first.",
-                                "Hoher Nutzen, aber die Bereitschaft ({readiness}) liegt unter 50: zuerst Daten- "
-                                "und Prozessgrundlagen schaffen."),
+    "pf.why.foundation_first": ("{level} impact ({impact}), but readiness ({readiness}) is below 50: build the "
+                                "data and process foundations first.",
+                                "Nutzen {level} ({impact}), aber die Bereitschaft ({readiness}) liegt unter 50: "
+                                "zuerst Daten- und Prozessgrundlagen schaffen."),
     "pf.why.park": ("Impact ({impact}) below 50: revisit when the value case is stronger.",
                     "Nutzen ({impact}) unter 50: erneut prüfen, wenn der Nutzen klarer belegt ist."),
     "pf.why.unscored": ("Not enough answers to score impact.", "Zu wenige Antworten, um den Nutzen zu bewerten."),

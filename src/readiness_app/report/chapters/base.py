@@ -153,6 +153,21 @@ class Ctx:
         shares = sum(c for c in cols if not isinstance(c, str))
         return [(fixed[i] if isinstance(c, str) else rest * c / shares) / FRAME_W for i, c in enumerate(cols)]
 
+    def fit_names(self, widths: list[float], col: int, names: list[str], *, give: tuple[int, ...]) -> list[float]:
+        """``widths`` with column ``col`` wide enough for the longest word of ``names`` in bold cell type
+        (a name is never broken inside a word), taken from the ``give`` columns in proportion."""
+        longest = max((stringWidth(w, FONT_BOLD, self.st.cell.fontSize) for n in names for w in n.split()),
+                      default=0.0)
+        out = list(widths)
+        need = (longest + 12) / FRAME_W * sum(out) - out[col]
+        pool = sum(out[g] for g in give)
+        if need > 0 and pool > 0:
+            need = min(need, pool * 0.4)
+            for g in give:
+                out[g] -= need * out[g] / pool
+            out[col] += need
+        return out
+
     def owner_markup(self, role: str, owner: str = "") -> str:
         """Owner for a table cell: the name, and the role below it in small type."""
         name = owner or (self.owners.get(role) or [""])[0]

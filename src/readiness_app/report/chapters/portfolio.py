@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 
 from readiness_app.report.chapters.base import Ctx
+from readiness_app.report.evidence import impact_word
 
 # --------------------------------------------------------------------------- portfolio
 
@@ -30,8 +31,10 @@ def _rationale(ctx: Ctx, u: UseCaseResult) -> str:
     if u.use_case_id == ctx.r.first_lane.use_case_id:
         parts.append(f"<b>{esc(ctx.tr('pf.why.first_lane_pick'))}</b>")
     key = f"pf.why.{u.quadrant}"
+    level = impact_word(u.impact.value, ctx.lang)  # "high" only from 75: impact 50 is "sufficient"
+    level = level.capitalize() if ctx.lang != "de" else level  # "Sufficient impact" / "Nutzen ausreichend"
     parts.append(esc(ctx.tr(key, impact=ctx.num(u.impact.value), readiness=ctx.num(u.readiness),
-                            control=ctx.num(u.control_complexity.value))))
+                            control=ctx.num(u.control_complexity.value), level=level)))
     if len(u.blockers) > 2:
         parts.append(esc(ctx.tr("pf.why.many_blockers", n=len(u.blockers))))
     elif u.blockers:
@@ -85,6 +88,7 @@ def section_portfolio(ctx: Ctx) -> list[Any]:
             extra.append(("BACKGROUND", (0, i), (-1, i), tint(ctx.accent, 0.12)))
     widths = ctx.widths(0.06, 0.3, 0.2, "pf.col.impact", "pf.col.readiness", "pf.col.control", "pf.col.priority",
                         0.44)
+    widths = ctx.fit_names(widths, 1, [u.name for u in ucs], give=(7,))
     out.append(table(rows, widths, accent=ctx.accent,
                      extra=[*extra, ("LEFTPADDING", (3, 0), (6, -1), 2.5), ("RIGHTPADDING", (3, 0), (6, -1), 3)]))
     return out

@@ -137,5 +137,6 @@ def section_readiness(ctx: Ctx) -> list[Any]:
     if len(brows) == 1:
         out.append(ctx.p(ctx.tr("dr.no_blockers")))
     else:
-        out.append(table(brows, [0.22, 0.4, 0.16, 0.11, 0.11], accent=ctx.accent, zebra=False, extra=bextra))
+        bwidths = ctx.fit_names([0.22, 0.4, 0.16, 0.11, 0.11], 0, [u.name for u in ucs if u.blockers], give=(1,))
+        out.append(table(brows, bwidths, accent=ctx.accent, zebra=False, extra=bextra))
     return out
