@@ -237,6 +237,20 @@ def test_the_german_deck(demo: Path, tmp_path: Path, results: dict[str, Any]) ->
     assert overflowing_text(prs) == []
 
 
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_deck_speaks_the_reports_glossary(demo: Path, tmp_path: Path, lang: str) -> None:
+    from readiness_app.report.glossary import violations
+
+    out = tmp_path / f"deck-{lang}.pptx"
+    build_deck(demo, out, lang=lang)
+    parts = []
+    for slide in Presentation(str(out)).slides:
+        parts.append(slide_text(slide))
+        for chart in (shape.chart for shape in slide.shapes if shape.has_chart):
+            parts += [str(c) for c in chart.plots[0].categories] + [s.name for s in chart.plots[0].series]
+    assert violations("\n".join(parts), lang) == []
+
+
 def test_long_names_shrink_or_continue_but_never_overflow(demo: Path, tmp_path: Path) -> None:
     path = tmp_path / "long.readiness"
     shutil.copyfile(demo, path)
