@@ -160,6 +160,7 @@ def test_the_phone_follows_the_facilitator_and_closes_at_the_reveal(s: Served, b
     s.console.command("reveal")
     _wait(phone, _visible("revealed"))
     assert not _by_id(phone, "send").is_enabled()
+    assert _by_id(phone, "vote-status").text == "Your vote is saved."
     go(s, "mat.mon.kpi")  # the next question on the projector
     _wait(phone, _text("q-text", "Overrides per week"))
     assert _by_id(phone, "number-box").is_displayed() and "(per week)" in _by_id(phone, "number-label").text

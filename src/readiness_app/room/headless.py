@@ -199,16 +199,16 @@ def run(path: Path, host: str | None, port: int, *, out: TextIO, commands: TextI
     try:
         console = Console(file, out)
         server = RoomServer(console.room, host, port)
-        try:
-            server.start()
-        except RoomStartError as exc:
-            raise RoomUnavailable(str(exc), path=str(path)) from exc
-        console.say(f"join: {server.join_url}")
-        console.say(f"join code: {console.room.join_code}  (address: {server.base})")
-        console.show()
-        console.say(HELP)
         with _sigterm_as_interrupt():
-            try:
+            try:  # from here on, Ctrl+C at any moment closes the room cleanly
+                try:
+                    server.start()
+                except RoomStartError as exc:
+                    raise RoomUnavailable(str(exc), path=str(path)) from exc
+                console.say(f"join: {server.join_url}")
+                console.say(f"join code: {console.room.join_code}  (address: {server.base})")
+                console.show()
+                console.say(HELP)
                 if commands is not None:
                     for line in commands:
                         if not console.command(line):

@@ -17,6 +17,7 @@
       you_vote_as: "You vote as {name}", taken: "taken", pick_level: "Pick a level", pick_one: "Pick one",
       pick_any: "Tick all that apply", sending: "Sending…", received: "Received ✓ Your vote is saved.",
       saved_before: "Your vote is saved. You can change it until the votes are revealed.",
+      closed_saved: "Your vote is saved.", closed_none: "You did not vote on this question.",
       reconnecting: "Connection lost. Reconnecting…",
       err_claimed: "Another device has already claimed this name. Ask the facilitator to release it.",
       err_not_claimed: "This phone no longer votes for you (the facilitator released it). Pick your name again.",
@@ -46,6 +47,7 @@
       pick_one: "Eine Antwort wählen", pick_any: "Alles Zutreffende ankreuzen", sending: "Wird gesendet…",
       received: "Angekommen ✓ Ihre Stimme ist gespeichert.",
       saved_before: "Ihre Stimme ist gespeichert. Sie können sie ändern, bis die Stimmen aufgedeckt werden.",
+      closed_saved: "Ihre Stimme ist gespeichert.", closed_none: "Sie haben zu dieser Frage nicht abgestimmt.",
       reconnecting: "Verbindung unterbrochen. Neuer Versuch…",
       err_claimed: "Ein anderes Gerät hat diesen Namen schon gewählt. Bitten Sie die Moderation, ihn freizugeben.",
       err_not_claimed: "Dieses Telefon stimmt nicht mehr für Sie ab (die Moderation hat es freigegeben). Wählen Sie Ihren Namen erneut.",
@@ -240,6 +242,8 @@
   }
 
   function render(s) {
+    var wasClosed = !!(state && state.question && state.question.key === (s.question && s.question.key) &&
+      state.revealed);
     state = s;
     $("who").textContent = t("you_vote_as", {name: s.participant.name});
     $("not-me").hidden = false;
@@ -254,6 +258,10 @@
       el.disabled = closed;
     });
     $("send").textContent = s.vote ? t("send_again") : t("send");
+    if (s.revealed && q.votable && !wasClosed) {  // voting just closed: say where the vote stands
+      $("vote-status").textContent = s.vote ? t("closed_saved") : t("closed_none");
+      $("vote-status").className = "status";
+    }
     show("vote");
   }
 
