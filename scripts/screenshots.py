@@ -4,9 +4,15 @@ Also a follow-up of the demo (17: movement on the dashboard, done actions, numbe
 the report language) and the portfolio benchmark against a folder of made-up clients (18).
 
     python scripts/screenshots.py [--out docs/screenshots] [--lang en de] [--size 1600x1000]
+    python scripts/screenshots.py --check-clipping [--size 1280x720] [--lang en de] [--pseudo]
 
 Runs offscreen; settings and the demo file live in a temporary folder, so nothing of the
 user's is touched. Look at the images: no clipped text, no overlaps, readable on a projector.
+
+``--check-clipping`` renders every step and dialog at the size and in the languages given
+and exits 1, naming widget and text, when a label, button, header, cell or chart label shows
+elided or cut text (``readiness_app.ui.clipping``); ``--pseudo`` first lengthens every
+interface string by 40 % (as a longer translation would) to find the tight places.
 """
 
 from __future__ import annotations
@@ -278,6 +284,86 @@ def render_followup(lang: str, out: Path, width: int, height: int, work: Path) -
     return written
 
 
+def stretch_strings(factor: float = 0.4) -> None:
+    """Pseudo-translation: every interface string about 40 % longer ("Export~~~~"), placeholders kept."""
+    import math
+
+    from readiness_app.ui import i18n
+
+    def longer(text: str) -> str:
+        if "<" in text:  # rich text (the help card): leave its markup alone
+            return text
+        return text + "~" * math.ceil(len(text) * factor) if text.strip() else text
+
+    for key, (en, de) in list(i18n.STRINGS.items()):
+        i18n.STRINGS[key] = (longer(en), longer(de))
+
+
+def check_clipping(lang: str, width: int, height: int, work: Path) -> list[str]:
+    """Every step and dialog at ``width`` x ``height`` in ``lang``: the texts shown elided or cut."""
+    from readiness_app.demo import write_demo
+    from readiness_app.ui import clipping, i18n, presentation
+    from readiness_app.ui.app import make_application
+    from readiness_app.ui.main_window import MainWindow
+    from readiness_app.ui.progress import QUESTION_STEPS, STEPS
+    from readiness_app.ui.settings import AppSettings
+
+    app = make_application()
+    i18n.set_language(lang)
+    demo = work / f"clip-{lang}.readiness"
+    write_demo(demo, size="standard", language=lang)  # type: ignore[arg-type]
+    settings = AppSettings(work / f"settings-clip-{lang}")
+    settings.add_recent(demo)
+    window = MainWindow(settings)
+    window.resize(width, height)
+    window.show()
+    found: list[str] = []
+
+    def check(widget, where: str) -> None:
+        _settle(app)
+        clipping.reset(widget)
+        widget.grab()  # paint, so the painted widgets report what they shortened
+        found.extend(f"{lang} {width}x{height} {where}: {c}" for c in clipping.find_clipped(widget))
+        if widget is window and (window.width() > width or window.height() > height):
+            need = window.minimumSizeHint()
+            found.append(f"{lang} {width}x{height} {where}: the window needs {need.width()}x{need.height()} px: "
+                         f"wider or taller than the screen, its right or lower part is cut")
+
+    check(window, "start")
+    window.documents.open_path(demo)
+    for step in STEPS:
+        window.show_step(step)
+        check(window, step)
+        page = window.pages[step]
+        if step in QUESTION_STEPS:
+            page.set_workshop_mode(True)  # type: ignore[attr-defined]
+            check(window, f"{step} (workshop mode)")
+            page.reveal(True)  # type: ignore[attr-defined]
+            check(window, f"{step} (workshop mode, votes revealed)")
+            page.set_workshop_mode(False)  # type: ignore[attr-defined]
+        scroll = getattr(page, "scroll_area", None)
+        if scroll is not None:  # a long page: every part of it
+            bar = scroll.verticalScrollBar()
+            while bar.value() < bar.maximum():
+                bar.setValue(bar.value() + bar.pageStep())
+                check(window, f"{step} (scrolled to {bar.value()})")
+            bar.setValue(0)
+    results = window.pages["results"]
+    results._heat_clicked(results.heat_model.index(0, 2))  # type: ignore[attr-defined]
+    why = getattr(results, "why_dialog", None)
+    if why is not None:
+        why.resize(min(1000, width), min(560, height))
+        check(why, "why-dialog")
+        why.close()
+    card = presentation.show_help_card(window)
+    card.resize(min(760, width), min(640, height))
+    check(card, "help card")
+    card.close()
+    window.documents.close()
+    window.close()
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
@@ -285,8 +371,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--size", default="1600x1000")
     p.add_argument("--dark", action="store_true", help="render with a dark palette (to check dark mode)")
     p.add_argument("--only-followup", action="store_true", help="only the follow-up and benchmark screens (17, 18)")
+    p.add_argument("--check-clipping", action="store_true",
+                   help="render every step and dialog and fail (exit 1) naming any elided or cut text")
+    p.add_argument("--pseudo", action="store_true", help="with --check-clipping: every string 40 %% longer first")
     args = p.parse_args(argv)
     width, height = (int(x) for x in args.size.lower().split("x"))
+    if args.check_clipping:
+        return _run_check(args.lang, width, height, args.pseudo)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="readiness-shots-") as tmp:
         root = Path(tmp)
@@ -306,6 +397,27 @@ def main(argv: list[str] | None = None) -> int:
     for path in all_written:
         print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
     return 0
+
+
+def _run_check(langs: list[str], width: int, height: int, pseudo: bool) -> int:
+    with tempfile.TemporaryDirectory(prefix="readiness-clip-") as tmp:
+        root = Path(tmp)
+        os.environ["READINESS_SETTINGS_DIR"] = str(root / "settings")
+        os.environ.setdefault("MPLCONFIGDIR", str(root / "mpl"))
+        os.environ["XDG_DATA_HOME"] = str(root / "data")
+        os.environ["HOME"] = os.environ["USERPROFILE"] = str(root / "home")
+        work = root / "home" / "Workshops"
+        work.mkdir(parents=True)
+        if pseudo:
+            stretch_strings()
+        found: list[str] = []
+        for lang in langs:
+            found += check_clipping(lang, width, height, work)
+    for line in found:
+        print(line, file=sys.stderr)
+    print(f"clipping check at {width}x{height} ({', '.join(langs)}{', pseudo' if pseudo else ''}): "
+          f"{len(found)} clipped text(s)")
+    return 1 if found else 0
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from readiness_app.ui import clipping
 from readiness_app.ui.i18n import tr
 
 
@@ -196,6 +197,8 @@ class MaturityChart(_KeyboardChart):
             label.setPointSizeF(max(7.0, label.pointSizeF() - 0.5))
         result = (label, small, lines)
         self._layout_cache = (key, result)
+        for b, ls in zip(self._bars, lines, strict=False):  # the clipping check hears of every shortened label
+            clipping.elided(self, b.label, " ".join(ls))
         return result
 
     def _plot_rect(self) -> QRectF:
@@ -457,6 +460,7 @@ class PriorityMatrix(_KeyboardChart):
                              Qt.AlignmentFlag.AlignCenter, str(p.rank))
         for p, c in centres:
             label = fm.elidedText(p.label, Qt.TextElideMode.ElideRight, int(r.width() * 0.38))
+            clipping.elided(self, p.label, label)
             w, h = fm.horizontalAdvance(label) + 2, fm.height()
             gap = radius + 4
             candidates = [

@@ -78,7 +78,6 @@ class DateField(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit()
         self.edit.setMaximumWidth(180)
-        self.edit.setClearButtonEnabled(True)
         self.edit.editingFinished.connect(self._finished)
         self.button = QToolButton()
         self.button.setText("📅")
@@ -156,8 +155,13 @@ class DateField(QWidget):
         self._commit(qd.toString("yyyy-MM-dd"))
         self.edit.setFocus()
 
+    def setAccessibleName(self, name: str) -> None:  # the field and its button say it too
+        super().setAccessibleName(name)
+        self.edit.setAccessibleName(name)
+        self.button.setAccessibleName(f"{name}: {tr('eng.date_pick')}")
+
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(FORMATS.get(language(), FORMATS["en"])[1])
         self.button.setToolTip(tr("eng.date_pick"))
-        self.button.setAccessibleName(tr("eng.date_pick"))
+        self.button.setAccessibleName(f"{self.accessibleName()}: {tr('eng.date_pick')}")
         self.edit.setText(shown(self.value))

@@ -1,12 +1,13 @@
-"""Item delegates: a combo box editor for columns with a fixed list of choices."""
+"""Item delegates and column sizing: a combo box editor for columns with a fixed list of choices, and
+:func:`keep_text_room`, which keeps short columns from taking the room of a text column."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
 
 class ComboDelegate(QStyledItemDelegate):
@@ -38,3 +39,38 @@ class ComboDelegate(QStyledItemDelegate):
                      index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class _TextRoom(QObject):
+    """Sizes a table's capped columns to their contents but never more than their share of the width."""
+
+    def __init__(self, table: QTableView, caps: dict[int, float]) -> None:
+        super().__init__(table)
+        self.table = table
+        self.caps = caps
+        table.viewport().installEventFilter(self)
+        model = table.model()
+        if model is not None:
+            for signal in (model.modelReset, model.dataChanged, model.rowsInserted, model.layoutChanged):
+                signal.connect(self.fit)
+
+    def fit(self, *_args: Any) -> None:
+        width = self.table.viewport().width()
+        header = self.table.horizontalHeader()
+        for column, share in self.caps.items():
+            want = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, max(40, min(want, int(width * share))))
+        if self.table.wordWrap():
+            self.table.resizeRowsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+
+def keep_text_room(table: QTableView, caps: dict[int, float]) -> None:
+    """Give the stretching text column the room: each column in ``caps`` takes at most that share of
+    the width (its text wraps beyond it), e.g. ``{1: 0.34}`` for an owner column beside an action."""
+    table.setProperty("textRoom", True)
+    _TextRoom(table, caps)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readiness_app.ui import clipping
 from readiness_app.ui.i18n import tr
 from readiness_app.ui.models import (
     CompleteRole,
@@ -62,9 +63,25 @@ class StepDelegate(QStyledItemDelegate):
             self.hovered_row = row
             self.view.viewport().update()
 
+    def _title_lines(self, font: QFont, title: str) -> list[str]:
+        """The step title in one line, or two where the list is narrow (never elided mid-word)."""
+        bold = QFont(font)
+        bold.setBold(True)
+        fm = QFontMetrics(bold)
+        width = self.view.viewport().width() - 4 - 12 - (fm.horizontalAdvance("✓") + 10)
+        if fm.horizontalAdvance(title) <= width:
+            return [title]
+        words = title.split()
+        for cut in range(len(words) - 1, 0, -1):
+            first = " ".join(words[:cut])
+            if fm.horizontalAdvance(first) <= width:
+                return [first, " ".join(words[cut:])]
+        return [title]
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = option.fontMetrics
-        return QSize(200, int(fm.height() * 2.9))
+        lines = len(self._title_lines(option.font, str(index.data(TitleRole) or "")))
+        return QSize(200, int(fm.height() * (1.9 + lines)))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
@@ -94,8 +111,12 @@ class StepDelegate(QStyledItemDelegate):
         title = str(index.data(TitleRole) or "")
         text_left = r.left() + 6 + mark_w
         width = r.right() - text_left - 6
-        painter.drawText(QRectF(text_left, r.top() + 4, width, line), Qt.AlignmentFlag.AlignLeft,
-                         _elide(bold, title, int(width)))
+        lines = self._title_lines(option.font, title)
+        for i, text in enumerate(lines):
+            shown = _elide(bold, text, int(width))
+            clipping.elided(self.view, text, shown)
+            painter.drawText(QRectF(text_left, r.top() + 4 + i * line, width, line), Qt.AlignmentFlag.AlignLeft, shown)
+        top = r.top() + (len(lines) - 1) * line
         detail = str(index.data(DetailRole) or "")
         small = QFont(option.font)
         small.setPointSizeF(option.font.pointSizeF() * 0.88)
@@ -103,16 +124,29 @@ class StepDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         ratio = index.data(RatioRole)
         bar_w = 70 if ratio is not None else 0
-        painter.drawText(QRectF(text_left, r.top() + 6 + line, width - bar_w - 8, line), Qt.AlignmentFlag.AlignLeft,
-                         _elide(small, detail, int(width - bar_w - 8)))
+        small = _fitting(small, detail, int(width - bar_w - 8))
+        painter.setFont(small)
+        shown = _elide(small, detail, int(width - bar_w - 8))
+        clipping.elided(self.view, detail, shown)
+        painter.drawText(QRectF(text_left, top + 6 + line, width - bar_w - 8, line), Qt.AlignmentFlag.AlignLeft,
+                         shown)
         if ratio is not None:
-            bar = QRectF(r.right() - 6 - bar_w, r.top() + 6 + line + line * 0.35, bar_w, max(4.0, line * 0.3))
+            bar = QRectF(r.right() - 6 - bar_w, top + 6 + line + line * 0.35, bar_w, max(4.0, line * 0.3))
             painter.setPen(QPen(muted, 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(bar, 2, 2)
             fill = QRectF(bar.left(), bar.top(), bar.width() * min(max(float(ratio), 0.0), 1.0), bar.height())
             painter.fillRect(fill, QColor(76, 175, 80) if complete else muted)
         painter.restore()
+
+
+def _fitting(font: QFont, text: str, width: int, smallest: float = 0.78) -> QFont:
+    """``font``, a little smaller where that makes ``text`` fit (a long step title, a German one)."""
+    f = QFont(font)
+    floor = font.pointSizeF() * smallest
+    while QFontMetrics(f).horizontalAdvance(text) > width and f.pointSizeF() - 0.5 >= floor:
+        f.setPointSizeF(f.pointSizeF() - 0.5)
+    return f
 
 
 def _elide(font: QFont, text: str, width: int) -> str:
@@ -141,11 +175,12 @@ class Navigator(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setMouseTracking(True)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)  # two-line titles re-flow when the list is resized
         self.view.setFont(scaled_font(self.view, 1.05))
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         layout.addWidget(self.view, 1)
         self._statuses: dict[str, StepStatus] = {}
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(250)  # long titles wrap onto a second line
         self.retranslate()
 
     def set_statuses(self, statuses: dict[str, StepStatus]) -> None:

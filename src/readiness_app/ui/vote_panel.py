@@ -29,7 +29,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -44,12 +43,14 @@ from PySide6.QtWidgets import (
 
 from readiness_app.model import CONSENSUS, Answer, AnswerValue, Participant, role_label
 from readiness_app.questionnaire.loader import Question
+from readiness_app.ui.delegates import keep_text_room
 from readiness_app.ui.format import short_value, value_text
 from readiness_app.ui.i18n import language, tr
 from readiness_app.ui.models import Column, RecordTableModel
 from readiness_app.ui.question_panel import _font
 
 VOTABLE = ("scale", "choice", "number", "checklist")
+SHORT_SUGGESTION = 14  # longer suggested answers are not written on the button (it would widen the window)
 NUMBER_KEYS = frozenset({Qt.Key.Key_Minus, Qt.Key.Key_Period, Qt.Key.Key_Comma})
 
 
@@ -256,6 +257,7 @@ class VotePanel(QWidget):
             on_edit=self._edited,
         )
         self.grid = VoteGridView()
+        self.grid.setMinimumWidth(160)
         self.grid.setModel(self.model)
         self.number_delegate = NumberVoteDelegate(self.grid)
         self.grid.setItemDelegateForColumn(1, self.number_delegate)
@@ -265,21 +267,23 @@ class VotePanel(QWidget):
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.verticalHeader().setVisible(False)
-        self.grid.setWordWrap(False)
+        self.grid.setWordWrap(True)  # a long option ("1 · Provider (we build it …)") wraps; names keep their room
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        keep_text_room(self.grid, {1: 0.5})
         self.grid.digit_typed.connect(self._digit)
         self.grid.clear_typed.connect(self._clear)
         self.count_label = QLabel()
-        buttons = QHBoxLayout()
+        buttons = QVBoxLayout()  # one above the other: the column stays narrow enough for 1280 px
         self.reveal_button = QPushButton()
         self.reveal_button.setCheckable(True)
         self.reveal_button.toggled.connect(self._reveal)
         self.record_button = QPushButton()
         self.record_button.clicked.connect(self.record_requested)
         buttons.addWidget(self.reveal_button)
-        buttons.addWidget(self.record_button, 1)
+        buttons.addWidget(self.record_button)
         self.spread_label = QLabel()
         self.spread_label.setWordWrap(True)
         self.flag_label = QLabel()
@@ -337,7 +341,9 @@ class VotePanel(QWidget):
         self.reveal_button.setText(tr("q.hide") if revealed else tr("q.reveal"))
         self.reveal_button.setEnabled(votable and voted > 0)
         self.record_button.setEnabled(revealed and bool(suggestion))
-        self.record_button.setText(tr("q.record_value", value=suggestion) if revealed and suggestion else tr("q.record"))
+        short = revealed and suggestion and len(suggestion) <= SHORT_SUGGESTION  # a long option goes in the tooltip
+        self.record_button.setText(tr("q.record_value", value=suggestion) if short else tr("q.record"))
+        self.record_button.setToolTip(tr("q.record_value", value=suggestion) if revealed and suggestion else "")
         numbers = [a.value for a in votes.values() if not a.not_applicable and isinstance(a.value, int | float)]
         if revealed and qtype == "number" and numbers:  # amounts, not scale points: the range, no verdict
             self.spread_label.setText(tr("q.vote_range", low=f"{min(numbers):g}", high=f"{max(numbers):g}",

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from readiness_app.model import ROLES, USE_CASE_STAGES, Participant, UseCase, role_label, stage_label
 from readiness_app.ui import dialogs, operations
-from readiness_app.ui.delegates import ComboDelegate
+from readiness_app.ui.delegates import ComboDelegate, keep_text_room
 from readiness_app.ui.i18n import language, tr
 from readiness_app.ui.models import Column, RecordTableModel
 from readiness_app.ui.operations import Change
@@ -191,6 +191,9 @@ class UseCasesPage(_TablePage):
         header = self.table.horizontalHeader()
         header.resizeSection(0, 380)
         header.resizeSection(1, 220)
+        self.table.setWordWrap(True)  # descriptions wrap instead of ending in "…"
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        keep_text_room(self.table, {0: 0.3, 1: 0.18})
         self.retranslate()
 
     def _edit(self, u: UseCase, field: str, value: Any) -> None:

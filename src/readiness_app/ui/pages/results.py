@@ -44,9 +44,14 @@ SINCE_COLUMN, BENCHMARK_COLUMN = 5, 6  # the dimension table's follow-up and ben
 
 
 def _fit_rows(table: QTableView, max_rows: int) -> None:
-    """Size a table to show its rows (up to ``max_rows``) without an inner scroll bar."""
+    """Size a table to show its rows (up to ``max_rows``) without an inner scroll bar (wrapped rows are taller)."""
     rows = min(table.model().rowCount(), max_rows)
-    height = table.horizontalHeader().height() + table.verticalHeader().defaultSectionSize() * rows + 2 * table.frameWidth() + 2
+    if table.wordWrap():
+        table.resizeRowsToContents()
+        body = sum(table.rowHeight(r) for r in range(rows))
+    else:
+        body = table.verticalHeader().defaultSectionSize() * rows
+    height = table.horizontalHeader().height() + body + 2 * table.frameWidth() + 2
     table.setMinimumHeight(max(height, 80))
     table.setMaximumHeight(max(height, 80) if table.model().rowCount() <= max_rows else 16777215)
 
@@ -195,7 +200,7 @@ class ResultsPage(Page):
             key=lambda d: d.dimension_id,
             on_edit=self._edit_target,
         )
-        self.dimension_table = self._table(self.dimension_model)
+        self.dimension_table = self._table(self.dimension_model, wrap=True)
         self.target_delegate = ComboDelegate(lambda: [(lv, _level_name(lv)) for lv in LEVELS], self.dimension_table)
         self.dimension_table.setItemDelegateForColumn(3, self.target_delegate)
         self.dimension_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -321,7 +326,7 @@ class ResultsPage(Page):
                       tooltip=lambda u: "\n".join(b.text.get(language()) for b in u.blockers))],
             key=lambda u: u.use_case_id,
         )
-        self.heat_table = self._table(self.heat_model)
+        self.heat_table = self._table(self.heat_model, wrap=True)
         hh = self.heat_table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for i in range(1, self.heat_model.columnCount()):
@@ -355,14 +360,15 @@ class ResultsPage(Page):
 
     # ---------------------------------------------------------------- helpers
 
-    def _table(self, model: RecordTableModel) -> QTableView:
+    def _table(self, model: RecordTableModel, wrap: bool = False) -> QTableView:
+        """A results table; ``wrap``: long names wrap onto more lines instead of being cut."""
         t = QTableView()
         t.setModel(model)
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         t.verticalHeader().setVisible(False)
-        t.setWordWrap(False)
+        t.setWordWrap(wrap)
         t.setCornerButtonEnabled(False)
         t.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         return t

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from readiness_app.model import role_label
 from readiness_app.ui import dialogs, operations
+from readiness_app.ui.delegates import keep_text_room
 from readiness_app.ui.i18n import language, tr
 from readiness_app.ui.models import Column, RecordTableModel
 from readiness_app.ui.operations import Change
@@ -104,8 +105,9 @@ class RoadmapPage(Page):
             table.setWordWrap(True)
             header = table.horizontalHeader()
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)  # keep_text_room sizes it
             header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+            keep_text_room(table, {1: 0.34})
             table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.selectionModel().currentRowChanged.connect(lambda cur, _prev, p=phase: self._selected(p, cur.row()))
             table.installEventFilter(self)
