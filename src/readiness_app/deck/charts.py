@@ -60,7 +60,7 @@ def bubble_chart(slide: Any, box: Box, bubbles: Sequence[Bubble], *, series_name
     chart.has_legend = False
     chart.font.size = Pt(12)
     plot = chart.plots[0]
-    plot.bubble_scale = 45
+    plot.bubble_scale = 45 if len(bubbles) <= 10 else 30 if len(bubbles) <= 20 else 20  # many: smaller, less overlap
     x_axis, y_axis = chart.category_axis, chart.value_axis
     _axis(x_axis, x_title, Pt(12), minimum=0, maximum=100, unit=25)
     _axis(y_axis, y_title, Pt(12), minimum=0, maximum=100, unit=25)
