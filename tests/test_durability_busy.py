@@ -195,3 +195,31 @@ def test_the_retry_covers_the_commands_own_write_too(opened: AssessmentFile, qtb
         dialogs.set_service(old)
     assert len(fake.asked) == 1 and "could not save the change" in fake.asked[0][1] and not fake.errors
     assert opened.engagement().client == "Acme" and session.undo_stack.count() == 1
+
+
+def test_a_read_that_meets_a_held_file_elsewhere_in_the_app_is_no_crash(opened: AssessmentFile, qtbot: Any) -> None:
+    """A page redrawing while another program holds the file: the typed message, not the crash window."""
+    import sys
+
+    from readiness_app import logs
+    from readiness_app.ui import dialogs, i18n
+    from readiness_app.ui.crash_dialog import CrashHandler
+
+    i18n.set_language("en")
+    holder = ExclusiveHolder(opened.path)  # type: ignore[arg-type]
+    try:
+        opened.use_cases()
+    except FileBusyError:
+        report = logs.describe(*sys.exc_info())  # type: ignore[arg-type]
+    finally:
+        holder.release()
+    fake = _Dialogs([])
+    old = dialogs.set_service(fake)  # type: ignore[arg-type]
+    try:
+        handler = CrashHandler()
+        handler.handle(report)
+    finally:
+        dialogs.set_service(old)
+    assert handler.reports == []  # the crash window was not shown
+    assert fake.errors == [("Another program is using the file", report.message)]
+    assert "another program is using the file (database is locked)" in report.message

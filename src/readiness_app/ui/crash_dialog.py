@@ -100,6 +100,11 @@ class _Relay(QObject):
     crashed = Signal(object)
 
 
+# typed errors that can reach the hook from any read of the file (a page redrawing, a dialog
+# filling in) while another program holds it: told as what they are, with what to do
+BUSY_FILE_ERRORS = frozenset({"FileBusyError", "SaveError"})
+
+
 class CrashHandler(QObject):
     """Shows the crash dialog for reports from any thread, one at a time."""
 
@@ -119,6 +124,12 @@ class CrashHandler(QObject):
             self.relay.crashed.emit(report)
 
     def handle(self, report: CrashReport) -> None:
+        if report.kind in BUSY_FILE_ERRORS:  # another program held the file during a read: not a bug
+            from readiness_app.ui import dialogs
+            from readiness_app.ui.i18n import tr
+
+            dialogs.service().error(tr("error.busy_title"), report.message, tr("error.busy_todo"))
+            return
         self.reports.append(report)
         if self._busy:  # a second error while the dialog is up: the log has it
             return

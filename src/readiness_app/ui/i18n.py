@@ -134,6 +134,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "der Datenträger voll oder die Datei schreibgeschützt ist, und versuchen Sie es erneut."),
     "error.save_retry": ("Nothing was changed. Try again now?",
                          "Es wurde nichts verändert. Jetzt erneut versuchen?"),
+    "error.busy_title": ("Another program is using the file", "Ein anderes Programm verwendet die Datei"),
+    "error.busy_todo": ("Nothing was changed. Close the file in the other program (a backup, sync or database "
+                        "tool), then do it again.",
+                        "Es wurde nichts verändert. Schließen Sie die Datei im anderen Programm (Sicherung, "
+                        "Synchronisation oder Datenbankwerkzeug) und wiederholen Sie den Schritt."),
     "error.invalid_title": ("This entry cannot be used", "Diese Eingabe ist nicht möglich"),
     "error.invalid_todo": ("Correct the entry and try again; nothing was changed.",
                            "Korrigieren Sie die Eingabe und versuchen Sie es erneut; es wurde nichts geändert."),
