@@ -269,3 +269,11 @@ def test_closing_the_room_closes_the_port(path: Path) -> None:
         assert s.call("GET", "/").status == 200
     with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=2):
         pass
+
+
+def test_a_self_added_name_of_up_to_80_characters(s: Served) -> None:
+    s.console.command("allow-join on")
+    r = s.call("POST", "api/join", {"name": "N" * 81, "role": "other"})
+    assert r.status == 422 and r.body["code"] == "too_long"
+    assert s.call("POST", "api/join", {"name": "N" * 80, "role": "other"}).status == 200
+    assert s.call("POST", "api/join", {"name": "Eve", "role": "king"}).status == 422

@@ -192,3 +192,36 @@ def test_a_participant_adds_themselves_only_when_the_facilitator_allows_it(qtbot
     qtbot.waitUntil(lambda: rw.claims_label.text() == "Phones connected: 1 of 4")
     assert rw.progress.text() == "0 of 4 voted"
     room.close()
+
+
+def test_a_vote_the_window_cannot_take_in_time_is_refused_and_never_stored_later(
+        qtbot: Any, opened: Any) -> None:
+    import time
+
+    from readiness_app.room.limits import RoomLimits
+
+    window, _page, _path = opened
+    room = window.open_room()
+    room.room.limits = RoomLimits(submit_timeout=0.3)
+    phone = Phone(room.server.join_url)
+    phone.claim(qtbot, "p3")
+    result: list[Any] = []
+
+    def vote() -> None:  # the UI thread is busy (it sleeps below): nobody takes the vote
+        conn = http.client.HTTPConnection(phone.host, int(phone.port), timeout=15)
+        conn.request("POST", phone.prefix + "api/vote", body=json.dumps(
+            {"question": "mat.mon.drift", "scope": "org", "value": 2}),
+            headers={"Content-Type": "application/json", "X-Claim": phone.token or ""})
+        r = conn.getresponse()
+        result.append((r.status, json.loads(r.read())))
+
+    thread = threading.Thread(target=vote)
+    thread.start()
+    thread.join(10)
+    assert result and result[0][0] == 503 and result[0][1]["code"] == "not_saved"
+    deadline = time.monotonic() + 0.5
+    while time.monotonic() < deadline:  # now the window runs what was queued: the late vote is dropped
+        qtbot.wait(20)
+    assert window.session.file.answer("mat.mon.drift", "org", "p3") is None
+    assert room.room.progress() == (0, 3)
+    room.close()
