@@ -153,3 +153,20 @@ def test_why_dialog_says_where_each_answer_came_from(qtbot: Any, window: Any, de
     row = next(r for r in range(model.rowCount()) if model.record(r).question_id == fresh[0])
     assert model.data(model.index(row, 5)) == "1 vote(s), 1 from pre-work: anna-prework.xlsx"
     dialog.grab().save("/tmp/h24/why-dialog.png")
+
+
+def test_a_template_of_another_assessment_dropped_on_the_window_is_refused(qtbot: Any, window: Any, demo_file: Path,
+                                                                          mini_demo_file: Path, tmp_path: Path,
+                                                                          fake_dialogs: Any) -> None:
+    from readiness_app.excel.template import export_template
+
+    with AssessmentFile.open_readonly(mini_demo_file) as other:
+        stray = export_template(other, tmp_path / "other.xlsx", participant=other.participants()[0])
+    window.documents.open_path(demo_file)
+    session = window.session
+    before = {a.key: a for a in session.file.answers()}
+    event = _drop(window, [stray])
+    assert event.isAccepted() and window.session is session
+    (_title, what, _todo), = fake_dialogs.errors()
+    assert "other.xlsx" in what and "exported from another assessment" in what
+    assert {a.key: a for a in session.file.answers()} == before and session.undo_stack.count() == 0
