@@ -56,7 +56,7 @@ def _t(key: str, lang: str) -> str:
 def write_regulation_sheet(sc: Any, ws: Any) -> None:
     """Fill ``ws`` from the scorecard ``sc`` (its results, library, language and cell helpers)."""
     from readiness_app.excel.sheet_format import print_setup
-    from readiness_app.scoring.ai_act import CLASS_LABELS, ROLE_LABELS
+    from readiness_app.scoring.ai_act import CLASS_LABELS, ROLE_LABELS, article_text
     from readiness_app.scoring.framework_coverage import STATUS_LABELS
 
     lang = sc.lang
@@ -75,7 +75,7 @@ def write_regulation_sheet(sc: Any, ws: Any) -> None:
             values: list[Any] = [u.name, _t("not_screened", lang), "", "", None, ""]
         else:
             role = ROLE_LABELS[ai.role].get(lang) if ai.role in ROLE_LABELS else _t("missing", lang)
-            why = "\n".join(f"{x.article}: {x.text.get(lang)}" for x in ai.reasons)
+            why = "\n".join(f"{article_text(x.article, lang)}: {x.text.get(lang)}" for x in ai.reasons)
             dates = [o.applies_from for o in ai.open_obligations]
             values = [u.name, CLASS_LABELS[ai.class_].get(lang), role, why, len(ai.open_obligations),
                       min(dates) if dates else ""]

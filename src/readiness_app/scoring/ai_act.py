@@ -81,6 +81,16 @@ FRIA_AREAS = ("creditworthiness", "life_health_insurance")  # Art. 27(1): every 
 FRIA_EXCLUDED = "critical_infrastructure"  # Art. 27(1): not for Annex III point 2
 
 Key = tuple[str, str]
+_ARTICLE_DE = (("Annex III points", "Anhang III Nummern"), ("Annex III point", "Anhang III Nummer"),
+               ("Annex III", "Anhang III"), ("Annex I", "Anhang I"))
+
+
+def article_text(article: str, lang: str) -> str:
+    """An article reference as the reader's language writes it ("Anhang III Nummer 5(c)" in German)."""
+    if lang == "de":
+        for en, de in _ARTICLE_DE:
+            article = article.replace(en, de)
+    return article
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from reportlab.lib import colors
 
 from readiness_app.report.chapters.base import Ctx
 from readiness_app.report.layout import HEAT, INK, MUTED, WHITE, esc, table
-from readiness_app.scoring.ai_act import CLASS_LABELS, ROLE_LABELS
+from readiness_app.scoring.ai_act import CLASS_LABELS, ROLE_LABELS, article_text
 from readiness_app.scoring.framework_coverage import STATUS_LABELS
 
 CLASS_COLOURS = {  # (background, text)
@@ -28,12 +28,7 @@ STATUS_COLOURS = {
 
 def article(ctx: Ctx, text: str) -> str:
     """An article reference in the report's language ("Anhang III Nummer 5(c)" in German)."""
-    if ctx.lang != "de":
-        return text
-    for en, de in (("Annex III points", "Anhang III Nummern"), ("Annex III point", "Anhang III Nummer"),
-                   ("Annex III", "Anhang III"), ("Annex I", "Anhang I")):
-        text = text.replace(en, de)
-    return text
+    return article_text(text, ctx.lang)
 
 
 def section_regulation(ctx: Ctx) -> list[Any]:

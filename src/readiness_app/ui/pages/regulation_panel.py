@@ -149,7 +149,9 @@ class RegulationPanel(QGroupBox):
         if ai is None or not ai.assessed:
             return escape(tr("reg.not_screened"))
         lines = [f"<b>{escape(tr('reg.why_title', name=u.name, klass=_class_label(u)))}</b>"]
-        lines += [f"• <b>{escape(r.article)}</b>: {escape(r.text.get(lang))}" for r in ai.reasons]
+        from readiness_app.scoring.ai_act import article_text
+
+        lines += [f"• <b>{escape(article_text(r.article, lang))}</b>: {escape(r.text.get(lang))}" for r in ai.reasons]
         lines.append(f"<b>{escape(tr('reg.duties'))}</b>")
         if not ai.obligations:
             lines.append(escape(tr("reg.no_duties")))
