@@ -383,10 +383,12 @@ EXPORT_OPTIONS.append(_pdf_options)
 EXPORT_STEPS.append(_pdf_step)
 
 
-@command("export", "write the client deliverables (PDF report, Excel scorecard, template) from an assessment",
+@command("export", "write the client deliverables (PDF report, Excel scorecard, template, readout deck, "
+         "backlog CSVs) from an assessment",
          "Export an assessment: --pdf writes the PDF report with the 90-day roadmap, --xlsx the Excel "
-         "scorecard, --template a fill-in workbook; the options combine. The assessment file is only "
-         "read; each output is written completely or not at all.",
+         "scorecard, --template a fill-in workbook, --pptx the readout deck (on --pptx-template, the "
+         "firm's slide master), --jira-csv and --azure-devops-csv the roadmap for those importers; the "
+         "options combine. The assessment file is only read; each output is written completely or not at all.",
          configure=_export_args)
 def cmd_export(args: argparse.Namespace) -> int:
     if not args.file.is_file():
