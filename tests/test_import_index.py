@@ -53,3 +53,31 @@ def test_scorecard_has_a_sheet_per_imported_instrument_and_the_round_trip_is_exa
         assert sorted((x.key, x.value, x.not_applicable, x.note) for x in a.answers()) == \
             sorted((x.key, x.value, x.not_applicable, x.note) for x in b.answers())
         assert a.library().questionnaire("imp.lang").source == b.library().questionnaire("imp.lang").source  # type: ignore[union-attr]
+
+
+def test_the_pdf_has_a_chapter_with_the_index_and_the_answers(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from readiness_app.report.pdf import build_report
+
+    out = apply_plan(plan_import(FIXTURES / "lang.xlsx"), tmp_path / "lang.readiness")
+    for lang, heading, index in (("en", "Imported instruments", "Index 68.8 of 100, from 8 of 9 questions answered."),
+                                 ("de", "Importierte Instrumente", "Index 68,8 von 100, aus 8 von 9 beantworteten "
+                                                                   "Fragen.")):
+        pdf = tmp_path / f"report-{lang}.pdf"
+        build_report(out, pdf, lang=lang, sections={"contents", "imported"})
+        text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+        assert heading in text and index in text
+        assert "Governance (66" in text and "Gibt es eine schriftliche KI-Richtlinie?" in text
+        assert ("not applicable" if lang == "en" else "nicht anwendbar") in text
+
+
+def test_no_chapter_without_an_imported_instrument(tmp_path: Path, mini_demo_file: Path) -> None:
+    from pypdf import PdfReader
+
+    from readiness_app.report.pdf import build_report
+
+    pdf = tmp_path / "report.pdf"
+    build_report(mini_demo_file, pdf, lang="en", sections={"contents", "imported", "roadmap"})
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Imported instruments" not in text

@@ -13,6 +13,7 @@ from typing import Any
 from readiness_app.report.chapters.appendix import section_appendix
 from readiness_app.report.chapters.base import Ctx, answer_text
 from readiness_app.report.chapters.front import section_contents, section_cover
+from readiness_app.report.chapters.imported import section_imported
 from readiness_app.report.chapters.maturity import section_maturity
 from readiness_app.report.chapters.movement import section_movement
 from readiness_app.report.chapters.operating import section_operating
@@ -35,5 +36,6 @@ SECTION_BUILDERS: dict[str, Callable[[Ctx], list[Any]]] = {
     "roadmap": section_roadmap,
     "operating": section_operating,
     "regulation": section_regulation,
+    "imported": section_imported,  # issue 14: an earlier assessment's own questions, when imported
     "appendix": section_appendix,
 }
