@@ -396,8 +396,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rm.removed_count": ("{count} generated items removed", "{count} erzeugte Maßnahmen entfernt"),
     # export
     "ex.heading": ("Export", "Export"),
-    "ex.intro": ("Hand the client an Excel scorecard and a PDF report with the 90-day roadmap.",
-                 "Geben Sie dem Kunden eine Excel-Scorecard und einen PDF-Bericht mit der 90-Tage-Roadmap."),
+    "ex.intro": ("Hand the client an Excel scorecard and a PDF report with the 90-day roadmap, present the "
+                 "results from the readout deck and put the roadmap into the client's backlog.",
+                 "Geben Sie dem Kunden eine Excel-Scorecard und einen PDF-Bericht mit der 90-Tage-Roadmap, "
+                 "präsentieren Sie die Ergebnisse mit der Ergebnispräsentation und übernehmen Sie die Roadmap "
+                 "in das Backlog des Kunden."),
     "ex.xlsx": ("Export Excel scorecard…", "Excel-Scorecard exportieren…"),
     "ex.pdf": ("Export PDF report…", "PDF-Bericht exportieren…"),
     "ex.copy": ("Save a copy of the assessment…", "Kopie der Bewertung speichern…"),
@@ -521,9 +524,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "undo.mark_open": ("mark \u201c{title}\u201d open", "\u201e{title}\u201c als offen markieren"),
     # export: report language, benchmark
     "ex.language": ("Report language:", "Berichtssprache:"),
-    "ex.language_note": ("The PDF and the Excel scorecard are written in the engagement's report language; "
+    "ex.language_note": ("Every deliverable is written in the engagement's report language; "
                          "changing it here changes it for the engagement.",
-                         "PDF und Excel-Scorecard werden in der Berichtssprache des Auftrags erstellt; eine "
+                         "Alle Ergebnisse werden in der Berichtssprache des Auftrags erstellt; eine "
                          "Änderung hier gilt für den ganzen Auftrag."),
     "ex.benchmark": ("Include the portfolio benchmark ({count} assessments, anonymised)",
                      "Portfolio-Benchmark einbeziehen ({count} Bewertungen, anonymisiert)"),
