@@ -146,3 +146,34 @@ def test_a_template_goes_back_only_into_its_own_assessment(small: Path, tmp_path
                                                "a new file")
     with AssessmentFile.open_readonly(other) as af:
         assert len(af.answers()) == 20  # unchanged
+
+
+# --------------------------------------------------------------------------- what every reader shows (issue 15)
+
+
+def test_the_template_reads_right_in_every_reader(tmp_path: Path) -> None:
+    from readiness_app.demo import write_demo
+    from readiness_app.excel.sheet_format import line_count
+    from readiness_app.report.lint import lint_xlsx
+
+    demo = tmp_path / "demo.readiness"
+    write_demo(demo)
+    with AssessmentFile.open_readonly(demo) as af:
+        out = export_template(af, tmp_path / "t.xlsx", author="Kessler & Partner Advisory")
+    wb = load_workbook(out)
+    assert all(font.name for font in wb._fonts)  # no nameless font: LibreOffice would fall back to a serif
+    assert wb.properties.creator == "Kessler & Partner Advisory"
+    assert wb.properties.title == "Alpenland Versicherung AG – Fill-in template"
+    base = wb["Operating baseline"]
+    number_rows = [r for r in range(5, base.max_row + 1) if base.cell(r, 1).value == "base.org.ai_spend"]
+    cell = base.cell(number_rows[0], 5).coordinate
+    checks = [dv for dv in base.data_validations.dataValidation if cell in dv.sqref]
+    assert checks and checks[0].type == "custom" and "ISNUMBER" in checks[0].formula1
+    assert '"Not applicable"' in checks[0].formula1 and checks[0].showErrorMessage
+    maturity = wb["AI-operations maturity"]
+    for row in maturity.iter_rows(min_row=5, max_row=12):
+        for c in row:
+            if isinstance(c.value, str) and c.alignment.wrap_text:
+                lines = line_count(c.value, maturity.column_dimensions[c.column_letter].width)
+                assert lines == 1 or (maturity.row_dimensions[c.row].height or 0) >= 15 * lines, c.coordinate
+    assert lint_xlsx(out, "en") == []

@@ -42,6 +42,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "tpl_for": ("Personal template for", "Persönliche Vorlage für"),
     "tpl_checklist": ("Several options separated by ;", "Mehrere Optionen, getrennt durch ;"),
     "tpl_number": ("A number", "Eine Zahl"),
+    "tpl_not_number": ("Enter a number (or \"{na}\").", "Geben Sie eine Zahl ein (oder „{na}“)."),
+    "tpl_not_number_title": ("Not a number", "Keine Zahl"),
     "tpl_pick": ("Pick an answer from the list.", "Wählen Sie eine Antwort aus der Liste."),
     "tpl_bad": ("Not one of the answers", "Keine der vorgesehenen Antworten"),
     "col_id": ("ID", "ID"),

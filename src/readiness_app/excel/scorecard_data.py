@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from readiness_app import __version__
+from readiness_app.errors import ReadinessError
 from readiness_app.excel.plan import ImportPlan, PlannedAnswer
 from readiness_app.excel.workbook_io import DATA_SHEET, WorkbookReader, import_error, read_data_sheet
 from readiness_app.messages import msg
@@ -42,7 +43,7 @@ def installed_match(library: Library) -> bool:
 
     try:
         installed = load_library()
-    except Exception:  # noqa: BLE001 - no usable installed library: the texts must travel
+    except (ReadinessError, OSError):  # no usable installed library: the texts must travel
         return False
     shas = {qn.sha256 for qn in installed.questionnaires}
     return (all(qn.sha256 in shas for qn in library.questionnaires)

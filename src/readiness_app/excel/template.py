@@ -28,6 +28,7 @@ from readiness_app.excel.mapping import (
     role_from_text,
 )
 from readiness_app.excel.plan import ImportPlan, ImportProblem, PlannedAnswer
+from readiness_app.excel.sheet_format import document_properties, explicit_fonts, fit_sheet
 from readiness_app.excel.workbook_io import (
     DATA_SHEET,
     WorkbookReader,
@@ -69,12 +70,13 @@ ROLE_CELL = (9, 3)
 
 
 def export_template(af: AssessmentFile, target: Path, *, lang: str | None = None,
-                    participant: Participant | None = None) -> Path:
+                    participant: Participant | None = None, author: str = "") -> Path:
     """Write the fill-in template of the open assessment ``af`` to ``target`` (atomically).
 
     ``participant``: a personal template. Its front sheet names that person (protected, so it
     is not changed by accident) and its hidden data sheet carries their id, so the filled
     template is imported as their own votes (pre-work), never as the room's consensus.
+    ``author``: the document's author (default: the engagement's consultancy, else its facilitator).
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -132,6 +134,9 @@ def export_template(af: AssessmentFile, target: Path, *, lang: str | None = None
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 4
     ws.column_dimensions["C"].width = 40
+    ws.page_setup.fitToWidth = 1  # the instructions print on one page width
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
     # -- lists for the drop-downs (hidden)
     lists = wb.create_sheet(LISTS_SHEET)
@@ -178,7 +183,10 @@ def export_template(af: AssessmentFile, target: Path, *, lang: str | None = None
                     qs.add_data_validation(dv)
                     dvs[q.id] = dv
             if dv is not None:
-                dv.add(qs.cell(r, COL_ANSWER).coordinate)
+                where = qs.cell(r, COL_ANSWER).coordinate
+                if dv.formula1 == NUMBER_CHECK:  # the check reads the first cell it applies to
+                    dv.formula1 = f'OR(ISNUMBER({where}),{where}="{na}")'
+                dv.add(where)
         for r in range(FIRST_ROW, qs.max_row + 1):
             for c in (COL_SECTION, COL_USE_CASE, COL_QUESTION, COL_NOTE, COL_GUIDANCE,
                       *range(COL_LEVEL0, COL_LEVEL0 + 5)):
@@ -199,6 +207,13 @@ def export_template(af: AssessmentFile, target: Path, *, lang: str | None = None
         qs.page_setup.fitToHeight = 0
         qs.sheet_properties.pageSetUpPr.fitToPage = True
 
+    for sheet in wb.worksheets:
+        if sheet.title != LISTS_SHEET:
+            fit_sheet(sheet, first_row=HEADER_ROW if sheet is not ws else 3)
+    explicit_fonts(wb)
+    document_properties(wb, title=f"{engagement.client} – {label('tpl_title', lang)}".strip(" –"),
+                        author=author or engagement.consultancy or engagement.facilitator or "Readiness Studio",
+                        lang=lang)
     meta = af.meta()
     write_data_sheet(wb, TEMPLATE_FORMAT, {
         "assessment": {"id": meta.get("assessment_id", ""), "language": lang, "app": __version__,
@@ -291,6 +306,9 @@ def _questionnaire_sheet(qs: Any, qn: Questionnaire, use_cases: list[UseCase], l
         r += 1
 
 
+NUMBER_CHECK = "number-check"  # placeholder formula, replaced per question by export_template
+
+
 def _validation(q: Question, lang: str, na: str, add_list: Any, DataValidation: Any) -> Any:
     if q.type == "scale":
         items = [_short(answer_label(q, i, lang)) for i in range(len(q.levels))] + [na]
@@ -301,8 +319,12 @@ def _validation(q: Question, lang: str, na: str, add_list: Any, DataValidation: 
                               prompt=label("tpl_checklist", lang) + ": " + "; ".join(o.label.get(lang) for o in q.options)[:200])
     elif q.type == "number":
         unit = q.unit.get(lang) if q.unit else ""
-        return DataValidation(type=None, allow_blank=True, showInputMessage=True,
-                              prompt=(label("tpl_number", lang) + (f" ({unit})" if unit else ""))[:250])
+        # a number check that still takes "not applicable"; the formula is relative to the first cell,
+        # filled in by the caller (NUMBER_CHECK), as Excel and LibreOffice expect
+        return DataValidation(type="custom", formula1=NUMBER_CHECK, allow_blank=True, showInputMessage=True,
+                              prompt=(label("tpl_number", lang) + (f" ({unit})" if unit else ""))[:250],
+                              showErrorMessage=True, errorTitle=label("tpl_not_number_title", lang)[:32],
+                              error=label("tpl_not_number", lang).format(na=na)[:250])
     else:
         return None
     return DataValidation(type="list", formula1=add_list(items), allow_blank=True, showErrorMessage=True,
