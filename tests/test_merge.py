@@ -190,3 +190,22 @@ def test_a_merge_into_the_open_file_with_decisions_is_undone_exactly(copies: tup
         revert_merge(af, done)
     after = state(a)
     assert after == before
+
+
+def test_a_vote_chosen_for_someone_removed_here_brings_them_back(copies: tuple[Path, Path]) -> None:
+    a, b = copies
+    with AssessmentFile.open(a) as af:
+        af.remove_participant("p-carla")  # the claims room removed Carla
+    with AssessmentFile.open(b) as bf:
+        bf.set_answer(Answer("mat.mon.kpi", ORGANISATION, "p-carla", 5.0))  # she voted in the other room
+    before = state(a)
+    with AssessmentFile.open(a) as af, AssessmentFile.open_readonly(b) as bf:
+        plan = plan_merge(af, bf)
+        assert ("participant", "p-carla") in [(i.kind, i.id) for i in plan.taken_from_a]  # removed here only
+        conflict = ("answer", "mat.mon.kpi|org|p-carla")
+        assert conflict in [(c.kind, c.id) for c in plan.conflicts]
+        done = apply_merge(af, plan, {conflict: "b"})
+        assert af.participant("p-carla") is not None
+        assert af.answer("mat.mon.kpi", ORGANISATION, "p-carla").value == 5.0  # type: ignore[union-attr]
+        revert_merge(af, done)
+    assert state(a) == before

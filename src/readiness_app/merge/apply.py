@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING, Any, Literal
 from readiness_app.errors import MergeError
 from readiness_app.merge.plan import Item, MergePlan, plan_merge
 from readiness_app.messages import msg
-from readiness_app.model import MERGE_SOURCE, Answer, ChangeLogEntry, Participant, RoadmapEdit, UseCase
+from readiness_app.model import (
+    MERGE_SOURCE,
+    ORGANISATION,
+    Answer,
+    ChangeLogEntry,
+    Participant,
+    RoadmapEdit,
+    UseCase,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from readiness_app.store.assessment_file import AssessmentFile
@@ -91,6 +99,7 @@ def apply_merge(af: AssessmentFile, plan: MergePlan, decisions: Mapping[tuple[st
                 clears.append(key)
         else:
             writes.append(replace(new, source=provenance(new.source, side, b_name if side == "b" else a_name, note)))
+    writes = _with_their_people(af, plan, writes, done)
     if writes or clears:
         from readiness_app.store.bulk import replace_answers
 
@@ -120,6 +129,28 @@ def apply_merge(af: AssessmentFile, plan: MergePlan, decisions: Mapping[tuple[st
     if log:
         _log(af, plan, decisions)
     return done
+
+
+def _with_their_people(af: AssessmentFile, plan: MergePlan, writes: list[Answer], done: Applied) -> list[Answer]:
+    """Answers chosen for someone (or a use case) this file had removed: put them back from B first.
+
+    An answer whose participant or use case neither file still has cannot be stored and is left out.
+    """
+    people = {p.id for p in af.participants()}
+    use_cases = {u.id for u in af.use_cases()}
+    theirs: dict[tuple[str, str], Any] = {(i.kind, i.id): i.b_value for i in [*plan.taken_from_a, *plan.taken_from_b, *plan.conflicts]
+              if i.kind in ("participant", "use_case") and i.b_value is not None}
+    kept = []
+    for a in writes:
+        for kind, key, have in (("participant", a.participant_id, people), ("use_case", a.scope, use_cases)):
+            if key and key != ORGANISATION and key not in have and (kind, key) in theirs:
+                record = theirs[(kind, key)]
+                (af.restore_participant if kind == "participant" else af.restore_use_case)(record, [])
+                done.records_before.append((kind, key, None))
+                have.add(key)
+        if (not a.participant_id or a.participant_id in people) and (a.scope == ORGANISATION or a.scope in use_cases):
+            kept.append(a)
+    return kept
 
 
 def _log(af: AssessmentFile, plan: MergePlan, decisions: Mapping[tuple[str, str], Side]) -> None:
