@@ -107,6 +107,8 @@ def test_fria_needs_public_body_outside_5b_5c_and_never_for_critical_infrastruct
     assert "fria" not in {o.id for o in private.obligations}
     assert "fria" in {o.id for o in public.obligations}
     assert "fria" not in {o.id for o in grid.obligations}
+    assert "inform_affected_persons" in {o.id for o in public.obligations}
+    assert "inform_affected_persons" not in {o.id for o in grid.obligations}  # Art. 26(11): not Annex III point 2
 
 
 def test_provider_duties_and_annex_i_dates(library: Library) -> None:
@@ -114,12 +116,14 @@ def test_provider_duties_and_annex_i_dates(library: Library) -> None:
     ids = {o.id: o for o in r.obligations}
     assert {"risk_management", "data_governance", "technical_documentation", "record_keeping",
             "instructions_for_use", "human_oversight_design", "accuracy_robustness", "quality_management",
-            "conformity_assessment", "registration", "post_market_monitoring"} <= set(ids)
+            "conformity_assessment", "post_market_monitoring"} <= set(ids)
     assert ids["risk_management"].applies_from == "2027-08-02"  # Art. 113(c)
     assert "use_per_instructions" not in ids
+    assert "registration" not in ids  # Art. 49(1) registers Annex III systems only
     _, annex3 = screen(library, {**BASE, "aia.role": "provider", "aia.annex_iii": ["employment"],
                                  "aia.profiling": "yes"})
-    assert {o.id: o for o in annex3.obligations}["risk_management"].applies_from == "2026-08-02"
+    annex3_ids = {o.id: o for o in annex3.obligations}
+    assert annex3_ids["risk_management"].applies_from == "2026-08-02" and "registration" in annex3_ids
 
 
 def test_product_manufacturer_counts_as_provider(library: Library) -> None:

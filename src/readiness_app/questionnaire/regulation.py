@@ -45,6 +45,7 @@ TRIGGERS = (
     "any",  # every AI system in scope (Art. 4 AI literacy)
     "prohibited",  # an Art. 5 practice was ticked
     "high_risk",  # Art. 6(1) or Art. 6(2)
+    "high_risk_annex_iii",  # high-risk through Art. 6(2), Annex III (registration, informing affected people)
     "art6_3_exception",  # Annex III area, but an Art. 6(3) exception applies
     "fria",  # high-risk and Art. 27 requires a fundamental-rights impact assessment
     "art50_interaction", "art50_synthetic", "art50_emotion", "art50_deep_fake", "art50_public_text",

@@ -227,6 +227,8 @@ def classify(library: Library, use_case_id: str, consensus: Mapping[Key, Questio
     if annex_iii_high:
         high_risk = True
         via_annex_i = False  # the earlier Annex III dates govern when both routes apply
+        if any(a != FRIA_EXCLUDED for a in areas):  # Art. 49(1) and 26(11) leave out Annex III point 2
+            triggers.add("high_risk_annex_iii")
         pub_answered, pub = ans(Q_PUBLIC)
         fria_areas = [a for a in areas if a in FRIA_AREAS]
         public = pub_answered and "yes" in pub and any(a != FRIA_EXCLUDED for a in areas)
