@@ -251,6 +251,22 @@ def test_the_deck_speaks_the_reports_glossary(demo: Path, tmp_path: Path, lang: 
     assert violations("\n".join(parts), lang) == []
 
 
+def test_an_empty_assessment_still_gives_a_whole_deck(tmp_path: Path) -> None:
+    from readiness_app.questionnaire.loader import load_library
+
+    path = tmp_path / "empty.readiness"
+    AssessmentFile.create(path, load_library()).close()
+    out = tmp_path / "empty.pptx"
+    build_deck(path, out)
+    prs = Presentation(str(out))
+    got = titles(prs)
+    assert got[:3] == ["AI readiness: results and next steps", "Engagement and scope", "Executive summary"]
+    text = "\n".join(slide_text(s) for s in prs.slides)
+    assert "No use case has been scored yet." in text and "No use cases were assessed." in text
+    assert "None recorded." in text, "no participants yet"
+    assert overflowing_text(prs) == []
+
+
 def test_long_names_shrink_or_continue_but_never_overflow(demo: Path, tmp_path: Path) -> None:
     path = tmp_path / "long.readiness"
     shutil.copyfile(demo, path)

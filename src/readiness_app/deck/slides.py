@@ -95,7 +95,8 @@ def scope_slide(d: Deck) -> None:
         paras += [Para(d.tr("scope.facilitator"), bold=True),
                   Para(", ".join(x for x in (e.facilitator.strip(), d.consultancy) if x), gap=False)]
     paras += [Para(d.tr("scope.participants"), bold=True),
-              Para(d.tr("scope.participants_line", n=len(participants), roles=", ".join(roles) or "–"), gap=False)]
+              Para(d.tr("scope.participants_line", n=len(participants), roles=", ".join(roles)) if participants
+                   else d.tr("none"), gap=False)]
     ucs = d.data.results.use_cases
     paras.append(Para(d.tr("scope.use_cases") + f" ({len(ucs)})", bold=True))
     paras.append(Para(", ".join(u.name for u in sorted(ucs, key=lambda u: u.position)) or d.tr("none"), gap=False))
