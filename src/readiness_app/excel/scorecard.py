@@ -62,6 +62,7 @@ from readiness_app.excel.workbook_io import (
 )
 from readiness_app.messages import msg
 from readiness_app.model import (
+    ORGANISATION,
     Answer,
     Engagement,
     role_label,
@@ -373,8 +374,15 @@ class _Scorecard(FollowupSheets):
         for risk in r.risks[:5]:
             self._put(ws, row, 1, self.t(risk.severity), "RS Text")
             self._put(ws, row, 2, risk.name.get(self.lang), "RS Wrap")
-            self._put(ws, row, 3, risk.description.get(self.lang), "RS Wrap")
-            fit_height(ws, row, [(risk.name.get(self.lang), 34), (risk.description.get(self.lang), 60)])
+            scopes = list(dict.fromkeys(e.scope or ORGANISATION for e in risk.evidence))
+            if not scopes or ORGANISATION in scopes:  # raised for the organisation, or for named use cases only
+                where = self.t("risk_org")
+            else:
+                where = self.t("risk_for").format(names="; ".join(
+                    self.uc_by_id[s].name if s in self.uc_by_id else s for s in scopes))
+            evidence = f"{where}: {risk.description.get(self.lang)}"
+            self._put(ws, row, 3, evidence, "RS Wrap")
+            fit_height(ws, row, [(risk.name.get(self.lang), 34), (evidence, 60)])
             row += 1
         if not r.risks:
             self._put(ws, row, 1, self.t("none"), "RS Text")

@@ -84,6 +84,9 @@ def fit_sheet(ws: Any, *, first_row: int = 1) -> None:
                 continue
             if cell.alignment is not None and cell.alignment.textRotation:
                 continue
+            wrapped = cell.alignment is not None and cell.alignment.wrap_text
+            if not wrapped and ws.cell(cell.row, cell.column + 1).value in (None, ""):
+                continue  # a title or note runs into the empty cells beside it
             width = ws.column_dimensions[column_letter(cell.column)].width or 8.43
             lines = line_count(cell.value, width)
             if lines > 1 or "\n" in cell.value:
