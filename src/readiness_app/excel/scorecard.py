@@ -245,7 +245,9 @@ class _Scorecard(FollowupSheets):
         from readiness_app.excel.regulation_sheet import sheet_name, write_regulation_sheet
 
         write_regulation_sheet(self, wb.create_sheet(sheet_title(sheet_name(self.lang), self.taken)))
-        from readiness_app.excel.imported_sheet import write_imported_sheets  # issue 14: a sheet per instrument
+        from readiness_app.excel.imported_sheet import (
+            write_imported_sheets,  # issue 14: a sheet per instrument
+        )
 
         write_imported_sheets(self, wb)
         resp = wb.create_sheet(sheet_title(self.t("sh_responses"), self.taken))
