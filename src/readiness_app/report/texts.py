@@ -96,6 +96,8 @@ _S: dict[str, tuple[str, str]] = {
     "reg.status.gap": ("Gap", "Lücke"),
     "reg.status.not_assessed": ("Not assessed", "Nicht bewertet"),
     "reg.met": ("met", "erfüllt"),
+    "reg.all_cases": ("All {n} use cases", "Alle {n} Anwendungsfälle"),
+    "reg.open_in": ("open: {names}", "offen: {names}"),
     "reg.open": ("open", "offen"),
     "reg.role_missing": ("not answered", "nicht beantwortet"),
     # ---- executive summary

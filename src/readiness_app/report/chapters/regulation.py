@@ -68,7 +68,7 @@ def _classes(ctx: Ctx, screened: list[Any]) -> list[Any]:
                      ctx.p(role, st.cell), ctx.m(why, st.cell_small)])
         bg, fg = CLASS_COLOURS[ai.class_]
         extra += [("BACKGROUND", (1, i), (1, i), bg), ("TEXTCOLOR", (1, i), (1, i), fg)]
-    out.append(table(rows, [0.2, 0.14, 0.12, 0.54], accent=ctx.accent, zebra=False, extra=extra))
+    out.append(table(rows, [0.26, 0.14, 0.12, 0.48], accent=ctx.accent, zebra=False, extra=extra))
     return out
 
 
@@ -87,13 +87,19 @@ def _obligations(ctx: Ctx, screened: list[Any]) -> list[Any]:
     entries = sorted(grouped.values(), key=lambda e: (all(o.met for _, o in e), min(o.applies_from for _, o in e)))
     for entry in entries:
         o = entry[0][1]
-        cases = "<br/>".join(esc(u.name) + (f" <font color='#5F6B73'>({esc(ctx.tr('reg.met'))})</font>" if x.met else "")
-                             for u, x in entry)
+        if len(entry) == len(screened) > 2:  # a duty of every use case (AI literacy): say so, name the open ones
+            still = [u.name for u, x in entry if not x.met]
+            cases = esc(ctx.tr("reg.all_cases", n=len(entry)))
+            if still:
+                cases += "<br/>" + esc(ctx.tr("reg.open_in", names=", ".join(still)))
+        else:
+            cases = "<br/>".join(esc(u.name) + (f" <font color='#5F6B73'>({esc(ctx.tr('reg.met'))})</font>"
+                                                if x.met else "") for u, x in entry)
         status = ctx.tr("reg.open") if any(not x.met for _, x in entry) else ctx.tr("reg.met")
         rows.append([ctx.m(f"<b>{esc(o.article)}</b> {esc(o.title.get(ctx.lang))}", st.cell),
                      ctx.m(cases, st.cell), ctx.p(min(x.applies_from for _, x in entry), st.cell),
                      ctx.m(ctx.owner_markup(o.owner_role), st.cell), ctx.p(status, st.cell)])
-    out.append(table(rows, [0.42, 0.2, 0.12, 0.16, 0.1], accent=ctx.accent))
+    out.append(table(rows, [0.35, 0.25, 0.13, 0.17, 0.10], accent=ctx.accent))
     return out
 
 
