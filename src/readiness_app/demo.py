@@ -362,11 +362,13 @@ USE_CASE_NOTE_PLACES: dict[str, tuple[tuple[str, str], ...]] = {
     "uc-underwriting": (("dr_ownership", "data_owner"), ("uc_value", "product_owner"),
                         ("uc_data", "model_owner"), ("uc_effort", "operations_lead")),
     "uc-fraud-signals": (("uc_control", "control_owner"), ("dr_hitl", "product_owner"),
-                         ("dr_access", "data_owner")),
+                         ("dr_access", "data_owner"), ("uc_value", "sponsor")),
     "uc-broker-email": (("uc_value", "product_owner"), ("uc_data", "data_owner"), ("uc_control", "control_owner")),
     "uc-clause-extraction": (("uc_process", "product_owner"), ("dr_hitl", "control_owner"),
                              ("uc_data", "data_owner")),
     "uc-churn": (("uc_value", "sponsor"), ("uc_data", "data_owner"), ("uc_process", "product_owner")),
+    "uc-health-pricing": (("ai_act", "control_owner"),),
+    "uc-service-chatbot": (("ai_act", "control_owner"),),
 }
 
 

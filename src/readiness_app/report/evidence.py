@@ -30,6 +30,11 @@ def _tr(lang: str, en: str, de: str) -> str:
     return de if lang == "de" else en
 
 
+def _named(name: str, lang: str) -> str:
+    """A use case's name inside a German sentence, quoted: it takes no article ("hat „Schadentriage“")."""
+    return f"„{name}“" if lang == "de" else name
+
+
 @dataclass(frozen=True, slots=True)
 class Statement:
     """One sentence of the report and what it rests on."""
@@ -141,7 +146,7 @@ def risk_statement(results: Results, risk: RiskResult, lang: str, names: dict[st
     if scopes == (ORGANISATION,):
         where = _tr(lang, "Organisation-wide", "Für die gesamte Organisation")
     else:
-        where = _tr(lang, "For ", "Für ") + join_names([names.get(s, s) for s in scopes], lang)
+        where = _tr(lang, "For ", "Für ") + join_names([_named(names.get(s, s), lang) for s in scopes], lang)
     text = f"{where}: {risk.description.get(lang)}"
     if disputed:
         c = results.consensus_for(*disputed[0])
@@ -178,7 +183,7 @@ def _lane_text(u: UseCaseResult, conditional: bool, lang: str) -> Statement:
             lang,
             f"{u.name} is the strongest candidate ({word} impact: {impact} of 100; readiness {ready}; control "
             f"complexity {control}), but {gaps} must be closed before it goes to production.",
-            f"{u.name} ist der stärkste Kandidat (Nutzen {word}: {impact} von 100; Bereitschaft {ready}; "
+            f"{_named(u.name, lang)} ist der stärkste Kandidat (Nutzen {word}: {impact} von 100; Bereitschaft {ready}; "
             f"Kontrollkomplexität {control}), doch vor dem Produktivbetrieb sind {gaps} zu schließen.",
         )
     else:
@@ -186,7 +191,7 @@ def _lane_text(u: UseCaseResult, conditional: bool, lang: str) -> Statement:
             lang,
             f"Among the use cases without a blocker, {u.name} has the highest business impact ({word}: {impact} of "
             f"100), with readiness {ready} and manageable control complexity ({control}).",
-            f"Unter den Anwendungsfällen ohne Blocker hat {u.name} den höchsten Geschäftsnutzen ({word}: {impact} "
+            f"Unter den Anwendungsfällen ohne Blocker hat {_named(u.name, lang)} den höchsten Geschäftsnutzen ({word}: {impact} "
             f"von 100), bei einer Bereitschaft von {ready} und beherrschbarer Kontrollkomplexität ({control}).",
         )
     return Statement("lane", text, use_case_id=u.use_case_id, numbers=nums)

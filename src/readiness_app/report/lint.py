@@ -3,7 +3,8 @@
 :func:`lint_pdf` and :func:`lint_xlsx` read a written deliverable back and return one line
 per finding, naming the page or cell:
 
-* placeholders: ``XX``, ``TODO``, a ``{field}`` left unfilled, ``(s)``/``(n)``/``(en)`` plurals;
+* placeholders: ``XX``, ``TODO``, a ``{field}`` left unfilled, ``(s)``/``(n)``/``(en)`` plurals, and
+  a word glued to its bracket ("Reife(Pilot)");
 * numbers in the other locale's notation ("1.9" in German, "1,9" in English);
 * English words of the product's own texts in a German deliverable;
 * a variant the glossary (``assets/glossary.toml``) rules out;
@@ -33,6 +34,7 @@ _PLACEHOLDERS = [
     (re.compile(r"\bTODO\b|\bFIXME\b|\bTBD\b"), "placeholder 'TODO'"),
     (re.compile(r"\{[^}\s]{0,40}\}?|\}"), "unfilled field '{'"),
     (re.compile(r"[^\W\d_]\((?:s|n|en|e|r)\)"), "plural in brackets '(s)'/'(n)'"),
+    (re.compile(r"[a-zäöüß]\((?!(?:s|n|en|e|r)\))[A-Za-zÄÖÜ]{2}"), "no space before a bracket"),
 ]
 # a decimal written the other locale's way: one or two digits after the separator, not a date,
 # a version (2026.1, 0.9.0) or a thousands group (1.234)

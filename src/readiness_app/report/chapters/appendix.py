@@ -137,7 +137,7 @@ def _matrix(ctx: Ctx, questions: Sequence[Question], ucs: Sequence[UseCaseResult
                                     ("LEFTPADDING", (1, 0), (-1, -1), 1.5),
                                     ("RIGHTPADDING", (1, 0), (-1, -1), 1.5)]
     for i, q in enumerate(questions, start=1):
-        unit = f" <font color='#5F6B73'>({esc(q.unit.get(ctx.lang))})</font>" if q.unit else ""
+        unit = f"\u00a0<font color='#5F6B73'>({esc(q.unit.get(ctx.lang))})</font>" if q.unit else ""
         cells: list[Any] = [ctx.m(esc(q.text.get(ctx.lang)) + unit, st.cell_note)]
         for j, u in enumerate(ucs, start=1):
             c = ctx.cons.get((q.id, u.use_case_id))
