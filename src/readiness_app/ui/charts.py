@@ -459,9 +459,10 @@ class PriorityMatrix(_KeyboardChart):
             painter.drawText(QRectF(c.x() - radius, c.y() - radius, 2 * radius, 2 * radius),
                              Qt.AlignmentFlag.AlignCenter, str(p.rank))
         for p, c in centres:
-            label = fm.elidedText(p.label, Qt.TextElideMode.ElideRight, int(r.width() * 0.38))
-            clipping.elided(self, p.label, label)
-            w, h = fm.horizontalAdvance(label) + 2, fm.height()
+            lines = _wrap(p.label, fm, int(r.width() * 0.34))  # two lines before anything is elided
+            label = "\n".join(lines)
+            clipping.elided(self, p.label, " ".join(lines))
+            w, h = max(fm.horizontalAdvance(line) for line in lines) + 2, fm.height() * len(lines)
             gap = radius + 4
             candidates = [
                 QRectF(c.x() + gap, c.y() - h / 2, w, h), QRectF(c.x() - gap - w, c.y() - h / 2, w, h),

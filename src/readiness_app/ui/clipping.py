@@ -172,13 +172,10 @@ def _cell(view: QTableView, index: QModelIndex, text: str, rect: QRect, wrap: bo
     if icon is not None:
         width -= view.iconSize().width() + 4
     where = f"{_name(view)} row {index.row() + 1}, column {index.column() + 1}"
-    longest_word = max((fm.horizontalAdvance(word) for word in text.split()), default=0)
     if not wrap:
         if max(fm.horizontalAdvance(line) for line in text.split("\n")) > width + SLACK:
             return [Clipped(where, text, "elided")]
         return []
-    if longest_word > width + SLACK:
-        return [Clipped(where, text, "cut")]
     need = _wrapped_height(text, font if isinstance(font, QFont) else view.font(), max(width, 1))
     if need > rect.height() + SLACK:
         return [Clipped(where, text, "cut vertically")]

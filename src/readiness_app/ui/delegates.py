@@ -44,10 +44,11 @@ class ComboDelegate(QStyledItemDelegate):
 class _TextRoom(QObject):
     """Sizes a table's capped columns to their contents but never more than their share of the width."""
 
-    def __init__(self, table: QTableView, caps: dict[int, float]) -> None:
+    def __init__(self, table: QTableView, caps: dict[int, float], after: Callable[[], None] | None = None) -> None:
         super().__init__(table)
         self.table = table
         self.caps = caps
+        self.after = after
         table.viewport().installEventFilter(self)
         model = table.model()
         if model is not None:
@@ -62,6 +63,8 @@ class _TextRoom(QObject):
             header.resizeSection(column, max(40, min(want, int(width * share))))
         if self.table.wordWrap():
             self.table.resizeRowsToContents()
+        if self.after is not None:
+            self.after()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
@@ -69,8 +72,9 @@ class _TextRoom(QObject):
         return False
 
 
-def keep_text_room(table: QTableView, caps: dict[int, float]) -> None:
+def keep_text_room(table: QTableView, caps: dict[int, float], after: Callable[[], None] | None = None) -> None:
     """Give the stretching text column the room: each column in ``caps`` takes at most that share of
-    the width (its text wraps beyond it), e.g. ``{1: 0.34}`` for an owner column beside an action."""
+    the width (its text wraps beyond it), e.g. ``{1: 0.34}`` for an owner column beside an action.
+    Wrapped rows are re-measured whenever the width changes; ``after`` runs then too."""
     table.setProperty("textRoom", True)
-    _TextRoom(table, caps)
+    _TextRoom(table, caps, after)

@@ -38,6 +38,12 @@ def remove_listener(listener: Callable[[str], None]) -> None:
         _listeners.remove(listener)
 
 
+def plural(count: float, key: str, **values: object) -> str:
+    """``tr`` with the singular form ``key + ".one"`` when ``count`` is 1 ("1 use case", "2 use cases")."""
+    one = f"{key}.one"
+    return tr(one if count == 1 and one in STRINGS else key, count=count, **values)
+
+
 def tr(key: str, **values: object) -> str:
     entry = STRINGS.get(key)
     if entry is None:
@@ -84,8 +90,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "step.start": ("Start", "Start"),
     "step.engagement": ("Engagement setup", "Auftrag einrichten"),
     "step.participants": ("Participants and roles", "Teilnehmende und Rollen"),
-    "step.use_cases": ("Use-case inventory", "Use-Case-Inventar"),
-    "step.prioritization": ("Use-case prioritization", "Use-Case-Priorisierung"),
+    "step.use_cases": ("Use-case inventory", "Anwendungsfälle"),
+    "step.prioritization": ("Use-case prioritization", "Priorisierung der Anwendungsfälle"),
     "step.readiness": ("Data and workflow readiness", "Daten- und Prozessreife"),
     "step.maturity": ("AI-operations maturity", "Reifegrad KI-Betrieb"),
     "step.baseline": ("Operating baseline and risk checks", "Betriebs-Baseline und Risiko-Checks"),
@@ -94,7 +100,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "step.export": ("Export", "Export"),
     "nav.title": ("Workshop steps", "Workshop-Schritte"),
     "nav.done": ("{done} of {total}", "{done} von {total}"),
-    "nav.use_cases": ("{count} use cases", "{count} Use Cases"),
+    "nav.use_cases": ("{count} use cases", "{count} Anwendungsfälle"),
     "nav.roles": ("{done} of {total} key roles", "{done} von {total} Schlüsselrollen"),
     "nav.complete": ("complete", "vollständig"),
     "nav.accessible": ("Step navigator", "Schrittnavigation"),
@@ -102,7 +108,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "start.title": ("Readiness Studio", "Readiness Studio"),
     "start.subtitle": ("Run an AI-readiness workshop: prioritise use cases, assess readiness and maturity, "
                        "leave with a 90-day roadmap.",
-                       "Führen Sie einen KI-Readiness-Workshop durch: Use Cases priorisieren, Reife bewerten "
+                       "Führen Sie einen KI-Readiness-Workshop durch: Anwendungsfälle priorisieren, Reife bewerten "
                        "und mit einer 90-Tage-Roadmap abschließen."),
     "start.new": ("New assessment", "Neue Bewertung"),
     "start.open": ("Open assessment…", "Bewertung öffnen…"),
@@ -187,9 +193,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "undo.add_participant": ("add participant {name}", "Teilnehmende {name} hinzufügen"),
     "undo.edit_participant": ("edit participant", "Teilnehmende bearbeiten"),
     "undo.remove_participant": ("remove participant {name}", "Teilnehmende {name} entfernen"),
-    "undo.add_use_case": ("add use case {name}", "Use Case {name} hinzufügen"),
-    "undo.edit_use_case": ("edit use case", "Use Case bearbeiten"),
-    "undo.remove_use_case": ("remove use case {name}", "Use Case {name} entfernen"),
+    "undo.add_use_case": ("add use case {name}", "Anwendungsfall {name} hinzufügen"),
+    "undo.edit_use_case": ("edit use case", "Anwendungsfall bearbeiten"),
+    "undo.remove_use_case": ("remove use case {name}", "Anwendungsfall {name} entfernen"),
     "undo.answer": ("answer {question}", "Antwort {question}"),
     "undo.vote": ("vote on {question}", "Stimme zu {question}"),
     "undo.not_applicable": ("mark {question} not applicable", "{question} als nicht anwendbar markieren"),
@@ -230,19 +236,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "part.missing_roles": ("Roles without a named owner: {roles}", "Rollen ohne benannte Person: {roles}"),
     "part.all_roles": ("Every key role has a named owner.", "Alle Schlüsselrollen sind besetzt."),
     # use cases page
-    "uc.heading": ("Use-case inventory", "Use-Case-Inventar"),
+    "uc.heading": ("Use-case inventory", "Anwendungsfälle"),
     "uc.intro": ("List the AI use cases the client is considering. They are prioritised and assessed in the "
                  "next steps.",
-                 "Erfassen Sie die KI-Use-Cases, die der Kunde erwägt. Sie werden in den nächsten Schritten "
+                 "Erfassen Sie die KI-Anwendungsfälle, die der Kunde erwägt. Sie werden in den nächsten Schritten "
                  "priorisiert und bewertet."),
-    "uc.name": ("Use case", "Use Case"),
+    "uc.name": ("Use case", "Anwendungsfall"),
     "uc.description": ("Description", "Beschreibung"),
     "uc.stage": ("Stage", "Stadium"),
-    "uc.add": ("Add use case", "Use Case hinzufügen"),
+    "uc.add": ("Add use case", "Anwendungsfall hinzufügen"),
     "uc.remove": ("Remove", "Entfernen"),
-    "uc.new_name": ("New use case", "Neuer Use Case"),
-    "uc.table": ("Use cases", "Use Cases"),
-    "uc.confirm_remove_title": ("Remove use case?", "Use Case entfernen?"),
+    "uc.new_name": ("New use case", "Neuer Anwendungsfall"),
+    "uc.table": ("Use cases", "Anwendungsfälle"),
+    "uc.confirm_remove_title": ("Remove use case?", "Anwendungsfall entfernen?"),
     "uc.confirm_remove": ("Remove \u201c{name}\u201d and its {count} answers? You can undo this.",
                           "\u201e{name}\u201c und seine {count} Antworten entfernen? Sie können dies rückgängig machen."),
     "part.confirm_remove_title": ("Remove participant?", "Teilnehmende entfernen?"),
@@ -253,7 +259,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "q.list_mode": ("List", "Liste"),
     "q.workshop_mode": ("Workshop mode", "Workshop-Modus"),
     "q.no_use_cases": ("Add use cases in the use-case inventory first.",
-                       "Legen Sie zuerst Use Cases im Use-Case-Inventar an."),
+                       "Legen Sie zuerst im Schritt „Anwendungsfälle“ Anwendungsfälle an."),
     "q.no_questions": ("No questions for this step in the questionnaires.",
                        "Für diesen Schritt enthalten die Fragebögen keine Fragen."),
     "q.counter": ("Question {index} of {total}", "Frage {index} von {total}"),
@@ -265,8 +271,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "q.questions": ("Questions", "Fragen"),
     "q.answer": ("Answer", "Antwort"),
     "q.not_answered": ("not answered", "nicht beantwortet"),
-    "q.votes_count": ("no consensus recorded; the median of {count} vote(s) counts",
-                      "kein Konsens erfasst; es zählt der Median von {count} Stimme(n)"),
+    "q.votes_count": ("no consensus recorded; the median of {count} votes counts",
+                      "kein Konsens erfasst; es zählt der Median von {count} Stimmen"),
     "q.not_applicable": ("not applicable", "nicht anwendbar"),
     "q.na_button": ("N  Not applicable", "N  Nicht anwendbar"),
     "q.na_title": ("Not applicable", "Nicht anwendbar"),
@@ -317,7 +323,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "res.no_scoring": ("Scores are not available: {reason}", "Ergebnisse sind nicht verfügbar: {reason}"),
     "res.first_lane": ("First production lane", "Erster Produktionspfad"),
     "res.maturity": ("AI-operations maturity against target", "Reifegrad KI-Betrieb gegenüber Ziel"),
-    "res.matrix": ("Use-case priority matrix", "Use-Case-Prioritätenmatrix"),
+    "res.matrix": ("Use-case priority matrix", "Prioritätenmatrix der Anwendungsfälle"),
     "res.heatmap": ("Readiness heatmap", "Readiness-Heatmap"),
     "res.risks": ("Risk flags", "Risikohinweise"),
     "res.disagreements": ("Disagreements", "Uneinigkeiten"),
@@ -353,7 +359,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "Klicken Sie auf einen Wert, um die Antworten dahinter zu sehen."),
     "res.matrix_legend": ("Each dot is a use case (the number is its rank); its colour shows control complexity, "
                           "green = manageable, red = complex. Click a dot to see why.",
-                          "Jeder Punkt ist ein Use Case (die Zahl ist sein Rang); die Farbe zeigt die "
+                          "Jeder Punkt ist ein Anwendungsfall (die Zahl ist sein Rang); die Farbe zeigt die "
                           "Kontrollkomplexität, grün = beherrschbar, rot = komplex. Klicken Sie auf einen Punkt."),
     "res.target": ("Target", "Ziel"),
     "res.current": ("Current", "Aktuell"),
@@ -441,7 +447,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "Ja: Die früheren Stimmen aller Teilnehmenden werden übernommen (als aus der Baseline "
                    "gekennzeichnet); der Raum bestätigt oder ändert sie und einigt sich erneut.\n"
                    "Nein: Die Folgebewertung beginnt mit leeren Antworten.\n\n"
-                   "In beiden Fällen werden Kunde, Teilnehmende, Use Cases und Ziele übernommen."),
+                   "In beiden Fällen werden Kunde, Teilnehmende, Anwendungsfälle und Ziele übernommen."),
     "fu.running": ("Starting the follow-up…", "Folgebewertung wird angelegt…"),
     "fu.started": ("Follow-up started from {name}.", "Folgebewertung aus {name} angelegt."),
     "fu.same_file": ("The follow-up must be a new file, not the baseline itself.",
@@ -496,7 +502,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "res.movement_overall": ("Overall maturity {before} → {after} ({change}) · level {level_before} → {level_after}",
                              "Gesamtreife {before} → {after} ({change}) · Stufe {level_before} → {level_after}"),
     "res.actions_done": ("Earlier actions done: {done} of {total}", "Frühere Maßnahmen erledigt: {done} von {total}"),
-    "res.uc_movement": ("Use-case priority", "Use-Case-Priorität"),
+    "res.uc_movement": ("Use-case priority", "Priorität der Anwendungsfälle"),
     "res.metrics": ("Baseline metrics", "Baseline-Kennzahlen"),
     "res.metric": ("Metric", "Kennzahl"),
     "res.unit": ("Unit", "Einheit"),

@@ -35,7 +35,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "merge.na": ("Not applicable", "Nicht anwendbar"),
     "merge.kind_answer": ("Answer", "Antwort"),
     "merge.kind_participant": ("Participant", "Teilnehmende Person"),
-    "merge.kind_use_case": ("Use case", "Use Case"),
+    "merge.kind_use_case": ("Use case", "Anwendungsfall"),
     "merge.kind_target": ("Target", "Zielstufe"),
     "merge.kind_engagement": ("Engagement", "Auftrag"),
     "merge.kind_roadmap": ("Roadmap", "Roadmap"),
@@ -77,7 +77,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "spread.col_spread": ("Spread", "Streuung"),
     "spread.col_votes": ("Votes", "Stimmen"),
     "spread.col_question": ("Question", "Frage"),
-    "spread.col_scope": ("Use case", "Use Case"),
+    "spread.col_scope": ("Use case", "Anwendungsfall"),
     "spread.only_prework": ("Pre-work votes only", "Nur Vorarbeit-Stimmen"),
     # provenance in the why-dialog
     "res.why_source": ("From", "Herkunft"),

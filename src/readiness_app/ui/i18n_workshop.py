@@ -15,6 +15,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "←/→ question · F1 all keys",
                     "Tasten: Ziffern stimmen für die gewählte Zeile · ↑/↓ Zeile · C Konsens · R aufdecken · "
                     "Eingabe übernehmen · ←/→ Frage · F1 alle Tasten"),
+    # singular forms (i18n.plural picks them for a count of 1)
+    "nav.use_cases.one": ("{count} use case", "{count} Anwendungsfall"),
+    "q.votes_count.one": ("no consensus recorded; the one vote counts", "kein Konsens erfasst; es zählt die eine Stimme"),
+    "q.spread_points.one": ("Spread {count:g} point", "Spannweite {count:g} Punkt"),
+    "q.spread_points": ("Spread {count:g} points", "Spannweite {count:g} Punkte"),
     # hidden votes
     "help.hidden_votes": ("Votes stay hidden everywhere (list, tooltips, results, dashboard, why-dialog) until you "
                           "reveal them; the file remembers what was revealed. View › Show every vote shows all of "
@@ -23,6 +28,15 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "Warum-Dialog), bis Sie sie aufdecken; die Datei merkt sich, was aufgedeckt wurde. "
                           "Ansicht › Alle Stimmen zeigen zeigt alle, solange Sie allein vorbereiten."),
     "action.show_all_votes": ("Show every &vote (not in front of the room)", "Alle &Stimmen zeigen (nicht vor dem Raum)"),
+    # File > Export: every deliverable
+    "menu.export": ("&Export", "&Exportieren"),
+    "export.pdf": ("&PDF report…", "&PDF-Bericht…"),
+    "export.xlsx": ("&Excel scorecard…", "&Excel-Scorecard…"),
+    "export.pptx": ("Readout &deck (PowerPoint)…", "Ergebnis&präsentation (PowerPoint)…"),
+    "export.jira": ("Roadmap for &Jira (CSV)…", "Roadmap für &Jira (CSV)…"),
+    "export.azure": ("Roadmap for &Azure DevOps (CSV)…", "Roadmap für &Azure DevOps (CSV)…"),
+    "export.templates": ("Personal &templates for every participant…", "Persönliche &Vorlagen für alle Teilnehmenden…"),
+    "export.copy": ("A &copy of the assessment…", "&Kopie der Bewertung…"),
     # presentation zoom
     "action.zoom_in": ("Zoom &in", "Ver&größern"),
     "action.zoom_out": ("Zoom &out", "Ver&kleinern"),

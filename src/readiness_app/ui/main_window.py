@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from readiness_app import __version__
-from readiness_app.ui import dialogs, i18n, presentation
+from readiness_app.ui import dialogs, i18n, presentation, qt_translations
 from readiness_app.ui.documents import Documents
 from readiness_app.ui.followup_actions import FollowupActions
 from readiness_app.ui.i18n import tr
@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         i18n.on_language_changed(self._language_changed)
+        qt_translations.install(i18n.language())
         self.retranslate()
         self._update_recent()
         self._session_changed(None)
@@ -211,8 +212,10 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(A[key])
         self.recent_menu = self.file_menu.addMenu("")
         self.file_menu.addSeparator()
-        for key in ("save_copy", "import", "merge", "export", "export_anonymised"):
+        for key in ("save_copy", "import", "merge"):
             self.file_menu.addAction(A[key])
+        presentation.build_export_menu(self, self.file_menu)  # every deliverable, the PDF report first
+        self.file_menu.addAction(A["export_anonymised"])
         self.file_menu.addSeparator()
         self.file_menu.addAction(A["close"])
         self.file_menu.addAction(A["quit"])
@@ -259,6 +262,7 @@ class MainWindow(QMainWindow):
         has = session is not None
         self.actions_by_key["room"].setEnabled(has)
         presentation.sync_show_all(self)
+        presentation.retranslate_export_menu(self)
         for key in ("save_copy", "export", "close", "workshop_mode", "dashboard_window", "show_all_votes", "start_followup",
                     "export_anonymised", "benchmark", "merge", "spread"):
             self.actions_by_key[key].setEnabled(has)
@@ -469,7 +473,8 @@ class MainWindow(QMainWindow):
         i18n.set_language(lang)
         self.settings.set_language(lang)
 
-    def _language_changed(self, _lang: str) -> None:
+    def _language_changed(self, lang: str) -> None:
+        qt_translations.install(lang)  # Qt's own dialogs (files, overwrite prompts) in the same language
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -485,6 +490,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(tr("menu.view"))
         self.lang_menu.setTitle(tr("menu.language"))
         self.help_menu.setTitle(tr("menu.help"))
+        presentation.retranslate_export_menu(self)
         self.start_page.retranslate()
         self.navigator.retranslate()
         for page in self.pages.created():

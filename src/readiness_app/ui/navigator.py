@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from readiness_app.ui import clipping
-from readiness_app.ui.i18n import tr
+from readiness_app.ui.i18n import plural, tr
 from readiness_app.ui.models import (
     CompleteRole,
     DetailRole,
@@ -191,7 +191,7 @@ class Navigator(QWidget):
             detail = ""
             ratio: float | None = None
             if key == "use_cases" and st is not None:
-                detail = tr("nav.use_cases", count=st.done)
+                detail = plural(st.done, "nav.use_cases")
             elif key == "participants" and st is not None:
                 detail = tr("nav.roles", done=st.done, total=st.total)
                 ratio = st.ratio

@@ -66,3 +66,42 @@ def sync_show_all(window: Any) -> None:
     if action is not None:
         s = window.session
         action.setChecked(bool(s is not None and s.visibility.show_all))
+
+
+EXPORTS = ("xlsx", "pptx", "jira", "azure", "templates", "copy")  # after the PDF report (the "export" action)
+
+
+def build_export_menu(window: Any, file_menu: Any) -> Any:
+    """File › Export: every deliverable, the PDF report (Ctrl+E) first; each runs its button on the export page."""
+    from PySide6.QtGui import QAction
+
+    menu = file_menu.addMenu("")
+    menu.addAction(window.actions_by_key["export"])
+    window.export_actions = {}
+    for key in EXPORTS:
+        action = QAction(window)
+        action.setObjectName(f"export_{key}")
+        action.triggered.connect(lambda _c=False, k=key: run_export(window, k))
+        menu.addAction(action)
+        window.export_actions[key] = action
+    window.export_menu = menu
+    retranslate_export_menu(window)
+    return menu
+
+
+def run_export(window: Any, key: str) -> None:
+    if window.session is None:
+        return
+    window.show_step("export")
+    window.pages["export"].buttons[key].click()
+
+
+def retranslate_export_menu(window: Any) -> None:
+    menu = getattr(window, "export_menu", None)
+    if menu is None:
+        return
+    menu.setTitle(tr("menu.export"))
+    window.actions_by_key["export"].setText(tr("export.pdf"))
+    for key, action in window.export_actions.items():
+        action.setText(tr(f"export.{key}"))
+        action.setEnabled(window.session is not None)

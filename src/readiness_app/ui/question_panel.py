@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from readiness_app.model import Answer, AnswerValue
 from readiness_app.questionnaire.loader import Question
 from readiness_app.ui.format import answer_text
-from readiness_app.ui.i18n import language, tr
+from readiness_app.ui.i18n import language, plural, tr
 
 MIN_FIT_SCALE = 0.8  # workshop type shrinks down to this (list type is 1.0) before the levels scroll
 
@@ -318,7 +318,7 @@ class QuestionPanel(QWidget):
         if self.value_edit is not None and not self.value_edit.hasFocus():
             self.value_edit.setText("" if value is None else f"{value:g}" if isinstance(value, float) else str(value))
         text = answer_text(q, a)
-        missing = tr("q.votes_count", count=self.votes) if self.votes else tr("q.not_answered")
+        missing = plural(self.votes, "q.votes_count") if self.votes else tr("q.not_answered")
         self.answer_label.setText(f"{tr('q.answer')}: {text or missing}")
         source = tr("q.source", source=a.source) if a is not None and a.source else ""
         self.source_label.setText(source)

@@ -45,7 +45,7 @@ from readiness_app.model import CONSENSUS, Answer, AnswerValue, Participant, rol
 from readiness_app.questionnaire.loader import Question
 from readiness_app.ui.delegates import keep_text_room
 from readiness_app.ui.format import short_value, value_text
-from readiness_app.ui.i18n import language, tr
+from readiness_app.ui.i18n import language, plural, tr
 from readiness_app.ui.models import Column, RecordTableModel
 from readiness_app.ui.question_panel import _font
 
@@ -350,7 +350,7 @@ class VotePanel(QWidget):
                                          unit=unit).strip())
             self.flag_label.setText("")
         elif revealed and spread is not None and voted:
-            self.spread_label.setText(tr("q.spread", spread=spread))
+            self.spread_label.setText(plural(spread, "q.spread_points"))
             self.flag_label.setText(tr("q.disagreement") if disagreement else tr("q.agreement"))
         else:
             self.spread_label.setText("")

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from readiness_app.model import ORGANISATION, stage_label
 from readiness_app.ui import operations
 from readiness_app.ui.charts import MatrixPoint, MaturityChart, PriorityMatrix, ProfileBar, heat_colour
-from readiness_app.ui.delegates import ComboDelegate
+from readiness_app.ui.delegates import ComboDelegate, keep_text_room
 from readiness_app.ui.format import number, percent
 from readiness_app.ui.i18n import language, tr
 from readiness_app.ui.models import Column, RecordTableModel
@@ -201,6 +201,7 @@ class ResultsPage(Page):
             on_edit=self._edit_target,
         )
         self.dimension_table = self._table(self.dimension_model, wrap=True)
+        keep_text_room(self.dimension_table, {}, lambda: _fit_rows(self.dimension_table, 14))
         self.target_delegate = ComboDelegate(lambda: [(lv, _level_name(lv)) for lv in LEVELS], self.dimension_table)
         self.dimension_table.setItemDelegateForColumn(3, self.target_delegate)
         self.dimension_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -327,6 +328,7 @@ class ResultsPage(Page):
             key=lambda u: u.use_case_id,
         )
         self.heat_table = self._table(self.heat_model, wrap=True)
+        keep_text_room(self.heat_table, {}, lambda: _fit_rows(self.heat_table, 12))
         hh = self.heat_table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for i in range(1, self.heat_model.columnCount()):
