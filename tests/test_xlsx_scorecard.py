@@ -265,3 +265,11 @@ def test_a_scorecard_without_texts_names_what_is_missing_on_import(small: Path, 
                                                   r"installed here"):
         plan_import(out)
     assert main(["import", str(out), "-o", str(tmp_path / "x.readiness")]) == 1
+
+
+def test_cli_chooses_whether_the_questionnaire_texts_travel(small: Path, tmp_path: Path) -> None:
+    bare, full = tmp_path / "bare.xlsx", tmp_path / "full.xlsx"
+    assert main(["export", str(small), "--xlsx", str(bare), "--questionnaire-texts", "omit"]) == 0
+    assert main(["export", str(small), "--xlsx", str(full), "--questionnaire-texts", "include"]) == 0
+    assert "Is model drift monitored?" not in _data_text(bare) and "Is model drift monitored?" in _data_text(full)
+    assert snapshot(apply_plan(plan_import(full), tmp_path / "back.readiness")) == snapshot(small)

@@ -523,6 +523,9 @@ def _xlsx_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--template", metavar="OUT.xlsx", type=Path, default=None,
                    help="write a fill-in template for the client (drop-downs per question; import it back "
                         "with: readiness import OUT.xlsx --into FILE)")
+    p.add_argument("--questionnaire-texts", choices=("auto", "include", "omit"), default="auto",
+                   help="with --xlsx: carry the questionnaires' texts in the scorecard's hidden data (auto, the "
+                        "default: only when the installed questionnaires cannot supply them on import)")
     p.add_argument("--for", dest="for_name", metavar="NAME", default=None,
                    help="with --template: a personal template for this participant (named on its protected "
                         "front sheet; imported back as their own hidden votes; someone new is added)")
@@ -533,7 +536,9 @@ def _xlsx_step(args: argparse.Namespace) -> str | None:
         return None
     from readiness_app.excel.scorecard import export_scorecard
 
-    export_scorecard(args.file, args.xlsx, lang=args.lang, portfolio=getattr(args, "portfolio", None))
+    texts = {"auto": None, "include": True, "omit": False}[getattr(args, "questionnaire_texts", "auto")]
+    export_scorecard(args.file, args.xlsx, lang=args.lang, portfolio=getattr(args, "portfolio", None),
+                     include_library=texts)
     return f"wrote {args.xlsx}"
 
 
