@@ -324,6 +324,8 @@ class RoomWindow(QWidget):
         self.resize(1100, 760)
         self._quiet = False
         self._qr_for = ""
+        self._networks_shown: tuple[Any, ...] = ()
+        self._claims_shown: tuple[Any, ...] = ()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(28, 20, 28, 16)
         outer.setSpacing(10)
@@ -477,6 +479,10 @@ class RoomWindow(QWidget):
 
     def _fill_networks(self) -> None:
         c = self.controller
+        shown = (tuple(c.found), c.address, tr("room.kind_virtual"))
+        if shown == self._networks_shown:
+            return
+        self._networks_shown = shown
         self.network.blockSignals(True)
         self.network.clear()
         for i in c.found:
@@ -491,6 +497,10 @@ class RoomWindow(QWidget):
         selected = self.claims.currentItem().data(Qt.ItemDataRole.UserRole) if self.claims.currentItem() else None
         claimed = room.claimed()
         people = room.participants()
+        shown = (tuple((p.id, p.name) for p in people), frozenset(claimed), tr("room.claimed", name=""))
+        if shown == self._claims_shown:
+            return
+        self._claims_shown = shown
         self.claims.clear()
         for p in people:
             key = "room.claimed" if p.id in claimed else "room.unclaimed"
