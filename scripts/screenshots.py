@@ -28,13 +28,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 
 
+SETTLE = 0.4  # seconds: the window's deferred work (scoring, row heights) is done by then
+
+
 def _settle(app) -> None:
     """Let the window finish what it defers (background scoring, the navigator's counts): 0.4 s."""
     import time
 
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    end = time.monotonic() + 0.4
+    end = time.monotonic() + SETTLE
     while time.monotonic() < end:
         app.processEvents()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

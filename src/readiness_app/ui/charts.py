@@ -180,6 +180,7 @@ class MaturityChart(_KeyboardChart):
         each bar's label in its lines. Kept until the size, the font or the labels change."""
         key = (self.width(), self.height(), self.font().toString(), tuple(b.label for b in self._bars))
         if self._layout_cache is not None and self._layout_cache[0] == key:
+            self._report_elided(self._layout_cache[1][2])
             return self._layout_cache[1]
         small = QFont(self.font())
         small.setPointSizeF(max(8.0, small.pointSizeF() * 0.85))
@@ -197,9 +198,12 @@ class MaturityChart(_KeyboardChart):
             label.setPointSizeF(max(7.0, label.pointSizeF() - 0.5))
         result = (label, small, lines)
         self._layout_cache = (key, result)
+        self._report_elided(lines)
+        return result
+
+    def _report_elided(self, lines: list[list[str]]) -> None:
         for b, ls in zip(self._bars, lines, strict=False):  # the clipping check hears of every shortened label
             clipping.elided(self, b.label, " ".join(ls))
-        return result
 
     def _plot_rect(self) -> QRectF:
         """The area of the bars: right of the labels, under the legend, over the level axis."""

@@ -172,10 +172,13 @@ def _cell(view: QTableView, index: QModelIndex, text: str, rect: QRect, wrap: bo
     if icon is not None:
         width -= view.iconSize().width() + 4
     where = f"{_name(view)} row {index.row() + 1}, column {index.column() + 1}"
+    longest_word = max((fm.horizontalAdvance(word) for word in text.split()), default=0)
     if not wrap:
         if max(fm.horizontalAdvance(line) for line in text.split("\n")) > width + SLACK:
             return [Clipped(where, text, "elided")]
         return []
+    if longest_word > width + SLACK:  # item views wrap at word boundaries only: a longer word is elided
+        return [Clipped(where, text, "elided")]
     need = _wrapped_height(text, font if isinstance(font, QFont) else view.font(), max(width, 1))
     if need > rect.height() + SLACK:
         return [Clipped(where, text, "cut vertically")]
@@ -185,7 +188,7 @@ def _cell(view: QTableView, index: QModelIndex, text: str, rect: QRect, wrap: bo
 def _wrapped_height(text: str, font: QFont, width: int) -> int:
     """The height of ``text`` wrapped at ``width`` the way an item view lays it out."""
     option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
     height = 0.0
     for paragraph in text.split("\n"):
         layout = QTextLayout(paragraph, font)

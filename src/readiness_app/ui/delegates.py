@@ -60,11 +60,22 @@ class _TextRoom(QObject):
         header = self.table.horizontalHeader()
         for column, share in self.caps.items():
             want = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
-            header.resizeSection(column, max(40, min(want, int(width * share))))
+            header.resizeSection(column, max(self._longest_word(column), min(want, int(width * share))))
         if self.table.wordWrap():
             self.table.resizeRowsToContents()
         if self.after is not None:
             self.after()
+
+    def _longest_word(self, column: int) -> int:
+        """The width of the longest word in the column or its header: less and a word would be cut."""
+        model = self.table.model()
+        if model is None:
+            return 40
+        fm = self.table.fontMetrics()
+        texts = [str(model.headerData(column, Qt.Orientation.Horizontal) or "")]
+        texts += [str(model.index(r, column).data() or "") for r in range(min(model.rowCount(), 200))]
+        words = [w for t in texts for w in t.split()]
+        return max([40, *(fm.horizontalAdvance(w) + 16 for w in words)])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:

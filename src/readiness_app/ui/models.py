@@ -55,6 +55,15 @@ class Column:
     font: Callable[[Any], QFont | None] | None = None  # e.g. struck through for done roadmap items
 
 
+def two_lines(text: str) -> str:
+    """A header of several words on two balanced lines ("Data\navailability"); one word stays as it is."""
+    words = text.split()
+    if len(words) < 2:
+        return text
+    cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+    return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
+
+
 class RecordTableModel(QAbstractTableModel):
     """A table of plain records. ``set_rows`` replaces them, keeping the view's selection when it can."""
 
@@ -65,6 +74,7 @@ class RecordTableModel(QAbstractTableModel):
         self._key = key
         self._rows: list[Any] = []
         self.on_edit = on_edit
+        self.wrap_headers = False  # headers of two or more words on two lines (narrow number columns)
 
     # ---------------------------------------------------------------- content
 
@@ -145,7 +155,10 @@ class RecordTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return tr(self.columns[section].header) if 0 <= section < len(self.columns) else None
+            if not 0 <= section < len(self.columns):
+                return None
+            text = tr(self.columns[section].header)
+            return two_lines(text) if self.wrap_headers else text
         return section + 1
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -68,7 +69,7 @@ class StepDelegate(QStyledItemDelegate):
         bold = QFont(font)
         bold.setBold(True)
         fm = QFontMetrics(bold)
-        width = self.view.viewport().width() - 4 - 12 - (fm.horizontalAdvance("✓") + 10)
+        width = self.text_width() - (fm.horizontalAdvance("✓") + 10)
         if fm.horizontalAdvance(title) <= width:
             return [title]
         words = title.split()
@@ -77,6 +78,12 @@ class StepDelegate(QStyledItemDelegate):
             if fm.horizontalAdvance(first) <= width:
                 return [first, " ".join(words[cut:])]
         return [title]
+
+    def text_width(self) -> int:
+        """The room for a title: the list's width less its frame and a scroll bar (shown or not, so
+        rows keep their height when one appears)."""
+        bar = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.view)
+        return self.view.width() - 2 * self.view.frameWidth() - bar - 4 - 12
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = option.fontMetrics
@@ -110,7 +117,7 @@ class StepDelegate(QStyledItemDelegate):
         painter.setPen(fg)
         title = str(index.data(TitleRole) or "")
         text_left = r.left() + 6 + mark_w
-        width = r.right() - text_left - 6
+        width = min(r.right() - text_left - 6, self.text_width() - mark_w)
         lines = self._title_lines(option.font, title)
         for i, text in enumerate(lines):
             shown = _elide(bold, text, int(width))
@@ -123,7 +130,7 @@ class StepDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(muted)
         ratio = index.data(RatioRole)
-        bar_w = 70 if ratio is not None else 0
+        bar_w = 56 if ratio is not None else 0
         small = _fitting(small, detail, int(width - bar_w - 8))
         painter.setFont(small)
         shown = _elide(small, detail, int(width - bar_w - 8))

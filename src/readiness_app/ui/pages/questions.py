@@ -124,6 +124,7 @@ class QuestionPage(Page):
         self.use_case_label = QLabel()
         self.use_case_combo = QComboBox()
         self.use_case_combo.setMinimumWidth(200)
+        self.use_case_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.use_case_combo.activated.connect(self._use_case_picked)
         self.use_case_label.setBuddy(self.use_case_combo)
         top.addWidget(self.use_case_label)

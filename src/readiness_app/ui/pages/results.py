@@ -8,7 +8,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -327,6 +327,7 @@ class ResultsPage(Page):
                       tooltip=lambda u: "\n".join(b.text.get(language()) for b in u.blockers))],
             key=lambda u: u.use_case_id,
         )
+        self.heat_model.wrap_headers = True  # "Data / availability": the names keep their room
         self.heat_table = self._table(self.heat_model, wrap=True)
         keep_text_room(self.heat_table, {}, lambda: _fit_rows(self.heat_table, 12))
         hh = self.heat_table.horizontalHeader()
@@ -354,11 +355,48 @@ class ResultsPage(Page):
         grid.addWidget(self.dis_box, 5, 0, 1, 2)
         self.regulation_box = RegulationPanel()  # EU AI Act class per use case and framework coverage
         grid.addWidget(self.regulation_box, 6, 0, 1, 2)
+        self.grid = grid
+        self.narrow: bool | None = None
+        self._arrange(narrow=False)
+        self.retranslate()
+
+    # ---------------------------------------------------------------- layout
+
+    NARROW_BELOW = 1150  # page width (px) under which the boxes stack in one column (1280 px screens)
+
+    def _arrange(self, narrow: bool) -> None:
+        """Two columns of boxes on a wide screen, one column on a narrow one (each chart and table full width)."""
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        grid = self.grid
+        pairs = ((self.lane_box, self.completeness_box), (self.maturity_box, self.dimension_box),
+                 (self.movement_box,), (self.matrix_box, self.risk_box), (self.heat_box,), (self.dis_box,),
+                 (self.regulation_box,))
+        for box in (b for pair in pairs for b in pair):
+            grid.removeWidget(box)
+        for r in range(grid.rowCount()):
+            grid.setRowMinimumHeight(r, 0)
+        row = 0
+        for pair in pairs:
+            if narrow or len(pair) == 1:
+                for box in pair:
+                    grid.addWidget(box, row, 0, 1, 2)
+                    if box in (self.maturity_box, self.matrix_box):
+                        grid.setRowMinimumHeight(row, 360)
+                    row += 1
+            else:
+                grid.addWidget(pair[0], row, 0)
+                grid.addWidget(pair[1], row, 1)
+                if pair[0] in (self.maturity_box, self.matrix_box):
+                    grid.setRowMinimumHeight(row, 360 if pair[0] is self.maturity_box else 400)
+                row += 1
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowMinimumHeight(1, 360)
-        grid.setRowMinimumHeight(3, 400)
-        self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(narrow=event.size().width() < self.NARROW_BELOW)
 
     # ---------------------------------------------------------------- helpers
 
