@@ -86,7 +86,13 @@ def _host() -> str:
 def _read_holder(path: Path) -> dict[str, Any]:
     """What the lock file says about its holder; ``{}`` when it is empty, unreadable or half-written."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as fh:
+            try:
+                raw = fh.read()
+            except OSError:  # Windows: the holder's lock covers byte 0, the JSON starts after it
+                fh.seek(1)
+                raw = fh.read()
+        data = json.loads(raw.decode("utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
@@ -125,7 +131,7 @@ class FileLock:
                 raise _LegacyHeld
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)
-            os.write(fd, json.dumps(info).encode("utf-8"))
+            os.write(fd, b"\n" + json.dumps(info).encode("utf-8"))  # byte 0 is what Windows locks
             st = os.fstat(fd)
             self._identity = (st.st_dev, st.st_ino)
 
