@@ -131,8 +131,8 @@ def draw_string(canvas: object, x: float, y: float, text: str, font: str, size: 
 
 
 def string_width(text: str, font: str, size: float) -> float:
-    return sum(pdfmetrics.stringWidth(part, run_font or font, size)
-               for run_font, part in font_runs(printable(text).replace("\n", " ")))
+    return float(sum(pdfmetrics.stringWidth(part, run_font or font, size)
+                     for run_font, part in font_runs(printable(text).replace("\n", " "))))
 
 
 # --------------------------------------------------------------------------- the length rule
