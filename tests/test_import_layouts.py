@@ -277,3 +277,13 @@ def test_crosswalk_counts_a_foreign_question_or_section_on_ours(tmp_path: Path) 
     with pytest.raises(WorkbookImportError) as bad:
         ImportProfile.from_json('{"crosswalk": {"G-1": 3}}', "walk.json")
     assert bad.value.one_line() == "walk.json: crosswalk: an object of their question id, text or section -> our question id"
+
+
+def test_the_instrument_title_can_be_given(tmp_path: Path) -> None:
+    plan = plan_import(FIXTURES / "checkliste.ods", profile=ImportProfile(instrument_title="Governance-Check 2025"))
+    assert plan.instruments[0].title.en == "Governance-Check 2025"
+    renamed = plan.with_instrument_title(" Governance-Check 2026 ")
+    assert renamed.instruments[0].title.en == "Governance-Check 2026"
+    assert renamed.library.questionnaire("imp.checkliste").title.de == "Governance-Check 2026"  # type: ignore[union-attr]
+    assert [q.id for q in renamed.instruments[0].questions] == [q.id for q in plan.instruments[0].questions]
+    assert plan.with_instrument_title("Governance-Check 2025") is plan

@@ -95,11 +95,15 @@ def test_a_checklist_without_answers_imports_from_the_wizard(qtbot: Any, tmp_pat
     assert "imported instrument “KI-Governance-Checkliste” (4 questions)" in preview.summary.text()
     target = tmp_path / "checkliste.readiness"
     preview.target.setText(str(target))
+    assert preview.title_edit.isVisible() and preview.title_edit.text() == "KI-Governance-Checkliste"
+    preview.title_edit.setText("  KI-Governance 2025  ")  # the user gives the instrument its own title
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()  # no answers, yet something to import
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: wizard.written is not None, timeout=15000)
     with AssessmentFile.open_readonly(target) as af:
-        assert len(af.library().questionnaire("imp.checkliste").questions) == 4  # type: ignore[union-attr]
+        qn = af.library().questionnaire("imp.checkliste")
+        assert qn is not None and len(qn.questions) == 4
+        assert (qn.title.en, qn.title.de) == ("KI-Governance 2025", "KI-Governance 2025")
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -114,6 +114,22 @@ class ImportPlan:
                 f"{len(self.use_cases)} use case(s) to create; {len(self.errors)} problem(s), "
                 f"{len(self.warnings)} warning(s)")
 
+    def with_instrument_title(self, title: str) -> ImportPlan:
+        """This plan with its (first) imported instrument under ``title``: the user edits the workbook's title."""
+        from dataclasses import replace
+
+        from readiness_app.questionnaire.imported import retitle
+
+        if not self.instruments:
+            return self
+        old = self.instruments[0]
+        new = retitle(old, title)
+        if new is old:
+            return self
+        questionnaires = tuple(new if qn.id == old.id else qn for qn in self.library.questionnaires)
+        return replace(self, instruments=[new, *self.instruments[1:]],
+                       library=replace(self.library, questionnaires=questionnaires, _questions={}))
+
     def to_json(self) -> dict[str, Any]:
         """The plan as ``readiness import --dry-run --json`` prints it (exactly these keys)."""
         used = {pa.answer.question_id for pa in self.answers}

@@ -122,3 +122,18 @@ def build_instrument(iid: str, title: str, description: str, sections: Sequence[
     if qn is None or problems:  # pragma: no cover - the renderer writes what the loader reads
         raise ValueError("; ".join(p.format() for p in problems))
     return qn
+
+
+def retitle(questionnaire: Questionnaire, title: str) -> Questionnaire:
+    """The imported instrument under another title (its text, questions and answers unchanged)."""
+    import re
+
+    title = " ".join(title.split())
+    if not title or title == questionnaire.title.en:
+        return questionnaire
+    source, count = re.subn(r"(?m)^title = .*$", lambda _m: f"title = {_t(title, questionnaire.id)}",
+                            questionnaire.source, count=1)
+    qn, problems = parse_questionnaire(source, questionnaire.path or "<imported>")
+    if qn is None or problems or count != 1:  # pragma: no cover - the renderer wrote one title line
+        raise ValueError("; ".join(p.format() for p in problems) or "no title line")
+    return qn

@@ -21,6 +21,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                                   "Jede Zeile wird ein Anwendungsfall, jede weitere Spalte ein Kriterium dafür."),
     "iw.layout_by-participant_hint": ("Each answer column becomes a participant; the answers become their votes.",
                                       "Jede Antwortspalte wird ein Teilnehmer; die Antworten werden seine Stimmen."),
+    "iw.instrument_title": ("&Title of the imported instrument:", "&Titel des importierten Instruments:"),
+    "iw.instrument_title_name": ("Title of the imported instrument", "Titel des importierten Instruments"),
     "iw.profile_fits": ("Use the saved profile {name} (it fits this workbook)",
                         "Gespeichertes Profil {name} verwenden (es passt zu dieser Arbeitsmappe)"),
     "iw.layout_read": ("Read as: {layout}.", "Gelesen als: {layout}."),

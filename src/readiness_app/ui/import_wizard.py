@@ -1416,6 +1416,13 @@ class PreviewPage(_Page):
         self.allow = QCheckBox()
         self.allow.toggled.connect(lambda _on: self.completeChanged.emit())
         self.outer.addWidget(self.allow)
+        title_row = QHBoxLayout()
+        self.title_label = QLabel()
+        self.title_edit = QLineEdit()
+        self.title_label.setBuddy(self.title_edit)
+        title_row.addWidget(self.title_label)
+        title_row.addWidget(self.title_edit, 1)
+        self.outer.addLayout(title_row)
         target_row = QHBoxLayout()
         self.target_label = QLabel()
         self.target = QLineEdit()
@@ -1443,6 +1450,9 @@ class PreviewPage(_Page):
             self.target.setText(str(wiz.target or suggested_target(wiz.overview.path)))
         self.allow.setChecked(False)
         self.allow.setVisible(bool(plan.errors))
+        self.title_edit.setText(plan.instruments[0].title.en if plan.instruments else "")
+        for w in (self.title_label, self.title_edit):
+            w.setVisible(bool(plan.instruments))
         lang = language()
         problems = []
         backgrounds: list[QColor | None] = []
@@ -1531,6 +1541,8 @@ class PreviewPage(_Page):
         for qn in plan.instruments:
             summary += " " + tr("iw.instrument_created", title=qn.title.get(language()), count=len(qn.questions))
         self.summary.setText(summary)
+        self.title_label.setText(tr("iw.instrument_title"))
+        self.title_edit.setAccessibleName(tr("iw.instrument_title_name"))
         self.problems_label.setText(tr("iw.problems", count=len(plan.problems)))
         self.answers_label.setText(tr("iw.answers", count=len(plan.answers)))
         self.allow.setText(tr("iw.allow", count=n_errors))
@@ -1637,6 +1649,8 @@ class ImportWizard(QWizard):
                                                              tr("iw.replace", name=target.name)):
             return False
         allow = bool(plan.errors) and preview.allow.isChecked()
+        if plan.instruments and preview.title_edit.text().strip():  # the workbook's title, as the user edited it
+            plan = plan.with_instrument_title(preview.title_edit.text())
         author = self.author
         self.writing.emit(target)
 
