@@ -287,3 +287,36 @@ def test_the_instrument_title_can_be_given(tmp_path: Path) -> None:
     assert renamed.library.questionnaire("imp.checkliste").title.de == "Governance-Check 2026"  # type: ignore[union-attr]
     assert [q.id for q in renamed.instruments[0].questions] == [q.id for q in plan.instruments[0].questions]
     assert plan.with_instrument_title("Governance-Check 2025") is plan
+
+
+def test_drop_downs_from_a_named_lookup_table_give_each_question_its_options(tmp_path: Path) -> None:
+    """A drop-down naming a range (a defined name over a hidden lookup table of label and weight)."""
+    from openpyxl import Workbook
+    from openpyxl.workbook.defined_name import DefinedName
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Interview"
+    ws.append(["ID", "Question", "Answer"])
+    ws.append(["Q-1", "Do you review the plan every year?", None])
+    ws.append(["Q-2", "Do you track metrics for each team?", "Yes, for most teams"])
+    lookups = wb.create_sheet("Lookups")
+    lookups.sheet_state = "hidden"
+    for row in (["No", 0], ["Yes, ad hoc", 0.25], ["Yes, yearly", 1], [None, None], ["No", 0],
+                ["Yes, for some teams", 0.5], ["Yes, for most teams", 1]):
+        lookups.append(row)
+    wb.defined_names["AnsA"] = DefinedName("AnsA", attr_text="Lookups!$A$1:$A$3")
+    for cell, ref in (("C2", "AnsA"), ("C3", "Lookups!$A$5:$A$7")):
+        dv = DataValidation(type="list", formula1=ref)
+        ws.add_data_validation(dv)
+        dv.add(cell)
+    path = tmp_path / "named.xlsx"
+    wb.save(path)
+    plan = plan_import(path)
+    q1, q2 = plan.instruments[0].questions
+    assert [(o.label.en, o.value) for o in q1.options] == [("No", 0.0), ("Yes, ad hoc", 1.0), ("Yes, yearly", 4.0)]
+    assert [(o.label.en, o.value) for o in q2.options] == [("No", 0.0), ("Yes, for some teams", 2.0),
+                                                          ("Yes, for most teams", 4.0)]
+    (answer,) = plan.answers
+    assert answer.answer.value == q2.options[-1].id and plan.value_map == {"Yes, for most teams": 4.0}

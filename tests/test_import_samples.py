@@ -104,3 +104,8 @@ def test_samm_plan_keeps_sections_help_and_leaves_computed_columns_out() -> None
     assert first.text.en == "Do you understand the enterprise-wide risk appetite for your applications ?"
     assert "You capture the risk appetite of your organization's executive leadership" in first.help.en
     assert "G-SM-A-1-1" in first.help.en
+    # each question offers SAMM's own answers, weighted by its lookup table (0, 0.25, 0.5, 1 -> 0, 1, 2, 4)
+    assert [(o.label.en, o.value) for o in first.options] == [
+        ("No", 0.0), ("Yes, it covers general risks", 1.0), ("Yes, it covers organization-specific risks", 2.0),
+        ("Yes, it covers risks and opportunities", 4.0)]
+    assert len({tuple(o.label.en for o in q.options) for q in inst.questions}) > 20  # an answer set per question

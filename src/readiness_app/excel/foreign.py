@@ -544,11 +544,11 @@ class ForeignImport:
             m = _ID_IN_TEXT.match(text)
             if m:
                 ref, text = m.group(1), m.group(2).strip()
-        scan = self.rd.scan(r.sheet)
-        offered = scan.dropdown(r.answer_col + 1) if scan is not None and r.answer_col >= 0 else ()
+        offered, weights = self.rd.dropdown_at(r.sheet, r.row, r.answer_col + 1) if r.answer_col >= 0 else ((), ())
         raw = effective(r).value if r.answer.value is not None else None
-        return ForeignRow(r.sheet, r.row, ref, text, r.section, (r.sheet, r.group), r.answer_header, r.multi,
-                          raw, r.note, r.participant, r.use_case, r.help, tuple(offered))
+        # rows whose drop-downs offer different answers (one answer set per question) get a value map each
+        return ForeignRow(r.sheet, r.row, ref, text, r.section, (r.sheet, r.group, offered), r.answer_header,
+                          r.multi, raw, r.note, r.participant, r.use_case, r.help, offered, weights)
 
     def _planned(self, r: RawRow, q: Question, value: Any, na: bool, raw: str, how: str, conf: float,
                  file: str) -> PlannedAnswer | None:

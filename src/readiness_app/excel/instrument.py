@@ -62,7 +62,7 @@ class ForeignRow:
     ref: str  # their question id ("" when the row has none)
     text: str  # their question text
     section: str  # section title
-    group: tuple[str, int]  # (sheet, answer column): rows of one group share a value map
+    group: tuple[Any, ...]  # (sheet, answer column, drop-down items): rows of one group share a value map
     group_header: str  # the answer column's header
     multi: bool  # the sheet has several answer columns: each is its own question
     raw: Any  # the answer cell's value (None: not answered)
@@ -70,7 +70,8 @@ class ForeignRow:
     participant: str = ""
     use_case: str = ""
     help: str = ""
-    offered: tuple[str, ...] = ()  # the column's drop-down items
+    offered: tuple[str, ...] = ()  # the cell's drop-down items
+    offered_values: tuple[float | None, ...] = ()  # their weights from the lookup table beside them, if any
 
 
 @dataclass(slots=True)
@@ -107,8 +108,15 @@ class _ValueMap:
     """The options and values of one answer column."""
 
     def __init__(self, raws: Sequence[Any], header: str, offered: Sequence[str], scale_text: str,
-                 overrides: Mapping[str, Any]) -> None:
+                 overrides: Mapping[str, Any], offered_values: Sequence[float | None] = ()) -> None:
         self.overrides = {normalise(str(k)): v for k, v in overrides.items()}
+        # a lookup table's weights (No 0, Some 0.25, Half 0.5, All 1): the top weight is 4 on our scale
+        self.weights: dict[str, float] = {}
+        known = [w for w in offered_values if w is not None]
+        if known and len(known) == len(offered) and max(known) > 0 and min(known) >= 0:
+            top = max(known)
+            self.weights = {normalise(label): round(w * SCALE_MAX / top, 6) for label, w in zip(offered, known,
+                                                                                                  strict=True)}
         labels = [cell_text(r) for r in raws if r is not None and cell_text(r)]
         labels += [o for o in offered if o]
         nums = []
@@ -148,6 +156,8 @@ class _ValueMap:
             if isinstance(target, int | float) and not isinstance(target, bool) and 0 <= target <= SCALE_MAX:
                 return float(target)
             return None
+        if n in self.weights:
+            return self.weights[n]
         if n in NA_WORDS:
             return NA
         num, pct = _numeric(label)
@@ -218,7 +228,7 @@ def build_imported(rows: Sequence[ForeignRow], *, name: str, title: str, languag
         raws = [r.raw for r in grp]
         offered = grp[0].offered
         maps[key] = None if (_is_text_column(raws) and not offered) else _ValueMap(
-            raws, grp[0].group_header, offered, scale, values or {})
+            raws, grp[0].group_header, offered, scale, values or {}, grp[0].offered_values)
 
     sections: list[ImportedSection] = []
     section_ids: dict[str, str] = {}

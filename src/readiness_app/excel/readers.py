@@ -39,6 +39,7 @@ from readiness_app.excel.workbook_io import (
     Preflight,
     Row,
     SheetScan,
+    column_index,
     import_error,
     preflight,
     resolve_sheet,
@@ -57,6 +58,7 @@ _ODS_COLS_REPEATED = re.compile(rb'<table:(?:covered-)?table-cell\b[^>]*table:nu
                                 rb'[^>]*?(?:/>|>(.*?)</table:(?:covered-)?table-cell>)', re.DOTALL)
 _ODS_CONTENT = re.compile(rb"office:value=|<text:p\b")
 
+_RANGE = re.compile(r"(?:'((?:[^']|'')+)'|([^'!]+))?!?\$?([A-Z]{1,3})\$?([0-9]+)(?::\$?([A-Z]{1,3})\$?([0-9]+))?")
 _INT = re.compile(r"^[+-]?(?:0|[1-9]\d{0,14})$")
 _DECIMAL_POINT = re.compile(r"^[+-]?\d{1,15}\.\d+$")
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d{1,15},\d+$")
@@ -159,6 +161,47 @@ class WorkbookReader:
         if sheet in self._cache:
             return len(self._cache[sheet])
         return None
+
+    def dropdown_at(self, sheet: str, row: int, column: int) -> tuple[tuple[str, ...], tuple[float | None, ...]]:
+        """The items a drop-down on the cell (1-based) offers, and the numbers beside them in their table.
+
+        Inline lists ("Yes,Partly,No") come from the sheet; a list that names a range or a defined
+        name ("AnsA" = Lookups!$P$4:$P$7) is read from that range, and a column of numbers right of it
+        (a lookup table of label and weight) gives each item its value. ((), ()) without a drop-down.
+        """
+        scan = self.scan(sheet)
+        if scan is None:
+            return (), ()
+        ref = scan.list_ref(row, column)
+        if not ref:
+            items = scan.dropdown(column)
+            return items, tuple(None for _ in items)
+        target = self.pre.defined_names.get(ref, ref)
+        m = _RANGE.fullmatch(target.strip())
+        if m is None:
+            return (), ()
+        name = m.group(1) or m.group(2) or sheet
+        name = resolve_sheet(self.sheet_names, name.replace("''", "'")) or ""
+        if not name:
+            return (), ()
+        c1, r1 = column_index(m.group(3)), int(m.group(4))
+        c2, r2 = (column_index(m.group(5)), int(m.group(6))) if m.group(5) else (c1, r1)
+        if c1 != c2 or r2 - r1 > 200:
+            return (), ()
+        values = self._values(name)
+        labels: list[str] = []
+        weights: list[float | None] = []
+        for r in range(r1, r2 + 1):
+            row_values = values[r - 1] if r - 1 < len(values) else []
+            label = row_values[c1 - 1] if c1 - 1 < len(row_values) else None
+            if label is None or str(label).strip() == "":
+                continue
+            weight = row_values[c1] if c1 < len(row_values) else None
+            labels.append(str(label).strip())
+            weights.append(float(weight) if isinstance(weight, int | float) and not isinstance(weight, bool) else None)
+        if any(w is None for w in weights):
+            weights = [None] * len(labels)
+        return tuple(labels), tuple(weights)
 
     # -- cells
     def _values(self, sheet: str) -> list[list[CellValue]]:

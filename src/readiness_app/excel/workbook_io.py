@@ -105,6 +105,16 @@ class SheetScan:
     errors: tuple[tuple[int, int, str], ...] = ()
     # how many cells of each column (1-based) hold a formula: computed columns are not answers
     formula_columns: tuple[tuple[int, int], ...] = ()
+    # drop-down lists that name a range or a defined name ("AnsA", "Lookups!$P$4:$P$7"), with the
+    # cells they cover: ((min_row, min_col, max_row, max_col), ...), the reference (read by the reader)
+    list_refs: tuple[tuple[tuple[tuple[int, int, int, int], ...], str], ...] = ()
+
+    def list_ref(self, row: int, column: int) -> str:
+        """The range or name a drop-down on the cell (1-based) offers its items from, or ""."""
+        for ranges, ref in self.list_refs:
+            if any(r1 <= row <= r2 and c1 <= column <= c2 for r1, c1, r2, c2 in ranges):
+                return ref
+        return ""
 
     def dropdown(self, column: int) -> tuple[str, ...]:
         """The items of an inline drop-down list on ``column`` (1-based), or ()."""
@@ -119,6 +129,7 @@ class Preflight:
     path: Path
     sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> zip part
     sheet_states: dict[str, str] = field(default_factory=dict)
+    defined_names: dict[str, str] = field(default_factory=dict)  # name -> reference ("Lookups!$P$4:$P$7")
     scans: dict[str, SheetScan] = field(default_factory=dict)
     fmt: str = "xlsx"  # xlsx (also .xlsm), ods, xls or csv
 
@@ -268,6 +279,11 @@ def _find_sheets(zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], result:
             targets[attrs[b"Id"].decode()] = _normpath(target)
     from html import unescape
 
+    for m in re.finditer(rb"<(?:\w+:)?definedName\b([^>]*)>([^<]{1,500})</", wb_xml):
+        found = re.search(rb'name="([^"]*)"', m.group(1))
+        if found and b"localSheetId" not in m.group(1) and len(result.defined_names) < 10_000:
+            result.defined_names[unescape(found.group(1).decode("utf-8", "replace"))] = unescape(
+                m.group(2).decode("utf-8", "replace")).strip()
     for m in re.finditer(rb"<(?:\w+:)?sheet\b([^>]*)/?>", wb_xml):
         attrs = dict(re.findall(rb"([\w:]+)=\"([^\"]*)\"", m.group(1)))
         name = unescape(attrs.get(b"name", b"").decode("utf-8", "replace"))
@@ -357,9 +373,14 @@ def _scan_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, sheet: s
         raise import_error(path, msg("the workbook is damaged ({detail}); open it in Excel or LibreOffice "
                                      "and save it again", detail=str(exc)), sheet=sheet) from exc
     return SheetScan(rows, formulas, tuple(merges), dimension, _validations(bytes(after)),
-                     tuple((r, c, t) for (r, c), t in sorted(empty.items())),
-                     tuple((r, c, t) for (r, c), t in sorted(errors.items())),
-                     tuple(sorted((column_index(k.decode()), n) for k, n in formula_cols.items())))
+                     list_refs=_list_refs(bytes(after)), **_scan_tail(empty, errors, formula_cols))
+
+
+def _scan_tail(empty: dict[tuple[int, int], str], errors: dict[tuple[int, int], str],
+               formula_cols: dict[bytes, int]) -> dict[str, Any]:
+    return {"empty_formulas": tuple((r, c, t) for (r, c), t in sorted(empty.items())),
+            "errors": tuple((r, c, t) for (r, c), t in sorted(errors.items())),
+            "formula_columns": tuple(sorted((column_index(k.decode()), n) for k, n in formula_cols.items()))}
 
 
 def _validations(xml: bytes) -> tuple[tuple[frozenset[int], tuple[str, ...]], ...]:
@@ -382,6 +403,31 @@ def _validations(xml: bytes) -> tuple[tuple[frozenset[int], tuple[str, ...]], ..
                 cols.update(range(min(a, b), max(a, b) + 1))
         items = tuple(i.strip() for i in unescape(f1.group(1).decode("utf-8", "replace")).split(","))
         found.append((frozenset(cols), items))
+    return tuple(found)
+
+
+_LIST_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?formula1>\s*([^<\"&][^<]{0,200}?)\s*</", re.DOTALL)
+_SQREF_PART = re.compile(r"([A-Z]{1,3})([0-9]+)(?::([A-Z]{1,3})([0-9]+))?")
+
+
+def _list_refs(xml: bytes) -> tuple[tuple[tuple[tuple[int, int, int, int], ...], str], ...]:
+    """List drop-downs whose items come from a range or a defined name, with the cells they cover."""
+    from html import unescape
+
+    found: list[tuple[tuple[tuple[int, int, int, int], ...], str]] = []
+    for m in _VALIDATION.finditer(xml):
+        attrs = m.group(1)
+        f1 = _LIST_REF.search(m.group(2))
+        sq = re.search(rb'sqref="([^"]*)"', attrs)
+        if b'type="list"' not in attrs or not f1 or not sq:
+            continue
+        ranges = []
+        for part in _SQREF_PART.finditer(sq.group(1).decode("ascii", "replace")):
+            c1, r1 = column_index(part.group(1)), int(part.group(2))
+            c2, r2 = (column_index(part.group(3)), int(part.group(4))) if part.group(3) else (c1, r1)
+            ranges.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
+        if ranges and len(found) < 10_000:
+            found.append((tuple(ranges), unescape(f1.group(1).decode("utf-8", "replace")).strip().lstrip("=")))
     return tuple(found)
 
 
