@@ -105,9 +105,14 @@ def render(lang: str, out: Path, width: int, height: int, work: Path, dark: bool
     assert isinstance(page, QuestionPage)
     page.set_workshop_mode(True)
     page.go_to(2)
+    from readiness_app.ui import operations
+
+    assert window.session is not None
+    operations.show_all_votes(window.session, False)  # the demo's votes count as seen: hide them for the room
     shot("maturity-workshop-votes-hidden")
     page.reveal(True)
     shot("maturity-workshop-votes-revealed")
+    operations.show_all_votes(window.session, True)
     page.set_workshop_mode(False)
     window.show_step("baseline")
     shot("baseline-risk")

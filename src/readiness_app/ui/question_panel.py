@@ -132,6 +132,7 @@ class QuestionPanel(QWidget):
         self.scale = 1.0
         self._fit_pending = False
         self._checks_left = 0
+        self._fit_ceiling = 1.0
         self.shown_scale = 1.0  # the scale in use: ``scale``, or less where the question must fit
         self.cards: list[LevelCard] = []
         self.checks: list[QCheckBox] = []
@@ -403,21 +404,30 @@ class QuestionPanel(QWidget):
         while s > MIN_FIT_SCALE and self.needed_height() > self.height():
             s = max(MIN_FIT_SCALE, round(s - 0.1, 2))
             self._apply_scale(s)
-        self._checks_left = 8
+        self._checks_left = 12
+        self._fit_ceiling = self.scale
         QTimer.singleShot(0, self._check_fit)
 
     def _check_fit(self) -> None:
-        """Once laid out: if the levels still scroll, one step smaller (the estimate is close, not exact)."""
-        if self.scale <= 1.0 or self.shown_scale <= MIN_FIT_SCALE or self._checks_left <= 0:
+        """Once laid out, correct the estimate: one step smaller while the levels would scroll, one step
+        larger while they fit with a line to spare (never back above a size that did not fit)."""
+        if self.scale <= 1.0 or self._checks_left <= 0:
             return
+        self._checks_left -= 1
         layout = self.layout()
         if layout is not None:
             layout.activate()
         viewport = self.answers_scroll.viewport()
-        if self.answers_layout.heightForWidth(viewport.width()) <= viewport.height():
+        need = self.answers_layout.heightForWidth(viewport.width())
+        s = self.shown_scale
+        if need > viewport.height() and s > MIN_FIT_SCALE:
+            self._fit_ceiling = round(s - 0.1, 2)
+            self._apply_scale(max(MIN_FIT_SCALE, self._fit_ceiling))
+        elif (need + 2 * self.fontMetrics().height() < viewport.height() and s + 0.1 <= min(self.scale, self._fit_ceiling)
+              and self.needed_height() * (s + 0.1) / s < self.height()):  # the texts above must fit too
+            self._apply_scale(round(s + 0.1, 2))
+        else:
             return
-        self._checks_left -= 1
-        self._apply_scale(max(MIN_FIT_SCALE, round(self.shown_scale - 0.1, 2)))
         QTimer.singleShot(0, self._check_fit)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
