@@ -129,32 +129,6 @@ class Scorer:
         self.results = self._aggregate()
         return self.results
 
-    def update(self, answers: Iterable[Answer], cleared: Iterable[tuple[str, str, str]] = ()) -> Results:
-        """Re-score after several answers were saved (``answers``) or cleared (``cleared``: question,
-        scope, participant): each touched question once, the totals once; nothing when nothing changed
-        (a hidden vote cleared that was never counted)."""
-        touched: set[Key] = set()
-        for a in answers:
-            key = (a.question_id, a.scope)
-            if self._answers[key].get(a.participant_id) != a:
-                self._answers[key][a.participant_id] = a
-                touched.add(key)
-        for question_id, scope, participant_id in cleared:
-            key = (question_id, scope)
-            if self._answers.get(key, {}).pop(participant_id, None) is not None:
-                touched.add(key)
-        touched &= self._consensus.keys()
-        if not touched:
-            return self.results
-        for key in touched:
-            self._consensus[key] = self._consensus_of(key)
-            if key[1] == ORGANISATION:
-                self._maturity = None
-            else:
-                self._uc_cache.pop(key[1], None)
-        self.results = self._aggregate()
-        return self.results
-
     def _refresh(self, key: Key) -> Results:
         if key not in self._consensus:
             return self.results
