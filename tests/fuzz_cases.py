@@ -110,8 +110,11 @@ def snapshot(path: Path) -> dict[str, Any]:
 def check_case(case: dict[str, Any], folder: Path) -> None:
     """Every export of ``case`` works and the scorecard round trip is exact (raises otherwise)."""
     from openpyxl import load_workbook
+    from pptx import Presentation
     from pypdf import PdfReader
 
+    from readiness_app.backlog.csv_files import write_azure_devops_csv, write_jira_csv
+    from readiness_app.deck.builder import build_deck
     from readiness_app.excel.importer import apply_plan, plan_import
     from readiness_app.excel.scorecard import export_scorecard
     from readiness_app.excel.template import export_template
@@ -130,6 +133,16 @@ def check_case(case: dict[str, Any], folder: Path) -> None:
         reader = PdfReader(str(pdf))
         assert len(reader.pages) >= 2
         assert reader.pages[0].extract_text() is not None
+        deck = folder / f"deck-{lang}.pptx"
+        build_deck(source, deck, lang=lang)
+        assert len(Presentation(str(deck)).slides) >= 5
+    jira = folder / "jira.csv"
+    azure = folder / "azure.csv"
+    write_jira_csv(source, jira)
+    write_azure_devops_csv(source, azure)
+    for csv_file in (jira, azure):
+        text = csv_file.read_text(encoding="utf-8")
+        assert text.splitlines() and not any(line.startswith(("=", "+", "-", "@")) for line in text.splitlines())
     scorecard = export_scorecard(source, folder / "scorecard.xlsx")
     plan = plan_import(scorecard)
     assert plan.kind == "scorecard" and not plan.problems, plan.problems

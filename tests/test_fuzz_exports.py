@@ -2,7 +2,8 @@
 
 Hypothesis draws whole assessments (names, notes, answers, participants, use cases and roadmap
 entries of any length and script, control characters included) and runs score, the PDF (read
-back by pypdf), the scorecard (imported back: exact), and the template on each. A handful of
+back by pypdf), the readout deck (opened by python-pptx), the Jira and Azure DevOps CSVs, the
+scorecard (imported back: exact), and the template on each. A handful of
 examples here; ``bench/fuzz.py --minutes N`` runs the same for longer.
 """
 
